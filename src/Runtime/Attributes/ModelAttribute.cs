@@ -1,0 +1,77 @@
+using System;
+
+namespace PleGen;
+
+/// <summary>
+/// Settings every architecture shares. Apply one of the derived attributes
+/// (<see cref="PleModelAttribute"/>, <see cref="CgcModelAttribute"/>, <see cref="MmoeModelAttribute"/>,
+/// <see cref="MultiLevelMmoeModelAttribute"/>, <see cref="SharedBottomModelAttribute"/>,
+/// <see cref="SingleTaskModelAttribute"/>) to a <c>partial class</c>; switching baselines is a one-word change.
+/// </summary>
+public abstract class ModelAttribute : Attribute
+{
+    /// <summary>
+    /// Number of extraction levels. Unset means the architecture's own default:
+    /// 2 for PLE and multi-level MMoE, 1 for every other architecture.
+    /// </summary>
+    public int Levels { get; set; }
+
+    /// <summary>Non-linearity after every hidden layer. Default <see cref="PleGen.Activation.Relu"/>.</summary>
+    public Activation Activation { get; set; } = Activation.Relu;
+
+    /// <summary>Dropout probability after every hidden layer of experts and towers, in [0, 1). Default 0.</summary>
+    public double Dropout { get; set; }
+
+    /// <summary>
+    /// A type whose <see cref="TaskAttribute"/>, <see cref="DenseFeatureAttribute"/> and
+    /// <see cref="CategoricalFeatureAttribute"/> declarations this model uses, so several models
+    /// (a PLE and its baselines) can share one declaration of tasks and features.
+    /// Declarations on the model class itself are added after the group's.
+    /// </summary>
+    public Type? TaskGroup { get; set; }
+}
+
+/// <summary>
+/// Progressive Layered Extraction (Tang et al., RecSys 2020): stacked CGC levels, each with shared and
+/// task-specific experts; every level but the last also has a shared gate over all its experts.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class PleModelAttribute : ModelAttribute
+{
+}
+
+/// <summary>Customized Gate Control: one level of shared and task-specific experts, one gate per task.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class CgcModelAttribute : ModelAttribute
+{
+}
+
+/// <summary>Multi-gate Mixture-of-Experts (Ma et al., KDD 2018): shared experts only, one gate per task, one level.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class MmoeModelAttribute : ModelAttribute
+{
+}
+
+/// <summary>
+/// Multi-level MMoE: stacked levels of shared experts with one gate per task and a shared gate that feeds
+/// the next level's experts (PLE without task-specific experts).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class MultiLevelMmoeModelAttribute : ModelAttribute
+{
+}
+
+/// <summary>Hard parameter sharing: one shared bottom network (declared as exactly one shared expert) under per-task towers.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class SharedBottomModelAttribute : ModelAttribute
+{
+}
+
+/// <summary>
+/// One independent network per task: each task gets its own copy of the bottom (declared as exactly one
+/// shared expert) and its own tower. The baseline for MTL gain (PLE Eq. 11).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class SingleTaskModelAttribute : ModelAttribute
+{
+}
