@@ -1,0 +1,169 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using Xunit;
+
+namespace PleGen.Packaging.Tests;
+
+/// <summary>
+/// Packs PleGen once into a scratch folder and checks the package a NuGet user gets: the runtime as lib, the
+/// generator as an analyzer, and a consumer that references only the package gets generated code.
+/// </summary>
+public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
+{
+    private readonly PackedPackage _package;
+
+    public PackageTests(PackedPackage package) => _package = package;
+
+    [Fact]
+    public void Package_ships_the_runtime_as_lib_and_the_generator_as_analyzer()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
+        string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
+
+        Assert.Contains("lib/net10.0/PleGen.Runtime.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/PleGen.Generator.dll", entries);
+
+        // The generator must not leak into lib (consumers would reference Roslyn types) nor the runtime into analyzers.
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("PleGen.Generator.dll", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) && e.EndsWith("PleGen.Runtime.dll", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Analyzer_assembly_contains_the_incremental_generator()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
+        ZipArchiveEntry entry = zip.GetEntry("analyzers/dotnet/cs/PleGen.Generator.dll")!;
+        using var copy = new MemoryStream();
+        using (Stream s = entry.Open())
+        {
+            s.CopyTo(copy);
+        }
+
+        copy.Position = 0;
+        using var pe = new PEReader(copy);
+        MetadataReader md = pe.GetMetadataReader();
+        string[] types = md.TypeDefinitions
+            .Select(h => md.GetTypeDefinition(h))
+            .Select(t => md.GetString(t.Namespace) + "." + md.GetString(t.Name))
+            .ToArray();
+        Assert.Contains("PleGen.Generator.ModelGenerator", types);
+    }
+
+    [Fact]
+    public void Runtime_assembly_contains_the_dsl_attributes()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
+        ZipArchiveEntry entry = zip.GetEntry("lib/net10.0/PleGen.Runtime.dll")!;
+        using var copy = new MemoryStream();
+        using (Stream s = entry.Open())
+        {
+            s.CopyTo(copy);
+        }
+
+        copy.Position = 0;
+        using var pe = new PEReader(copy);
+        MetadataReader md = pe.GetMetadataReader();
+        string[] types = md.TypeDefinitions
+            .Select(h => md.GetTypeDefinition(h))
+            .Select(t => md.GetString(t.Namespace) + "." + md.GetString(t.Name))
+            .ToArray();
+        Assert.Contains("PleGen.PleModelAttribute", types);
+        Assert.Contains("PleGen.TaskAttribute", types);
+        Assert.Contains("PleGen.CategoricalFeatureAttribute", types);
+    }
+
+    [Fact]
+    public void A_project_referencing_only_the_package_gets_the_generated_model_code()
+    {
+        string project = Path.Combine(_package.Scratch, "consumer");
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="plegen-local" value="{_package.FeedDirectory}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <RestorePackagesPath>{Path.Combine(_package.Scratch, "packages")}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="PleGen" Version="{PackedPackage.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using PleGen;
+
+            System.Console.WriteLine($"total={TinyPle.Architecture.TotalParameters}");
+
+            [PleModel(Levels = 2)]
+            [SharedExperts(Count = 1, Units = [4])]
+            [TaskExperts(Count = 1, Units = [4])]
+            [Task("click", TaskKind.Binary, Tower = [2])]
+            [Task("buy", TaskKind.Binary, Tower = [2])]
+            [DenseFeature("x", 3)]
+            public partial class TinyPle { }
+            """);
+
+        var (code, output) = DotnetCli.Run(project, "run", "-c", "Release", "--artifacts-path", Path.Combine(_package.Scratch, "consumer-artifacts"));
+        Assert.True(code == 0, $"The consumer did not build or run:\n{output}");
+        Assert.Matches(@"total=[1-9][0-9]*", output);
+    }
+
+    /// <summary>Packs once per test class run, into a fresh scratch folder with its own artifacts path.</summary>
+    public sealed class PackedPackage : IDisposable
+    {
+        public const string Version = "0.1.0";
+
+        public PackedPackage()
+        {
+            Scratch = Path.Combine(Path.GetTempPath(), "plegen-pack-" + Guid.NewGuid().ToString("N"));
+            FeedDirectory = Path.Combine(Scratch, "feed");
+            Directory.CreateDirectory(FeedDirectory);
+            string csproj = Path.Combine(RepositoryLayout.Root, "src", "Runtime", "PleGen.Runtime.csproj");
+            var (code, output) = DotnetCli.Run(
+                RepositoryLayout.Root, "pack", csproj, "-c", "Release", "-o", FeedDirectory,
+                "--artifacts-path", Path.Combine(Scratch, "artifacts"), $"-p:Version={Version}");
+            if (code != 0)
+            {
+                throw new InvalidOperationException($"dotnet pack failed:\n{output}");
+            }
+
+            NupkgPath = Path.Combine(FeedDirectory, $"PleGen.{Version}.nupkg");
+            if (!File.Exists(NupkgPath))
+            {
+                throw new InvalidOperationException($"dotnet pack succeeded but {NupkgPath} is missing:\n{output}");
+            }
+        }
+
+        public string Scratch { get; }
+
+        public string FeedDirectory { get; }
+
+        public string NupkgPath { get; }
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Scratch, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A scratch folder left in /tmp is harmless; never fail a test run over cleanup.
+            }
+        }
+    }
+}
