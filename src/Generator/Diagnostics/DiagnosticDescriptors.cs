@@ -1,0 +1,117 @@
+using Microsoft.CodeAnalysis;
+
+namespace PleGen.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic PleGen reports. IDs are stable: never renumber or reuse one; add new ones at the end and
+/// document each in docs/diagnostics.md.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "PleGen";
+
+    public static readonly DiagnosticDescriptor ClassNotPartial = Create(
+        "PLE0001", "Model class must be partial",
+        "'{0}' must be declared partial so PleGen can add the generated model code to it{1}");
+
+    public static readonly DiagnosticDescriptor GenericClass = Create(
+        "PLE0002", "Model class cannot be generic",
+        "'{0}' {1}; a model's shapes are fixed at compile time, so declare it on a non-generic class that is not nested in a generic type");
+
+    public static readonly DiagnosticDescriptor MultipleArchitectures = Create(
+        "PLE0003", "More than one architecture attribute",
+        "'{0}' declares both [{1}] and [{2}]; a model has exactly one architecture: keep one of them");
+
+    public static readonly DiagnosticDescriptor NoTasks = Create(
+        "PLE0004", "No tasks",
+        "'{0}' declares no tasks; add at least one [Task(\"name\", TaskKind.Binary)] (or TaskKind.Regression)");
+
+    public static readonly DiagnosticDescriptor TooFewTasks = Create(
+        "PLE0005", "Too few tasks for a multi-task architecture",
+        "{0} is a multi-task architecture and needs at least 2 tasks, but '{1}' declares {2}; add a task or use [SingleTaskModel]");
+
+    public static readonly DiagnosticDescriptor DuplicateName = Create(
+        "PLE0006", "Duplicate name",
+        "{0} name '{1}' clashes with the {0} '{2}' declared before it ({3}); give each {0} a distinct name");
+
+    public static readonly DiagnosticDescriptor InvalidName = Create(
+        "PLE0007", "Name is not a valid identifier",
+        "{0} name '{1}' cannot become a C# identifier: {2}; use letters, digits and '_', starting with a letter (e.g. \"never_married\")");
+
+    public static readonly DiagnosticDescriptor ReservedName = Create(
+        "PLE0008", "Name collides with a generated member",
+        "{0} name '{1}' becomes the identifier '{2}', which collides with {3}; choose another name");
+
+    public static readonly DiagnosticDescriptor InvalidLevels = Create(
+        "PLE0009", "Levels must be at least 1",
+        "Levels must be at least 1, but is {0}; remove the argument to use the architecture's default");
+
+    public static readonly DiagnosticDescriptor ArchitectureAllowsOneLevel = Create(
+        "PLE0010", "Architecture has a single level",
+        "{0} has exactly one level, but Levels = {1}; remove Levels, or use {2} for several levels");
+
+    public static readonly DiagnosticDescriptor ArchitectureExpertsContradiction = Create(
+        "PLE0011", "Architecture contradicts the expert counts",
+        "{0} {1}, but this declaration gives {2}; {3}");
+
+    public static readonly DiagnosticDescriptor EmptyGate = Create(
+        "PLE0012", "Gate with nothing to choose from",
+        "The gate of task '{0}' at level {1} has no experts to mix (0 task-specific and 0 shared experts); give the level at least one expert the gate can choose");
+
+    public static readonly DiagnosticDescriptor NonPositiveSize = Create(
+        "PLE0013", "Size must be positive",
+        "{0} must be positive, but is {1}");
+
+    public static readonly DiagnosticDescriptor NegativeExpertCount = Create(
+        "PLE0014", "Expert count cannot be negative",
+        "Count must be 0 or more, but is {0}");
+
+    public static readonly DiagnosticDescriptor NoFeatures = Create(
+        "PLE0015", "No features",
+        "'{0}' declares no input features; add at least one [DenseFeature(\"name\", width)] or [CategoricalFeature(\"name\", cardinality, embeddingDim)]");
+
+    public static readonly DiagnosticDescriptor DropoutOutOfRange = Create(
+        "PLE0016", "Dropout out of range",
+        "Dropout must be in [0, 1), but is {0}");
+
+    public static readonly DiagnosticDescriptor NonPositiveLossWeight = Create(
+        "PLE0017", "Loss weight must be positive",
+        "{0} of task '{1}' must be a positive finite number, but is {2}");
+
+    public static readonly DiagnosticDescriptor UnreadableArgument = Create(
+        "PLE0018", "Attribute argument cannot be read",
+        "[{0}] {1}; attribute arguments must be compile-time constants of the declared types");
+
+    public static readonly DiagnosticDescriptor UnknownTask = Create(
+        "PLE0019", "Unknown task",
+        "TaskExperts names task '{0}', which is not declared{1}; declared tasks: {2}");
+
+    public static readonly DiagnosticDescriptor LevelOutOfRange = Create(
+        "PLE0020", "Level out of range",
+        "Level = {0} is out of range: the model has {1} level(s), numbered from 0 to {2}; use -1 (or omit Level) for every level");
+
+    public static readonly DiagnosticDescriptor ExpertWidthMismatch = Create(
+        "PLE0021", "Mixed experts differ in output width",
+        "{0} mixes experts of different output widths: {1}; the gate's weighted sum needs one width, so make the last Units entries equal");
+
+    public static readonly DiagnosticDescriptor DuplicateExpertScope = Create(
+        "PLE0022", "Duplicate expert declaration",
+        "[{0}] for {1} is declared twice; merge the two declarations into one");
+
+    public static readonly DiagnosticDescriptor InvalidTaskGroup = Create(
+        "PLE0023", "Invalid task group",
+        "TaskGroup {0}; point it at a class that carries the [Task] and feature attributes");
+
+    public static readonly DiagnosticDescriptor EmptyUnits = Create(
+        "PLE0024", "Expert needs at least one layer",
+        "Units of [{0}] is empty; an expert is an MLP with at least one layer, e.g. Units = [64]");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message) => new(
+        id,
+        title,
+        message,
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "See docs/diagnostics.md#" + id.ToLowerInvariant() + " for a failing and a fixed example.");
+}

@@ -1,0 +1,22 @@
+using Microsoft.CodeAnalysis;
+using PleGen.Generator.Common;
+
+namespace PleGen.Generator.Diagnostics;
+
+/// <summary>A diagnostic as pipeline data: descriptor, location and message arguments, all value-equal.</summary>
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> MessageArgs)
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArgs)
+        => new(descriptor, location, messageArgs.ToEquatableArray());
+
+    public Diagnostic ToDiagnostic()
+    {
+        object[] args = new object[MessageArgs.Count];
+        for (int i = 0; i < args.Length; i++)
+        {
+            args[i] = MessageArgs[i];
+        }
+
+        return Diagnostic.Create(Descriptor, Location?.ToLocation(), args);
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Text;
+
+namespace PleGen.Generator.Emit;
+
+/// <summary>Writes indented C# source; generated code is read by users, so layout matters.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public SourceWriter Line(string line = "")
+    {
+        if (line.Length > 0)
+        {
+            _text.Append(' ', _indent * 4);
+        }
+
+        _text.Append(line).Append('\n');
+        return this;
+    }
+
+    public SourceWriter Open(string header)
+    {
+        Line(header);
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Close(string suffix = "")
+    {
+        _indent--;
+        return Line("}" + suffix);
+    }
+
+    public IDisposable Block(string header)
+    {
+        Open(header);
+        return new Closer(this);
+    }
+
+    public override string ToString() => _text.ToString();
+
+    /// <summary>A C# string literal for <paramref name="value"/> (regular, escaped: works at any language version).</summary>
+    public static string Literal(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2).Append('"');
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (char.IsControl(c))
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("x4"));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+
+    private sealed class Closer : IDisposable
+    {
+        private readonly SourceWriter _writer;
+
+        public Closer(SourceWriter writer) => _writer = writer;
+
+        public void Dispose() => _writer.Close();
+    }
+}

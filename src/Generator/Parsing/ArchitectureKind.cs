@@ -1,0 +1,56 @@
+namespace PleGen.Generator.Parsing;
+
+/// <summary>The architectures PleGen generates, one per model attribute.</summary>
+internal enum ArchitectureKind
+{
+    Ple,
+    Cgc,
+    Mmoe,
+    MultiLevelMmoe,
+    SharedBottom,
+    SingleTask,
+}
+
+/// <summary>Attribute names and display names of each architecture.</summary>
+internal static class Architectures
+{
+    public static readonly (ArchitectureKind Kind, string MetadataName)[] Attributes =
+    {
+        (ArchitectureKind.Ple, "PleGen.PleModelAttribute"),
+        (ArchitectureKind.Cgc, "PleGen.CgcModelAttribute"),
+        (ArchitectureKind.Mmoe, "PleGen.MmoeModelAttribute"),
+        (ArchitectureKind.MultiLevelMmoe, "PleGen.MultiLevelMmoeModelAttribute"),
+        (ArchitectureKind.SharedBottom, "PleGen.SharedBottomModelAttribute"),
+        (ArchitectureKind.SingleTask, "PleGen.SingleTaskModelAttribute"),
+    };
+
+    /// <summary>The name users and reports see: "PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask".</summary>
+    public static string DisplayName(ArchitectureKind kind) => kind switch
+    {
+        ArchitectureKind.Ple => "PLE",
+        ArchitectureKind.Cgc => "CGC",
+        ArchitectureKind.Mmoe => "MMoE",
+        ArchitectureKind.MultiLevelMmoe => "ML-MMoE",
+        ArchitectureKind.SharedBottom => "SharedBottom",
+        _ => "SingleTask",
+    };
+
+    /// <summary>The attribute's short name as written in source, e.g. "PleModel".</summary>
+    public static string AttributeName(ArchitectureKind kind) => kind switch
+    {
+        ArchitectureKind.Ple => "PleModel",
+        ArchitectureKind.Cgc => "CgcModel",
+        ArchitectureKind.Mmoe => "MmoeModel",
+        ArchitectureKind.MultiLevelMmoe => "MultiLevelMmoeModel",
+        ArchitectureKind.SharedBottom => "SharedBottomModel",
+        _ => "SingleTaskModel",
+    };
+
+    public static bool IsMultiLevel(ArchitectureKind kind) => kind is ArchitectureKind.Ple or ArchitectureKind.MultiLevelMmoe;
+
+    public static bool HasGates(ArchitectureKind kind) => kind is not (ArchitectureKind.SharedBottom or ArchitectureKind.SingleTask);
+
+    public static bool HasTaskExperts(ArchitectureKind kind) => kind is ArchitectureKind.Ple or ArchitectureKind.Cgc;
+
+    public static bool IsMultiTask(ArchitectureKind kind) => kind != ArchitectureKind.SingleTask;
+}

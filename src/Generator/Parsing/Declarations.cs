@@ -1,0 +1,134 @@
+using System.Collections.Generic;
+using PleGen.Generator.Diagnostics;
+
+namespace PleGen.Generator.Parsing;
+
+// Raw declarations: what the attributes say, with where they say it. They live only inside the transform
+// step (never cached), so they need not be value-equal; the validator turns them into the spec.
+
+/// <summary>One attribute argument: its value, whether it was written, and where.</summary>
+internal readonly struct Arg<T>
+{
+    public Arg(T value, bool isSet, LocationInfo? location)
+    {
+        Value = value;
+        IsSet = isSet;
+        Location = location;
+    }
+
+    public T Value { get; }
+
+    public bool IsSet { get; }
+
+    public LocationInfo? Location { get; }
+
+    public static Arg<T> Unset(T defaultValue, LocationInfo? fallback) => new(defaultValue, false, fallback);
+}
+
+internal enum TaskKindValue
+{
+    Binary = 0,
+    Regression = 1,
+}
+
+internal enum ActivationValue
+{
+    Relu = 0,
+    Tanh = 1,
+    Sigmoid = 2,
+}
+
+internal sealed class TaskDeclaration
+{
+    public Arg<string> Name { get; set; }
+
+    public Arg<TaskKindValue> Kind { get; set; }
+
+    public Arg<int[]?> Tower { get; set; }
+
+    public Arg<double> LossWeight { get; set; }
+
+    public Arg<double> LossWeightDecay { get; set; }
+
+    public Arg<bool> Masked { get; set; }
+
+    public LocationInfo? AttributeLocation { get; set; }
+}
+
+internal sealed class FeatureDeclaration
+{
+    public bool IsCategorical { get; set; }
+
+    public Arg<string> Name { get; set; }
+
+    /// <summary>Dense width; unused for categorical features.</summary>
+    public Arg<int> Width { get; set; }
+
+    public Arg<int> Cardinality { get; set; }
+
+    public Arg<int> EmbeddingDim { get; set; }
+
+    public LocationInfo? AttributeLocation { get; set; }
+}
+
+internal sealed class ExpertDeclaration
+{
+    public bool IsTaskExperts { get; set; }
+
+    public Arg<int> Count { get; set; }
+
+    public Arg<int[]?> Units { get; set; }
+
+    public Arg<int> Level { get; set; }
+
+    /// <summary>TaskExperts only: the task this declaration narrows to (null: every task).</summary>
+    public Arg<string?> Task { get; set; }
+
+    public LocationInfo? AttributeLocation { get; set; }
+
+    public string AttributeName => IsTaskExperts ? "TaskExperts" : "SharedExperts";
+}
+
+internal sealed class ContainingType
+{
+    public ContainingType(string keyword, string name)
+    {
+        Keyword = keyword;
+        Name = name;
+    }
+
+    public string Keyword { get; }
+
+    public string Name { get; }
+}
+
+internal sealed class ModelDeclaration
+{
+    public string ClassName { get; set; } = "";
+
+    public string? Namespace { get; set; }
+
+    public string Keyword { get; set; } = "class";
+
+    public List<ContainingType> ContainingTypes { get; } = new();
+
+    public LocationInfo? ClassLocation { get; set; }
+
+    public ArchitectureKind Architecture { get; set; }
+
+    public LocationInfo? ModelAttributeLocation { get; set; }
+
+    public Arg<int> Levels { get; set; }
+
+    public Arg<ActivationValue> Activation { get; set; }
+
+    public Arg<double> Dropout { get; set; }
+
+    public List<TaskDeclaration> Tasks { get; } = new();
+
+    public List<FeatureDeclaration> Features { get; } = new();
+
+    public List<ExpertDeclaration> SharedExperts { get; } = new();
+
+    public List<ExpertDeclaration> TaskExperts { get; } = new();
+}

@@ -1,0 +1,266 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PleGen.Generator.Diagnostics;
+
+namespace PleGen.Generator.Parsing;
+
+/// <summary>
+/// Turns a class carrying an architecture attribute into a <see cref="ModelDeclaration"/>: every attribute
+/// argument with its location. Problems that make a declaration unreadable are reported here; rules about
+/// what the values mean are the validator's.
+/// </summary>
+internal static class ModelParser
+{
+    private const string TaskAttribute = "PleGen.TaskAttribute";
+    private const string DenseFeatureAttribute = "PleGen.DenseFeatureAttribute";
+    private const string CategoricalFeatureAttribute = "PleGen.CategoricalFeatureAttribute";
+    private const string SharedExpertsAttribute = "PleGen.SharedExpertsAttribute";
+    private const string TaskExpertsAttribute = "PleGen.TaskExpertsAttribute";
+
+    /// <summary>
+    /// Parses the class for the architecture attribute <paramref name="matched"/>. Returns null when another
+    /// architecture attribute on the same class comes first: that provider reports the conflict, so it is reported once.
+    /// </summary>
+    public static ModelDeclaration? Parse(
+        INamedTypeSymbol type,
+        SyntaxNode targetNode,
+        AttributeData matched,
+        ArchitectureKind kind,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var declaration = new ModelDeclaration
+        {
+            ClassName = type.Name,
+            Namespace = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            Architecture = kind,
+            ClassLocation = LocationInfo.From((targetNode as TypeDeclarationSyntax)?.Identifier.GetLocation() ?? targetNode.GetLocation()),
+            Keyword = targetNode is RecordDeclarationSyntax ? "record" : "class",
+        };
+
+        if (!CheckSingleArchitecture(type, matched, kind, diagnostics, cancellationToken))
+        {
+            return null;
+        }
+
+        CheckPartialAndGeneric(type, targetNode, declaration, diagnostics);
+
+        string attributeName = Architectures.AttributeName(kind);
+        AttributeReader model = AttributeReader.Read(matched, attributeName, diagnostics, cancellationToken);
+        declaration.ModelAttributeLocation = model.AttributeLocation;
+        declaration.Levels = model.Int("Levels", 0);
+        declaration.Activation = model.Enum("Activation", ActivationValue.Relu);
+        declaration.Dropout = model.Double("Dropout", 0.0);
+
+        Arg<ITypeSymbol?> taskGroup = model.Type("TaskGroup");
+        if (taskGroup.IsSet && taskGroup.Value is not null)
+        {
+            if (taskGroup.Value.TypeKind == TypeKind.Error)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTaskGroup, taskGroup.Location,
+                    $"'{taskGroup.Value.ToDisplayString()}' cannot be resolved"));
+            }
+            else if (SymbolEqualityComparer.Default.Equals(taskGroup.Value, type))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTaskGroup, taskGroup.Location,
+                    $"points at the model class '{type.Name}' itself; declare tasks and features on the model directly, or move them to a class of their own"));
+            }
+            else
+            {
+                ReadMembers(taskGroup.Value.GetAttributes(), declaration, diagnostics, includeExperts: false, cancellationToken);
+            }
+        }
+
+        ReadMembers(type.GetAttributes(), declaration, diagnostics, includeExperts: true, cancellationToken);
+        return declaration;
+    }
+
+    private static bool CheckSingleArchitecture(INamedTypeSymbol type, AttributeData matched, ArchitectureKind kind, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var architectures = new List<(AttributeData Data, ArchitectureKind Kind, int Position)>();
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            string? name = attribute.AttributeClass?.ToDisplayString();
+            foreach (var (candidate, metadataName) in Architectures.Attributes)
+            {
+                if (name == metadataName)
+                {
+                    int position = attribute.ApplicationSyntaxReference?.Span.Start ?? int.MaxValue;
+                    architectures.Add((attribute, candidate, position));
+                }
+            }
+        }
+
+        if (architectures.Count <= 1)
+        {
+            return true;
+        }
+
+        var ordered = architectures.OrderBy(a => a.Position).ToList();
+        if (ordered[0].Kind != kind)
+        {
+            return false;
+        }
+
+        foreach (var extra in ordered.Skip(1))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.MultipleArchitectures,
+                LocationInfo.From(extra.Data.ApplicationSyntaxReference?.GetSyntax(cancellationToken)),
+                type.Name,
+                Architectures.AttributeName(kind),
+                Architectures.AttributeName(extra.Kind)));
+        }
+
+        return false;
+    }
+
+    private static void CheckPartialAndGeneric(INamedTypeSymbol type, SyntaxNode targetNode, ModelDeclaration declaration, List<DiagnosticInfo> diagnostics)
+    {
+        if (targetNode is TypeDeclarationSyntax typeSyntax && !typeSyntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNotPartial, declaration.ClassLocation, type.Name, ""));
+        }
+
+        for (SyntaxNode? parent = targetNode.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is TypeDeclarationSyntax outer)
+            {
+                if (!outer.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNotPartial, declaration.ClassLocation, outer.Identifier.ValueText,
+                        $" (it contains the model '{type.Name}')"));
+                }
+
+                declaration.ContainingTypes.Insert(0, new ContainingType(TypeKeyword(outer), outer.Identifier.ValueText));
+            }
+        }
+
+        if (type.IsGenericType)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericClass, declaration.ClassLocation, type.Name, "is generic"));
+        }
+        else
+        {
+            for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                if (outer.IsGenericType)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericClass, declaration.ClassLocation, type.Name,
+                        $"is nested in the generic type '{outer.ToDisplayString()}'"));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static string TypeKeyword(TypeDeclarationSyntax syntax) => syntax switch
+    {
+        RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+        RecordDeclarationSyntax => "record",
+        StructDeclarationSyntax => "struct",
+        InterfaceDeclarationSyntax => "interface",
+        _ => "class",
+    };
+
+    private static void ReadMembers(
+        ImmutableArray<AttributeData> attributes,
+        ModelDeclaration declaration,
+        List<DiagnosticInfo> diagnostics,
+        bool includeExperts,
+        CancellationToken cancellationToken)
+    {
+        foreach (AttributeData attribute in attributes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (attribute.AttributeClass?.ToDisplayString())
+            {
+                case TaskAttribute:
+                    ReadTask(AttributeReader.Read(attribute, "Task", diagnostics, cancellationToken), declaration);
+                    break;
+                case DenseFeatureAttribute:
+                    ReadDense(AttributeReader.Read(attribute, "DenseFeature", diagnostics, cancellationToken), declaration);
+                    break;
+                case CategoricalFeatureAttribute:
+                    ReadCategorical(AttributeReader.Read(attribute, "CategoricalFeature", diagnostics, cancellationToken), declaration);
+                    break;
+                case SharedExpertsAttribute when includeExperts:
+                    declaration.SharedExperts.Add(ReadExperts(AttributeReader.Read(attribute, "SharedExperts", diagnostics, cancellationToken), isTaskExperts: false));
+                    break;
+                case TaskExpertsAttribute when includeExperts:
+                    declaration.TaskExperts.Add(ReadExperts(AttributeReader.Read(attribute, "TaskExperts", diagnostics, cancellationToken), isTaskExperts: true));
+                    break;
+            }
+        }
+    }
+
+    private static void ReadTask(AttributeReader reader, ModelDeclaration declaration)
+    {
+        if (!reader.IsBound)
+        {
+            return;
+        }
+
+        Arg<string?> name = reader.String("name");
+        declaration.Tasks.Add(new TaskDeclaration
+        {
+            Name = new Arg<string>(name.Value ?? "", name.IsSet, name.Location),
+            Kind = reader.Enum("kind", TaskKindValue.Binary),
+            Tower = reader.IntArray("Tower"),
+            LossWeight = reader.Double("LossWeight", 1.0),
+            LossWeightDecay = reader.Double("LossWeightDecay", 1.0),
+            Masked = reader.Bool("Masked", false),
+            AttributeLocation = reader.AttributeLocation,
+        });
+    }
+
+    private static void ReadDense(AttributeReader reader, ModelDeclaration declaration)
+    {
+        if (!reader.IsBound)
+        {
+            return;
+        }
+
+        Arg<string?> name = reader.String("name");
+        declaration.Features.Add(new FeatureDeclaration
+        {
+            IsCategorical = false,
+            Name = new Arg<string>(name.Value ?? "", name.IsSet, name.Location),
+            Width = reader.Int("width", 1),
+            AttributeLocation = reader.AttributeLocation,
+        });
+    }
+
+    private static void ReadCategorical(AttributeReader reader, ModelDeclaration declaration)
+    {
+        if (!reader.IsBound)
+        {
+            return;
+        }
+
+        Arg<string?> name = reader.String("name");
+        declaration.Features.Add(new FeatureDeclaration
+        {
+            IsCategorical = true,
+            Name = new Arg<string>(name.Value ?? "", name.IsSet, name.Location),
+            Cardinality = reader.Int("cardinality", 0),
+            EmbeddingDim = reader.Int("embeddingDim", 0),
+            AttributeLocation = reader.AttributeLocation,
+        });
+    }
+
+    private static ExpertDeclaration ReadExperts(AttributeReader reader, bool isTaskExperts) => new()
+    {
+        IsTaskExperts = isTaskExperts,
+        Count = reader.Int("Count", 0),
+        Units = reader.IntArray("Units"),
+        Level = reader.Int("Level", -1),
+        Task = isTaskExperts ? reader.String("Task") : Arg<string?>.Unset(null, reader.AttributeLocation),
+        AttributeLocation = reader.AttributeLocation,
+    };
+}

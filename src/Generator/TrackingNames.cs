@@ -1,0 +1,11 @@
+namespace PleGen.Generator;
+
+/// <summary>Names of pipeline steps, so tests can prove which steps re-ran after an edit.</summary>
+internal static class TrackingNames
+{
+    /// <summary>The transform: a declaration parsed and validated into a spec (or null) plus diagnostics.</summary>
+    public const string ParseModel = "PleGen.ParseModel";
+
+    /// <summary>The spec alone, which is all the emitter reads.</summary>
+    public const string ModelSpec = "PleGen.ModelSpec";
+}

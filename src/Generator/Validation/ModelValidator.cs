@@ -1,0 +1,319 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using PleGen.Generator.Diagnostics;
+using PleGen.Generator.Parsing;
+using PleGen.Generator.Spec;
+
+namespace PleGen.Generator.Validation;
+
+/// <summary>
+/// Applies the DSL's rules to a parsed declaration. Reports every problem it can find; when there is none,
+/// resolves defaults and overrides (see <see cref="ExpertResolver"/>) and hands over to <see cref="SpecBuilder"/>.
+/// </summary>
+internal static class ModelValidator
+{
+    public static ModelSpec? Validate(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
+    {
+        int before = diagnostics.Count;
+        ArchitectureKind kind = model.Architecture;
+
+        CheckNames(model, diagnostics);
+        CheckTasks(model, diagnostics);
+        CheckFeatures(model, diagnostics);
+        int levels = CheckLevels(model, diagnostics);
+        CheckDropout(model, diagnostics);
+        CheckExpertDeclarations(model, levels, diagnostics);
+
+        if (diagnostics.Count > before)
+        {
+            // Resolution over invalid values would only add noise: stop at the first layer of problems.
+            return null;
+        }
+
+        var resolver = new ExpertResolver(model, levels);
+        if (Architectures.HasGates(kind))
+        {
+            CheckGates(model, resolver, levels, diagnostics);
+        }
+
+        return diagnostics.Count > before ? null : SpecBuilder.Build(model, resolver, levels);
+    }
+
+    private static void CheckNames(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
+    {
+        CheckNameGroup("task", model.Tasks.Select(t => t.Name), model.ClassName, diagnostics);
+        CheckNameGroup("feature", model.Features.Select(f => f.Name), model.ClassName, diagnostics);
+    }
+
+    private static void CheckNameGroup(string what, IEnumerable<Arg<string>> names, string className, List<DiagnosticInfo> diagnostics)
+    {
+        var seen = new List<(string Name, string Identifier)>();
+        foreach (Arg<string> name in names)
+        {
+            string? problem = Identifiers.Problem(name.Value);
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidName, name.Location, Capitalize(what), name.Value, problem));
+                continue;
+            }
+
+            string identifier = Identifiers.ToPascalCase(name.Value);
+            if (Identifiers.Reserved.Contains(identifier))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedName, name.Location, Capitalize(what), name.Value, identifier,
+                    "a member PleGen generates (reserved: " + string.Join(", ", Identifiers.Reserved.OrderBy(r => r, StringComparer.Ordinal)) + ")"));
+                continue;
+            }
+
+            if (identifier == className)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedName, name.Location, Capitalize(what), name.Value, identifier,
+                    "the model class's own name"));
+                continue;
+            }
+
+            foreach (var (previousName, previousIdentifier) in seen)
+            {
+                string? how = previousName == name.Value ? "same name"
+                    : string.Equals(previousName, name.Value, StringComparison.OrdinalIgnoreCase) ? "names differ only in case"
+                    : string.Equals(previousIdentifier, identifier, StringComparison.OrdinalIgnoreCase) ? $"both become the identifier '{identifier}'"
+                    : null;
+                if (how is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, name.Location, what, name.Value, previousName, how));
+                    break;
+                }
+            }
+
+            seen.Add((name.Value, identifier));
+        }
+    }
+
+    private static void CheckTasks(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
+    {
+        if (model.Tasks.Count == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoTasks, model.ModelAttributeLocation, model.ClassName));
+        }
+        else if (model.Tasks.Count < 2 && Architectures.IsMultiTask(model.Architecture))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooFewTasks, model.ModelAttributeLocation,
+                Architectures.DisplayName(model.Architecture), model.ClassName, model.Tasks.Count.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        foreach (TaskDeclaration task in model.Tasks)
+        {
+            if (task.Tower.Value is { } tower)
+            {
+                CheckUnits(tower, task.Tower.Location, $"Every Tower entry of task '{task.Name.Value}'", diagnostics);
+            }
+
+            CheckLossWeight("LossWeight", task.LossWeight, task.Name.Value, diagnostics);
+            CheckLossWeight("LossWeightDecay", task.LossWeightDecay, task.Name.Value, diagnostics);
+        }
+    }
+
+    private static void CheckLossWeight(string what, Arg<double> value, string task, List<DiagnosticInfo> diagnostics)
+    {
+        if (!(value.Value > 0) || double.IsInfinity(value.Value))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveLossWeight, value.Location, what, task, Format(value.Value)));
+        }
+    }
+
+    private static void CheckFeatures(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
+    {
+        if (model.Features.Count == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoFeatures, model.ModelAttributeLocation, model.ClassName));
+        }
+
+        foreach (FeatureDeclaration feature in model.Features)
+        {
+            if (feature.IsCategorical)
+            {
+                CheckPositive(feature.Cardinality, $"The cardinality of feature '{feature.Name.Value}'", diagnostics);
+                CheckPositive(feature.EmbeddingDim, $"The embedding dimension of feature '{feature.Name.Value}'", diagnostics);
+            }
+            else
+            {
+                CheckPositive(feature.Width, $"The width of feature '{feature.Name.Value}'", diagnostics);
+            }
+        }
+    }
+
+    private static int CheckLevels(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
+    {
+        ArchitectureKind kind = model.Architecture;
+        int defaultLevels = Architectures.IsMultiLevel(kind) ? 2 : 1;
+        if (!model.Levels.IsSet)
+        {
+            return defaultLevels;
+        }
+
+        int levels = model.Levels.Value;
+        if (levels < 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLevels, model.Levels.Location, Format(levels)));
+            return -1;
+        }
+
+        if (levels > 1 && !Architectures.IsMultiLevel(kind))
+        {
+            string alternative = kind == ArchitectureKind.Mmoe ? "[MultiLevelMmoeModel]" : "[PleModel]";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureAllowsOneLevel, model.Levels.Location,
+                Architectures.DisplayName(kind), Format(levels), alternative));
+            return -1;
+        }
+
+        return levels;
+    }
+
+    private static void CheckDropout(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
+    {
+        double dropout = model.Dropout.Value;
+        if (!(dropout >= 0 && dropout < 1))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DropoutOutOfRange, model.Dropout.Location, Format(dropout)));
+        }
+    }
+
+    private static void CheckExpertDeclarations(ModelDeclaration model, int levels, List<DiagnosticInfo> diagnostics)
+    {
+        ArchitectureKind kind = model.Architecture;
+        string architecture = Architectures.DisplayName(kind);
+        var scopes = new HashSet<(bool, string?, int)>();
+        var taskNames = model.Tasks.Select(t => t.Name.Value).ToList();
+
+        foreach (ExpertDeclaration experts in model.SharedExperts.Concat(model.TaskExperts))
+        {
+            if (experts.Count.IsSet && experts.Count.Value < 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NegativeExpertCount, experts.Count.Location, Format(experts.Count.Value)));
+            }
+
+            if (experts.Units.Value is { } units)
+            {
+                if (units.Length == 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyUnits, experts.Units.Location, experts.AttributeName));
+                }
+                else
+                {
+                    CheckUnits(units, experts.Units.Location, $"Every Units entry of [{experts.AttributeName}]", diagnostics);
+                }
+            }
+
+            int level = experts.Level.Value;
+            if (experts.Level.IsSet && levels > 0 && (level < -1 || level >= levels))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LevelOutOfRange, experts.Level.Location,
+                    Format(level), Format(levels), Format(levels - 1)));
+            }
+
+            string? task = experts.Task.Value;
+            if (experts.IsTaskExperts && task is not null && !taskNames.Contains(task))
+            {
+                string? similar = taskNames.FirstOrDefault(t => string.Equals(t, task, StringComparison.OrdinalIgnoreCase));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTask, experts.Task.Location, task,
+                    similar is null ? "" : $" (did you mean '{similar}'? names are case-sensitive)",
+                    taskNames.Count == 0 ? "none" : string.Join(", ", taskNames.Select(t => "'" + t + "'"))));
+            }
+
+            if (!scopes.Add((experts.IsTaskExperts, task, level)))
+            {
+                string scope = (task is null ? "every task" : $"task '{task}'") + (level < 0 ? " at every level" : $" at level {level}");
+                if (!experts.IsTaskExperts)
+                {
+                    scope = level < 0 ? "every level" : $"level {level}";
+                }
+
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateExpertScope, experts.AttributeLocation, experts.AttributeName, scope));
+            }
+
+            CheckArchitectureAgainstExperts(kind, architecture, experts, diagnostics);
+        }
+    }
+
+    private static void CheckArchitectureAgainstExperts(ArchitectureKind kind, string architecture, ExpertDeclaration experts, List<DiagnosticInfo> diagnostics)
+    {
+        if (experts.IsTaskExperts && !Architectures.HasTaskExperts(kind) && experts.Count.IsSet && experts.Count.Value > 0)
+        {
+            string remedy = kind is ArchitectureKind.Mmoe or ArchitectureKind.MultiLevelMmoe
+                ? "remove [TaskExperts] (all MMoE experts are shared), or use [CgcModel] / [PleModel]"
+                : "remove [TaskExperts], or use [CgcModel] / [PleModel]";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, experts.Count.Location,
+                architecture, "has no task-specific experts", $"Count = {Format(experts.Count.Value)} task-specific experts", remedy));
+        }
+
+        if (!experts.IsTaskExperts && !Architectures.HasGates(kind) && experts.Count.IsSet && experts.Count.Value != 1 && experts.Count.Value >= 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, experts.Count.Location,
+                architecture, "has exactly one bottom network (one shared expert)", $"Count = {Format(experts.Count.Value)}",
+                "set Count = 1 (or omit it), or use [MmoeModel] for several shared experts"));
+        }
+    }
+
+    private static void CheckGates(ModelDeclaration model, ExpertResolver resolver, int levels, List<DiagnosticInfo> diagnostics)
+    {
+        for (int level = 0; level < levels; level++)
+        {
+            var shared = resolver.Shared(level);
+            var widths = new List<(string Owner, int Count, int Width)> { ("shared", shared.Count, shared.Width) };
+            for (int task = 0; task < model.Tasks.Count; task++)
+            {
+                string name = model.Tasks[task].Name.Value;
+                var own = resolver.ForTask(task, level);
+                widths.Add((name, own.Count, own.Width));
+                if (own.Count + shared.Count == 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyGate, shared.CountLocation ?? model.ModelAttributeLocation,
+                        name, Format(level)));
+                }
+                else if (own.Count > 0 && shared.Count > 0 && own.Width != shared.Width)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExpertWidthMismatch, own.UnitsLocation ?? shared.UnitsLocation ?? model.ModelAttributeLocation,
+                        $"The gate of task '{name}' at level {level}",
+                        $"its own experts output {own.Width} and the shared experts output {shared.Width}"));
+                }
+            }
+
+            bool hasSharedGate = level < levels - 1;
+            var mixed = widths.Where(w => w.Count > 0).ToList();
+            if (hasSharedGate && mixed.Select(w => w.Width).Distinct().Count() > 1)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExpertWidthMismatch, model.ModelAttributeLocation,
+                    $"The shared gate at level {level}",
+                    string.Join(", ", mixed.Select(w => $"{w.Owner} experts output {w.Width}"))));
+            }
+        }
+    }
+
+    private static void CheckUnits(int[] units, LocationInfo? location, string what, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (int unit in units)
+        {
+            if (unit <= 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, location, what, Format(unit)));
+                return;
+            }
+        }
+    }
+
+    private static void CheckPositive(Arg<int> value, string what, List<DiagnosticInfo> diagnostics)
+    {
+        if (value.Value <= 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, value.Location, what, Format(value.Value)));
+        }
+    }
+
+    private static string Capitalize(string what) => char.ToUpperInvariant(what[0]) + what.Substring(1);
+
+    private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
