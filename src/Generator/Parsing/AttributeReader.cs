@@ -111,7 +111,7 @@ internal sealed class AttributeReader
     {
         if (HasError(value))
         {
-            Report(location, $"argument '{name}' has a value the compiler could not evaluate");
+            Report(location, $"argument '{name}' is not a compile-time constant of its declared type (the compiler could not evaluate it)");
             return;
         }
 

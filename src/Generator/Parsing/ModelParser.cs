@@ -141,7 +141,8 @@ internal static class ModelParser
             }
         }
 
-        if (type.IsGenericType)
+        // IsGenericType is also true for a type nested in a generic one; tell the two cases apart.
+        if (type.TypeParameters.Length > 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericClass, declaration.ClassLocation, type.Name, "is generic"));
         }

@@ -1,0 +1,147 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using PleGen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace PleGen.Generator.Tests.Diagnostics;
+
+/// <summary>
+/// Every diagnostic ID: a failing declaration reports it exactly at the argument at fault, with a message that
+/// names what was expected and what was found; the fixed declaration reports nothing.
+/// </summary>
+public sealed class DiagnosticTests
+{
+    private const string Tasks = """
+        [Task("income", TaskKind.Binary)]
+        [Task("married", TaskKind.Binary)]
+        """;
+
+    private const string Features = """[DenseFeature("age", 3)]""";
+
+    private static string Model(string architecture = "[PleModel]", string experts = "", string tasks = Tasks, string features = Features, string declaration = "public partial class M { }")
+        => $$"""
+        using PleGen;
+
+        namespace Demo;
+
+        {{architecture}}
+        {{experts}}
+        {{tasks}}
+        {{features}}
+        {{declaration}}
+        """;
+
+    public static TheoryData<string, string, string, string[]> Failing => new()
+    {
+        { "PLE0001", Model(declaration: "public class M { }"), "M", new[] { "'M' must be declared partial" } },
+        { "PLE0001", "using PleGen; public class Outer { [CgcModel][Task(\"a\", TaskKind.Binary)][Task(\"b\", TaskKind.Binary)][DenseFeature(\"x\")] public partial class M { } }", "M", new[] { "'Outer' must be declared partial" } },
+        { "PLE0002", Model(declaration: "public partial class M<T> { }"), "M", new[] { "is generic" } },
+        { "PLE0002", "using PleGen; public partial class Outer<T> { [CgcModel][Task(\"a\", TaskKind.Binary)][Task(\"b\", TaskKind.Binary)][DenseFeature(\"x\")] public partial class M { } }", "M", new[] { "nested in the generic type" } },
+        { "PLE0003", Model(architecture: "[PleModel][MmoeModel]"), "MmoeModel", new[] { "[PleModel]", "[MmoeModel]" } },
+        { "PLE0004", Model(tasks: ""), "PleModel", new[] { "declares no tasks" } },
+        { "PLE0005", Model(tasks: "[Task(\"income\", TaskKind.Binary)]"), "PleModel", new[] { "needs at least 2 tasks", "declares 1" } },
+        { "PLE0006", Model(tasks: "[Task(\"income\", TaskKind.Binary)][Task(\"Income\", TaskKind.Binary)]"), "\"Income\"", new[] { "differ only in case" } },
+        { "PLE0006", Model(tasks: "[Task(\"never_married\", TaskKind.Binary)][Task(\"NeverMarried\", TaskKind.Binary)]"), "\"NeverMarried\"", new[] { "identifier 'NeverMarried'" } },
+        { "PLE0006", Model(features: "[DenseFeature(\"age\")][CategoricalFeature(\"age\", 3, 2)]"), "\"age\"", new[] { "feature name 'age'", "same name" } },
+        { "PLE0007", Model(tasks: "[Task(\"1abc\", TaskKind.Binary)][Task(\"b\", TaskKind.Binary)]"), "\"1abc\"", new[] { "starts with '1'" } },
+        { "PLE0007", Model(features: "[DenseFeature(\"a-b\")]"), "\"a-b\"", new[] { "contains '-'" } },
+        { "PLE0007", Model(features: "[DenseFeature(\"\")]"), "\"\"", new[] { "it is empty" } },
+        { "PLE0008", Model(tasks: "[Task(\"total\", TaskKind.Binary)][Task(\"b\", TaskKind.Binary)]"), "\"total\"", new[] { "identifier 'Total'", "reserved" } },
+        { "PLE0008", Model(features: "[DenseFeature(\"m\")]"), "\"m\"", new[] { "model class's own name" } },
+        { "PLE0009", Model(architecture: "[PleModel(Levels = 0)]"), "Levels = 0", new[] { "at least 1", "is 0" } },
+        { "PLE0010", Model(architecture: "[CgcModel(Levels = 2)]"), "Levels = 2", new[] { "CGC has exactly one level", "Levels = 2" } },
+        { "PLE0011", Model(architecture: "[MmoeModel]", experts: "[TaskExperts(Count = 1)]"), "Count = 1", new[] { "MMoE has no task-specific experts" } },
+        { "PLE0011", Model(architecture: "[SharedBottomModel]", experts: "[SharedExperts(Count = 3)]"), "Count = 3", new[] { "exactly one bottom network", "Count = 3" } },
+        { "PLE0012", Model(architecture: "[CgcModel]", experts: "[SharedExperts(Count = 0)][TaskExperts(Count = 0)]"), "Count = 0", new[] { "task 'income' at level 0", "no experts" } },
+        { "PLE0013", Model(experts: "[SharedExperts(Units = [64, 0])]"), "Units = [64, 0]", new[] { "must be positive", "is 0" } },
+        { "PLE0013", Model(tasks: "[Task(\"income\", TaskKind.Binary, Tower = [-3])][Task(\"b\", TaskKind.Binary)]"), "Tower = [-3]", new[] { "Tower entry", "is -3" } },
+        { "PLE0013", Model(features: "[DenseFeature(\"age\", 0)]"), "0", new[] { "width of feature 'age'", "is 0" } },
+        { "PLE0013", Model(features: "[CategoricalFeature(\"c\", -1, 4)]"), "-1", new[] { "cardinality of feature 'c'" } },
+        { "PLE0013", Model(features: "[CategoricalFeature(\"c\", 10, 0)]"), "0", new[] { "embedding dimension of feature 'c'" } },
+        { "PLE0014", Model(experts: "[TaskExperts(Count = -1)]"), "Count = -1", new[] { "0 or more", "is -1" } },
+        { "PLE0015", Model(features: ""), "PleModel", new[] { "no input features" } },
+        { "PLE0016", Model(architecture: "[PleModel(Dropout = 1.0)]"), "Dropout = 1.0", new[] { "[0, 1)", "is 1" } },
+        { "PLE0016", Model(architecture: "[PleModel(Dropout = double.NaN)]"), "Dropout = double.NaN", new[] { "NaN" } },
+        { "PLE0017", Model(tasks: "[Task(\"income\", TaskKind.Binary, LossWeight = 0)][Task(\"b\", TaskKind.Binary)]"), "LossWeight = 0", new[] { "LossWeight of task 'income'", "is 0" } },
+        { "PLE0017", Model(tasks: "[Task(\"income\", TaskKind.Binary, LossWeightDecay = -0.5)][Task(\"b\", TaskKind.Binary)]"), "LossWeightDecay = -0.5", new[] { "LossWeightDecay", "-0.5" } },
+        { "PLE0018", Model(features: "[DenseFeature(42)]"), "DenseFeature(42)", new[] { "could not be bound" } },
+        { "PLE0018", Model(features: "[CategoricalFeature(\"x\")]"), "CategoricalFeature(\"x\")", new[] { "could not be bound" } },
+        { "PLE0018", Model(experts: "[SharedExperts(Units = Sizes.Hidden)]") + "\npublic static class Sizes { public static readonly int[] Hidden = { 8 }; }", "Units = Sizes.Hidden", new[] { "not a compile-time constant" } },
+        { "PLE0019", Model(experts: "[TaskExperts(Task = \"Income\", Count = 2)]"), "Task = \"Income\"", new[] { "'Income'", "did you mean 'income'", "'income', 'married'" } },
+        { "PLE0020", Model(experts: "[SharedExperts(Level = 2, Count = 1)]"), "Level = 2", new[] { "2 level(s)", "from 0 to 1" } },
+        { "PLE0021", Model(architecture: "[CgcModel]", experts: "[SharedExperts(Units = [16])][TaskExperts(Units = [8])]"), "Units = [8]", new[] { "own experts output 8", "shared experts output 16" } },
+        { "PLE0022", Model(experts: "[SharedExperts(Count = 1)][SharedExperts(Count = 2)]"), "SharedExperts(Count = 2)", new[] { "declared twice" } },
+        { "PLE0023", Model(architecture: "[PleModel(TaskGroup = typeof(M))]"), "TaskGroup = typeof(M)", new[] { "model class 'M' itself" } },
+        { "PLE0024", Model(experts: "[TaskExperts(Units = [])]"), "Units = []", new[] { "Units of [TaskExperts] is empty" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failing))]
+    public void Reports_the_problem_at_the_argument_at_fault(string id, string source, string locationText, string[] messageParts)
+    {
+        GeneratorRun run = GeneratorHarness.Run(source);
+        run.AssertGeneratorDidNotThrow();
+
+        Diagnostic? diagnostic = run.PleDiagnostics.FirstOrDefault(d => d.Id == id);
+        Assert.True(diagnostic is not null, $"Expected {id}; got: {string.Join("; ", run.PleDiagnostics)}");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic!.Severity);
+        Assert.Equal(locationText, run.LocationText(diagnostic));
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (string part in messageParts)
+        {
+            Assert.Contains(part, message);
+        }
+
+        // An invalid declaration generates no model code.
+        Assert.Empty(run.Sources);
+    }
+
+    public static TheoryData<string, string> Fixed => new()
+    {
+        { "PLE0001", Model() },
+        { "PLE0003", Model(architecture: "[MmoeModel]") },
+        { "PLE0005", Model(architecture: "[SingleTaskModel]", tasks: "[Task(\"income\", TaskKind.Binary)]") },
+        { "PLE0006", Model(tasks: "[Task(\"income\", TaskKind.Binary)][Task(\"income2\", TaskKind.Binary)]") },
+        { "PLE0010", Model(architecture: "[PleModel(Levels = 2)]") },
+        { "PLE0011", Model(architecture: "[MmoeModel]", experts: "[SharedExperts(Count = 4)]") },
+        { "PLE0012", Model(architecture: "[CgcModel]", experts: "[SharedExperts(Count = 0)][TaskExperts(Count = 1)]") },
+        { "PLE0013", Model(experts: "[SharedExperts(Units = [64, 32])][TaskExperts(Units = [32])]") },
+        { "PLE0016", Model(architecture: "[PleModel(Dropout = 0.5)]") },
+        { "PLE0019", Model(experts: "[TaskExperts(Task = \"income\", Count = 2)]") },
+        { "PLE0020", Model(experts: "[SharedExperts(Level = 1, Count = 1)]") },
+        { "PLE0021", Model(architecture: "[CgcModel]", experts: "[SharedExperts(Units = [16, 8])][TaskExperts(Units = [8])]") },
+        { "PLE0022", Model(experts: "[SharedExperts(Count = 1)][SharedExperts(Level = 1, Count = 2)]") },
+        { "PLE0023", Model(architecture: "[PleModel(TaskGroup = typeof(Group))]", tasks: "", features: "") + "\n[Task(\"a\", TaskKind.Binary)][Task(\"b\", TaskKind.Binary)][DenseFeature(\"x\")] public class Group { }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Fixed))]
+    public void The_fixed_declaration_reports_nothing_and_generates_code(string id, string source)
+    {
+        GeneratorRun run = GeneratorHarness.Run(source);
+        run.AssertGeneratorDidNotThrow();
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, $"fix for {id} still reports: {string.Join("; ", run.GeneratorDiagnostics)}");
+        Assert.Empty(run.CompilerProblems);
+        Assert.Single(run.Sources);
+    }
+
+    [Fact]
+    public void Every_descriptor_is_tested_and_documented()
+    {
+        string[] ids = typeof(PleGen.Generator.ModelGenerator).Assembly
+            .GetType("PleGen.Generator.Diagnostics.DiagnosticDescriptors")!
+            .GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public)
+            .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
+            .ToArray();
+        string[] tested = Failing.Select(row => (string)row[0]).Distinct().ToArray();
+        string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "diagnostics.md"));
+
+        Assert.Equal(24, ids.Length);
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+        foreach (string id in ids)
+        {
+            Assert.Contains(id, tested);
+            Assert.Contains("## " + id, docs);
+        }
+    }
+}
