@@ -79,11 +79,13 @@ public static class GeneratorHarness
 
     public static GeneratorRun Run(params string[] sources) => Run(CreateDriver(), Compile(sources));
 
-    public static GeneratorRun Run(GeneratorDriver driver, CSharpCompilation compilation)
+    /// <summary>Runs the generator; <paramref name="checkOutput"/> false skips compiling the output (faster, for fuzzing).</summary>
+    public static GeneratorRun Run(GeneratorDriver driver, CSharpCompilation compilation, bool checkOutput = true)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
-        return new GeneratorRun(compilation, output, driver, result, generatorDiagnostics, output.GetDiagnostics());
+        return new GeneratorRun(compilation, output, driver, result, generatorDiagnostics,
+            checkOutput ? output.GetDiagnostics() : ImmutableArray<Diagnostic>.Empty);
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
