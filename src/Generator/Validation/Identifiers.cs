@@ -9,14 +9,14 @@ namespace PleGen.Generator.Validation;
 internal static class Identifiers
 {
     /// <summary>
-    /// Identifiers generated code defines next to the members named after tasks and features (nested types,
-    /// model members, and members every object has). Kept in one place; documented in docs/dsl.md.
+    /// Identifiers that generated code already uses where task and feature members live: the generated nested
+    /// types (a member cannot share its enclosing type's name), their fixed members, and the members every object
+    /// has. Kept in one place; documented in docs/dsl.md.
     /// </summary>
     public static readonly IReadOnlyCollection<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Architecture", "Batch", "BatchSize", "Count", "Dataset", "Equals", "Eval", "Features", "Finalize",
-        "Forward", "GetHashCode", "GetType", "Input", "Item", "Labels", "Load", "Loss", "Losses", "Mask",
-        "MemberwiseClone", "Output", "Parameters", "Save", "Summary", "Tasks", "ToString", "Total", "Train",
+        "Architecture", "Batch", "BatchSize", "Dataset", "Equals", "Finalize", "GetHashCode", "GetType", "Labels",
+        "Losses", "MemberwiseClone", "Output", "ToString", "Total",
     };
 
     /// <summary>"never_married" -> "NeverMarried"; "ctr2" -> "Ctr2"; letters outside ASCII are kept.</summary>

@@ -23,7 +23,7 @@ internal static class Mutations
         new("invalid feature name", "PLE0007", _ => true, (r, d) =>
             d.Features.Add($"[DenseFeature({RandomDeclaration.Quote(RandomDeclaration.Pick(r, "9lives", "a+b", "", "tab\\tname"))})]")),
         new("reserved name", "PLE0008", _ => true, (r, d) =>
-            d.Features.Add($"[DenseFeature({RandomDeclaration.Quote(RandomDeclaration.Pick(r, "total", "batch_size", "forward", "to_string"))})]")),
+            d.Features.Add($"[DenseFeature({RandomDeclaration.Quote(RandomDeclaration.Pick(r, "total", "batch_size", "get_hash_code", "to_string"))})]")),
         new("levels below one", "PLE0009", _ => true, (r, d) => SetLevels(d, RandomDeclaration.Pick(r, 0, -1, int.MinValue))),
         new("several levels on a one-level architecture", "PLE0010", d => !d.IsMultiLevel, (r, d) => SetLevels(d, RandomDeclaration.Pick(r, 2, 3, 100))),
         new("task experts without task experts", "PLE0011", d => !d.HasTaskExperts, (r, d) => d.ExpertAttributes.Add($"[TaskExperts(Count = {r.Next(1, 4)})]")),

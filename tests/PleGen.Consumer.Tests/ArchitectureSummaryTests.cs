@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace PleGen.Consumer.Tests;
+
+/// <summary>The compile-time parameter counts against counts done by hand, term by term.</summary>
+public sealed class ArchitectureSummaryTests
+{
+    [Fact]
+    public void Two_level_ple_matches_the_hand_count()
+    {
+        // input = user 6 + item embedding 4 = 10
+        const long embedding = 100 * 4;                              // 400
+        // level 0 (reads the input, width 10)
+        const long sharedExpert0 = (10 * 16 + 16) + (16 * 8 + 8);    // 176 + 136 = 312, two of them
+        const long taskExpert0 = 10 * 8 + 8;                         // 88, one per task
+        const long taskGate0 = 10 * 3 + 3;                           // 33: own 1 + shared 2
+        const long sharedGate0 = 10 * 4 + 4;                         // 44: 2 task experts + 2 shared
+        // level 1 (reads the fused outputs of level 0, width 8)
+        const long sharedExpert1 = (8 * 16 + 16) + (16 * 8 + 8);     // 144 + 136 = 280, two of them
+        const long taskExpert1 = 8 * 8 + 8;                          // 72, one per task
+        const long taskGate1 = 8 * 3 + 3;                            // 27
+        const long tower = (8 * 4 + 4) + (4 * 1 + 1);                // 36 + 5 = 41, one per task
+        const long expected = embedding
+            + 2 * sharedExpert0 + 2 * taskExpert0 + 2 * taskGate0 + sharedGate0
+            + 2 * sharedExpert1 + 2 * taskExpert1 + 2 * taskGate1
+            + 2 * tower;                                              // 400 + 624 + 176 + 66 + 44 + 560 + 144 + 54 + 82 = 2,150
+
+        Assert.Equal(2150, expected);
+        Assert.Equal(expected, VideoPle.Architecture.TotalParameters);
+        Assert.Equal("PLE", VideoPle.Architecture.Name);
+        Assert.Equal(2, VideoPle.Architecture.Levels);
+        Assert.Equal(10, VideoPle.Architecture.InputWidth);
+    }
+
+    [Fact]
+    public void Mmoe_matches_the_hand_count()
+    {
+        const long experts = 3 * (5 * 12 + 12);      // 216
+        const long gates = 2 * (5 * 3 + 3);          // 36
+        const long towerA = 12 * 1 + 1;              // 13: no hidden layer
+        const long towerB = (12 * 6 + 6) + (6 + 1);  // 78 + 7 = 85
+        Assert.Equal(experts + gates + towerA + towerB, SmallMmoe.Architecture.TotalParameters);
+        Assert.Equal(350, SmallMmoe.Architecture.TotalParameters);
+    }
+
+    [Fact]
+    public void Single_task_models_share_nothing_and_match_the_hand_count()
+    {
+        // Each task owns its embedding table, bottom and tower.
+        const long embeddings = 2 * (7 * 2);                    // 28
+        const long bottoms = 2 * ((6 * 10 + 10) + (10 * 5 + 5)); // 2 * (70 + 55) = 250
+        const long towers = 2 * ((5 * 3 + 3) + (3 + 1));         // 2 * 22 = 44
+        Assert.Equal(embeddings + bottoms + towers, SeparateModels.Architecture.TotalParameters);
+        Assert.Equal(322, SeparateModels.Architecture.TotalParameters);
+        Assert.Equal(0, SeparateModels.Architecture.Levels);
+    }
+
+    [Fact]
+    public void Shared_bottom_matches_the_hand_count()
+    {
+        const long embedding = 7 * 2;                   // 14
+        const long bottom = (6 * 10 + 10) + (10 * 5 + 5); // 125
+        const long towers = 2 * ((5 * 3 + 3) + (3 + 1)); // 44
+        Assert.Equal(embedding + bottom + towers, HardSharing.Architecture.TotalParameters);
+    }
+
+    public static IEnumerable<object[]> AllModels() => new[]
+    {
+        new object[] { VideoPle.Architecture.Modules, VideoPle.Architecture.TotalParameters, VideoPle.Architecture.Summary },
+        new object[] { SmallMmoe.Architecture.Modules, SmallMmoe.Architecture.TotalParameters, SmallMmoe.Architecture.Summary },
+        new object[] { SeparateModels.Architecture.Modules, SeparateModels.Architecture.TotalParameters, SeparateModels.Architecture.Summary },
+        new object[] { HardSharing.Architecture.Modules, HardSharing.Architecture.TotalParameters, HardSharing.Architecture.Summary },
+    };
+
+    [Theory]
+    [MemberData(nameof(AllModels))]
+    public void Modules_add_up_to_the_total_and_the_summary_lists_each(IReadOnlyList<ArchitectureModule> modules, long total, string summary)
+    {
+        Assert.Equal(total, modules.Sum(m => m.Parameters));
+        Assert.Equal(modules.Count, modules.Select(m => m.Name).Distinct().Count());
+        foreach (ArchitectureModule module in modules)
+        {
+            Assert.Contains(module.Name, summary);
+        }
+
+        Assert.Contains("Total parameters: " + total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), summary);
+    }
+
+    [Fact]
+    public void Gates_mix_their_own_experts_then_the_shared_ones_never_another_tasks()
+    {
+        ArchitectureModule ctrGate = VideoPle.Architecture.Modules.Single(m => m.Name == "gates.ctr.1");
+        Assert.Equal(new[] { "levels.1.tasks.ctr.0", "levels.1.shared.0", "levels.1.shared.1" }, ctrGate.Mixes);
+        Assert.Equal("ctr fused (level 0)", ctrGate.ReadsFrom);
+
+        ArchitectureModule sharedGate = VideoPle.Architecture.Modules.Single(m => m.Name == "shared_gates.0");
+        Assert.Equal(4, sharedGate.Mixes.Count);
+        Assert.DoesNotContain(VideoPle.Architecture.Modules, m => m.Name == "shared_gates.1");
+
+        ArchitectureModule sharedExpert = VideoPle.Architecture.Modules.Single(m => m.Name == "levels.1.shared.0");
+        Assert.Equal("shared fused (level 0)", sharedExpert.ReadsFrom);
+    }
+}
