@@ -1,0 +1,123 @@
+using System;
+using System.Numerics.Tensors;
+
+namespace PleGen.Runtime;
+
+public static partial class Ops
+{
+    /// <summary>max(0, x).</summary>
+    public static Tensor Relu(Tensor x)
+    {
+        Tensor y = Tensor.Create((int[])x.Shape.Clone(), clear: false);
+        TensorPrimitives.Max(x.Data, 0f, y.Data);
+        if (Tape.Needs(x))
+        {
+            Tape.Record(y, () =>
+            {
+                ReadOnlySpan<float> yd = y.Data, dy = y.Grad;
+                Span<float> dx = x.Grad;
+                for (int i = 0; i < dx.Length; i++)
+                {
+                    if (yd[i] > 0f)
+                    {
+                        dx[i] += dy[i];
+                    }
+                }
+            });
+        }
+
+        return y;
+    }
+
+    /// <summary>1 / (1 + exp(-x)).</summary>
+    public static Tensor Sigmoid(Tensor x)
+    {
+        Tensor y = Tensor.Create((int[])x.Shape.Clone(), clear: false);
+        TensorPrimitives.Sigmoid(x.Data, y.Data);
+        if (Tape.Needs(x))
+        {
+            Tape.Record(y, () =>
+            {
+                // dy/dx = y (1 - y)
+                ReadOnlySpan<float> yd = y.Data, dy = y.Grad;
+                Span<float> dx = x.Grad;
+                for (int i = 0; i < dx.Length; i++)
+                {
+                    dx[i] += dy[i] * yd[i] * (1f - yd[i]);
+                }
+            });
+        }
+
+        return y;
+    }
+
+    /// <summary>Hyperbolic tangent.</summary>
+    public static Tensor Tanh(Tensor x)
+    {
+        Tensor y = Tensor.Create((int[])x.Shape.Clone(), clear: false);
+        TensorPrimitives.Tanh(x.Data, y.Data);
+        if (Tape.Needs(x))
+        {
+            Tape.Record(y, () =>
+            {
+                // dy/dx = 1 - y^2
+                ReadOnlySpan<float> yd = y.Data, dy = y.Grad;
+                Span<float> dx = x.Grad;
+                for (int i = 0; i < dx.Length; i++)
+                {
+                    dx[i] += dy[i] * (1f - (yd[i] * yd[i]));
+                }
+            });
+        }
+
+        return y;
+    }
+
+    /// <summary>Softmax over the last dimension, computed stably (max subtracted first).</summary>
+    public static Tensor Softmax(Tensor x)
+    {
+        if (x.Rank == 0)
+        {
+            throw new ArgumentException("Softmax: needs at least one dimension, but the input is a scalar.");
+        }
+
+        int width = x.Shape[x.Rank - 1];
+        int rows = width == 0 ? 0 : x.Length / width;
+        Tensor y = Tensor.Create((int[])x.Shape.Clone(), clear: false);
+        ReadOnlySpan<float> xd = x.Data;
+        Span<float> yd = y.Data;
+        for (int r = 0; r < rows; r++)
+        {
+            // TensorPrimitives.SoftMax subtracts nothing; shift by the row max for stability like PyTorch.
+            ReadOnlySpan<float> row = xd.Slice(r * width, width);
+            Span<float> outRow = yd.Slice(r * width, width);
+            float max = TensorPrimitives.Max(row);
+            TensorPrimitives.Subtract(row, max, outRow);
+            TensorPrimitives.Exp(outRow, outRow);
+            float sum = TensorPrimitives.Sum(outRow);
+            TensorPrimitives.Divide(outRow, sum, outRow);
+        }
+
+        if (Tape.Needs(x))
+        {
+            Tape.Record(y, () =>
+            {
+                // dx = y * (dy - sum(dy * y)) per row.
+                ReadOnlySpan<float> ys = y.Data, dy = y.Grad;
+                Span<float> dx = x.Grad;
+                for (int r = 0; r < rows; r++)
+                {
+                    ReadOnlySpan<float> yr = ys.Slice(r * width, width), gr = dy.Slice(r * width, width);
+                    float dot = TensorPrimitives.Dot(yr, gr);
+                    Span<float> dr = dx.Slice(r * width, width);
+                    for (int i = 0; i < width; i++)
+                    {
+                        dr[i] += yr[i] * (gr[i] - dot);
+                    }
+                }
+            });
+        }
+
+        return y;
+    }
+}
