@@ -1,0 +1,187 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace PleGen.Runtime.Kernels;
+
+/// <summary>
+/// The loop nest around the microkernel (the BLIS/Goto scheme): for each KC-deep slice, a KC x NC panel of B is
+/// packed into 16-column strips that stay in L1/L2 while an MC x KC block of A, packed into 6-row strips, streams
+/// through the microkernel. Packing also absorbs the transposes, so all four forms run at the same speed.
+/// Block sizes suit Haswell-class caches: A block 168 x 256 floats (168 KB, L2), B strip 256 x 16 (16 KB, L1).
+/// </summary>
+internal static unsafe class GemmBlocking
+{
+    public const int KC = 256;
+    public const int MC = 168;
+    public const int NC = 4080;
+
+    [ThreadStatic]
+    private static float* _packedA;
+
+    [ThreadStatic]
+    private static float* _packedB;
+
+    /// <summary>Computes C[m0..m1, n0..n1] += alpha op(A) op(B) (C already scaled by beta) on the calling thread.</summary>
+    public static void Compute(in Problem p, int m0, int m1, int n0, int n1)
+    {
+        float* packedA = _packedA;
+        float* packedB = _packedB;
+        if (packedA == null)
+        {
+            // Per-thread, allocated once and kept: steady-state products allocate nothing.
+            packedA = _packedA = (float*)NativeMemory.AlignedAlloc((nuint)(MC * KC * sizeof(float)), 64);
+            packedB = _packedB = (float*)NativeMemory.AlignedAlloc((nuint)(KC * NC * sizeof(float)), 64);
+        }
+
+        for (int jc = n0; jc < n1; jc += NC)
+        {
+            int nc = Math.Min(NC, n1 - jc);
+            for (int pc = 0; pc < p.K; pc += KC)
+            {
+                int kc = Math.Min(KC, p.K - pc);
+                PackB(p, pc, kc, jc, nc, packedB);
+                for (int ic = m0; ic < m1; ic += MC)
+                {
+                    int mc = Math.Min(MC, m1 - ic);
+
+                    // A row-major A is read in place (six row streams, broadcast loads), which saves a pass over A
+                    // that skinny products (few columns to reuse each A value) cannot amortize. A transposed A is
+                    // packed so that each k step reads six adjacent values.
+                    bool inPlace = !p.TransA;
+                    if (!inPlace)
+                    {
+                        PackA(p, ic, mc, pc, kc, packedA);
+                    }
+
+                    for (int jr = 0; jr < nc; jr += MicroKernel.Columns)
+                    {
+                        int nr = Math.Min(MicroKernel.Columns, nc - jr);
+                        float* b = packedB + ((long)jr * kc);
+                        for (int ir = 0; ir < mc; ir += MicroKernel.Rows)
+                        {
+                            int mr = Math.Min(MicroKernel.Rows, mc - ir);
+                            float* c = p.C + ((long)(ic + ir) * p.Ldc) + jc + jr;
+                            if (inPlace)
+                            {
+                                MicroKernel.Run(kc, p.A + ((long)(ic + ir) * p.Lda) + pc, p.Lda, 1, b, c, p.Ldc, p.Alpha, mr, nr);
+                            }
+                            else
+                            {
+                                MicroKernel.Run(kc, packedA + ((long)ir * kc), b, c, p.Ldc, p.Alpha, mr, nr);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Packs op(A)[ic..ic+mc, pc..pc+kc] as 6-row strips, k-major inside a strip, zero-padded rows.</summary>
+    private static void PackA(in Problem p, int ic, int mc, int pc, int kc, float* dest)
+    {
+        const int R = MicroKernel.Rows;
+        for (int ir = 0; ir < mc; ir += R)
+        {
+            int mr = Math.Min(R, mc - ir);
+            float* strip = dest + ((long)ir * kc);
+            if (!p.TransA)
+            {
+                for (int r = 0; r < R; r++)
+                {
+                    if (r < mr)
+                    {
+                        float* src = p.A + ((long)(ic + ir + r) * p.Lda) + pc;
+                        for (int k = 0; k < kc; k++)
+                        {
+                            strip[(k * R) + r] = src[k];
+                        }
+                    }
+                    else
+                    {
+                        for (int k = 0; k < kc; k++)
+                        {
+                            strip[(k * R) + r] = 0f;
+                        }
+                    }
+                }
+            }
+            else
+            {
+                for (int k = 0; k < kc; k++)
+                {
+                    float* src = p.A + ((long)(pc + k) * p.Lda) + ic + ir;
+                    float* d = strip + (k * R);
+                    for (int r = 0; r < mr; r++)
+                    {
+                        d[r] = src[r];
+                    }
+
+                    for (int r = mr; r < R; r++)
+                    {
+                        d[r] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Packs op(B)[pc..pc+kc, jc..jc+nc] as 16-column strips, k-major inside a strip, zero-padded columns.</summary>
+    private static void PackB(in Problem p, int pc, int kc, int jc, int nc, float* dest)
+    {
+        const int C = MicroKernel.Columns;
+        float** rows = stackalloc float*[C];
+        for (int jr = 0; jr < nc; jr += C)
+        {
+            int nr = Math.Min(C, nc - jr);
+            float* strip = dest + ((long)jr * kc);
+            if (!p.TransB)
+            {
+                for (int k = 0; k < kc; k++)
+                {
+                    float* src = p.B + ((long)(pc + k) * p.Ldb) + jc + jr;
+                    float* d = strip + (k * C);
+                    if (nr == C && Vector256.IsHardwareAccelerated)
+                    {
+                        Vector256.Store(Vector256.Load(src), d);
+                        Vector256.Store(Vector256.Load(src + 8), d + 8);
+                    }
+                    else
+                    {
+                        for (int j = 0; j < nr; j++)
+                        {
+                            d[j] = src[j];
+                        }
+
+                        for (int j = nr; j < C; j++)
+                        {
+                            d[j] = 0f;
+                        }
+                    }
+                }
+            }
+            else
+            {
+                // Sixteen read streams (one per stored row of B), sequential writes.
+                for (int j = 0; j < C; j++)
+                {
+                    rows[j] = p.B + ((long)(jc + jr + Math.Min(j, nr - 1)) * p.Ldb) + pc;
+                }
+
+                for (int k = 0; k < kc; k++)
+                {
+                    float* d = strip + (k * C);
+                    for (int j = 0; j < nr; j++)
+                    {
+                        d[j] = rows[j][k];
+                    }
+
+                    for (int j = nr; j < C; j++)
+                    {
+                        d[j] = 0f;
+                    }
+                }
+            }
+        }
+    }
+}
