@@ -8,13 +8,17 @@ namespace PleGen.Runtime.Kernels;
 /// The loop nest around the microkernel (the BLIS/Goto scheme): for each KC-deep slice, a KC x NC panel of B is
 /// packed into 16-column strips that stay in L1/L2 while an MC x KC block of A, packed into 6-row strips, streams
 /// through the microkernel. Packing also absorbs the transposes, so all four forms run at the same speed.
-/// Block sizes suit Haswell-class caches: A block 168 x 256 floats (168 KB, L2), B strip 256 x 16 (16 KB, L1).
+/// Block sizes: A block 168 x 256 floats (168 KB, in L2), B strip 256 x 16 (16 KB, in L1), B panel at most 256 x 1024
+/// (1 MB): measured with bench gemm on a 2-core EPYC (48 KB L1, 1 MB L2 per core); larger blocks did not help.
 /// </summary>
 internal static unsafe class GemmBlocking
 {
     public const int KC = 256;
     public const int MC = 168;
-    public const int NC = 4080;
+    public const int NC = 1024;
+
+    /// <summary>Panels at most this wide read a row-major A without packing it (measured with bench gemm).</summary>
+    private const int InPlaceMaxColumns = 128;
 
     [ThreadStatic]
     private static float* _packedA;
@@ -45,10 +49,11 @@ internal static unsafe class GemmBlocking
                 {
                     int mc = Math.Min(MC, m1 - ic);
 
-                    // A row-major A is read in place (six row streams, broadcast loads), which saves a pass over A
-                    // that skinny products (few columns to reuse each A value) cannot amortize. A transposed A is
-                    // packed so that each k step reads six adjacent values.
-                    bool inPlace = !p.TransA;
+                    // With few output columns each A value is reused only a few times, so a packing pass over A
+                    // costs more than it saves: a row-major A is then read in place (six row streams, broadcast
+                    // loads). Wider panels pack, which also avoids cache-set aliasing of power-of-two row strides.
+                    // A transposed A is always packed so that each k step reads six adjacent values.
+                    bool inPlace = !p.TransA && nc <= InPlaceMaxColumns;
                     if (!inPlace)
                     {
                         PackA(p, ic, mc, pc, kc, packedA);
@@ -87,21 +92,30 @@ internal static unsafe class GemmBlocking
             float* strip = dest + ((long)ir * kc);
             if (!p.TransA)
             {
-                for (int r = 0; r < R; r++)
+                // Six read streams, sequential writes; missing rows of an edge strip are zeros.
+                float* r0 = p.A + ((long)(ic + ir) * p.Lda) + pc;
+                if (mr == R)
                 {
-                    if (r < mr)
+                    float* r1 = r0 + p.Lda, r2 = r1 + p.Lda, r3 = r2 + p.Lda, r4 = r3 + p.Lda, r5 = r4 + p.Lda;
+                    float* d = strip;
+                    for (int k = 0; k < kc; k++, d += R)
                     {
-                        float* src = p.A + ((long)(ic + ir + r) * p.Lda) + pc;
-                        for (int k = 0; k < kc; k++)
-                        {
-                            strip[(k * R) + r] = src[k];
-                        }
+                        d[0] = r0[k];
+                        d[1] = r1[k];
+                        d[2] = r2[k];
+                        d[3] = r3[k];
+                        d[4] = r4[k];
+                        d[5] = r5[k];
                     }
-                    else
+                }
+                else
+                {
+                    for (int k = 0; k < kc; k++)
                     {
-                        for (int k = 0; k < kc; k++)
+                        float* d = strip + (k * R);
+                        for (int r = 0; r < R; r++)
                         {
-                            strip[(k * R) + r] = 0f;
+                            d[r] = r < mr ? r0[(r * (long)p.Lda) + k] : 0f;
                         }
                     }
                 }

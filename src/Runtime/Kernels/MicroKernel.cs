@@ -22,7 +22,16 @@ internal static unsafe class MicroKernel
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run(int kc, float* a, float* b, float* c, int ldc, float alpha, int mr, int nr)
-        => Run(kc, a, 1, Rows, b, c, ldc, alpha, mr, nr);
+    {
+        if (UseAvx2)
+        {
+            Avx2PackedTile(kc, a, b, c, ldc, alpha, mr, nr);
+        }
+        else
+        {
+            Run(kc, a, 1, Rows, b, c, ldc, alpha, mr, nr);
+        }
+    }
 
     /// <summary>
     /// The tile with A addressed in place: element (r, k) at <c>a + r * rowStride + k * kStep</c> (packed strips
@@ -84,6 +93,67 @@ internal static unsafe class MicroKernel
             a3 += kStep;
             a4 += kStep;
             a5 += kStep;
+            b += Columns;
+        }
+
+        Vector256<float> al = Vector256.Create(alpha);
+        if (mr == Rows && nr == Columns)
+        {
+            Accumulate(c, c00, c01, al);
+            Accumulate(c + ldc, c10, c11, al);
+            Accumulate(c + (2 * ldc), c20, c21, al);
+            Accumulate(c + (3 * ldc), c30, c31, al);
+            Accumulate(c + (4 * ldc), c40, c41, al);
+            Accumulate(c + (5 * ldc), c50, c51, al);
+            return;
+        }
+
+        // Edge tile: spill, then add only the valid part so nothing outside C is touched.
+        float* tile = stackalloc float[Rows * Columns];
+        Vector256.Store(c00, tile);
+        Vector256.Store(c01, tile + 8);
+        Vector256.Store(c10, tile + 16);
+        Vector256.Store(c11, tile + 24);
+        Vector256.Store(c20, tile + 32);
+        Vector256.Store(c21, tile + 40);
+        Vector256.Store(c30, tile + 48);
+        Vector256.Store(c31, tile + 56);
+        Vector256.Store(c40, tile + 64);
+        Vector256.Store(c41, tile + 72);
+        Vector256.Store(c50, tile + 80);
+        Vector256.Store(c51, tile + 88);
+        AddEdge(tile, c, ldc, alpha, mr, nr);
+    }
+
+    /// <summary>The AVX2 tile over a packed A strip: one pointer, six fixed offsets, the fewest registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Avx2PackedTile(int kc, float* a, float* b, float* c, int ldc, float alpha, int mr, int nr)
+    {
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        for (int k = 0; k < kc; k++)
+        {
+            Vector256<float> b0 = Avx.LoadAlignedVector256(b);
+            Vector256<float> b1 = Avx.LoadAlignedVector256(b + 8);
+            Vector256<float> av = Vector256.Create(a[0]);
+            c00 = Fma.MultiplyAdd(av, b0, c00);
+            c01 = Fma.MultiplyAdd(av, b1, c01);
+            av = Vector256.Create(a[1]);
+            c10 = Fma.MultiplyAdd(av, b0, c10);
+            c11 = Fma.MultiplyAdd(av, b1, c11);
+            av = Vector256.Create(a[2]);
+            c20 = Fma.MultiplyAdd(av, b0, c20);
+            c21 = Fma.MultiplyAdd(av, b1, c21);
+            av = Vector256.Create(a[3]);
+            c30 = Fma.MultiplyAdd(av, b0, c30);
+            c31 = Fma.MultiplyAdd(av, b1, c31);
+            av = Vector256.Create(a[4]);
+            c40 = Fma.MultiplyAdd(av, b0, c40);
+            c41 = Fma.MultiplyAdd(av, b1, c41);
+            av = Vector256.Create(a[5]);
+            c50 = Fma.MultiplyAdd(av, b0, c50);
+            c51 = Fma.MultiplyAdd(av, b1, c51);
+            a += Rows;
             b += Columns;
         }
 
