@@ -29,4 +29,13 @@ public static class KernelSettings
 
     /// <summary>Which microkernel runs on this machine: "avx2-fma 6x16", "vector128 6x16" or "scalar".</summary>
     public static string MicroKernelName => MicroKernel.Name;
+
+    /// <summary>For tests: run the "vector128" or "scalar" microkernel even where AVX2 is available; null restores the default.</summary>
+    internal static string? ForcedMicroKernel
+    {
+        get => MicroKernel.Forced;
+        set => MicroKernel.Forced = value is null or "vector128" or "scalar"
+            ? value
+            : throw new ArgumentException($"Unknown microkernel '{value}'; use \"vector128\", \"scalar\" or null.");
+    }
 }

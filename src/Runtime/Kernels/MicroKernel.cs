@@ -15,10 +15,20 @@ internal static unsafe class MicroKernel
     public const int Rows = 6;
     public const int Columns = 16;
 
-    private static readonly bool UseAvx2 = Avx2.IsSupported && Fma.IsSupported;
-    private static readonly bool UseVector128 = Vector128.IsHardwareAccelerated;
+    private static readonly bool HasAvx2 = Avx2.IsSupported && Fma.IsSupported;
+    private static readonly bool HasVector128 = Vector128.IsHardwareAccelerated;
+
+    /// <summary>Tests force the portable paths so they are checked on any machine; null uses the best available.</summary>
+    internal static string? Forced { get; set; }
+
+    private static bool UseAvx2 => HasAvx2 && Forced is null;
+
+    private static bool UseVector128 => HasVector128 && Forced is null or "vector128";
 
     public static string Name => UseAvx2 ? "avx2-fma 6x16" : UseVector128 ? "vector128 6x16" : "scalar";
+
+    /// <summary>Whether the AVX2 path is what runs (the packed-A specialisation exists only there).</summary>
+    public static bool RunsAvx2 => UseAvx2;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run(int kc, float* a, float* b, float* c, int ldc, float alpha, int mr, int nr)

@@ -49,6 +49,26 @@ public static partial class Ops
         return y;
     }
 
+    /// <summary>Embedding lookup with 64-bit ids (PyTorch's default index type); same checks as the int overload.</summary>
+    public static Tensor Embedding(Tensor weight, long[] ids, string feature = "ids")
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var narrow = new int[ids.Length];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if (ids[i] is < 0 or >= int.MaxValue)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ids),
+                    $"Embedding '{feature}': id {ids[i]} at position {i} is outside [0, {weight.Size(0)}); map unseen or out-of-range values to a valid id (e.g. an out-of-vocabulary id) before the lookup.");
+            }
+
+            narrow[i] = (int)ids[i];
+        }
+
+        // The int overload checks the cardinality and names the position.
+        return Embedding(weight, narrow, feature);
+    }
+
     /// <summary>
     /// Inverted dropout like PyTorch: in training, zeroes each element with probability <paramref name="p"/> and
     /// scales the rest by 1 / (1 - p); in evaluation (or p = 0), returns the input unchanged.

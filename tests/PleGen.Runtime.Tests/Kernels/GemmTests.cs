@@ -103,6 +103,26 @@ public sealed class GemmTests
         }
     }
 
+    [Theory]
+    [InlineData("vector128")]
+    [InlineData("scalar")]
+    public void Portable_microkernels_match_the_reference(string kernel)
+    {
+        // On an AVX2 machine these paths would otherwise go untested; arm64 and older x64 run them for real.
+        KernelSettings.ForcedMicroKernel = kernel;
+        try
+        {
+            Assert.Equal(kernel == "scalar" ? "scalar" : "vector128 6x16", KernelSettings.MicroKernelName);
+            Check(false, false, 37, 45, 29, 1f, 0f, extraLd: 0, seed: 51);
+            Check(true, true, 13, 70, 300, -1f, 0.5f, extraLd: 2, seed: 52);
+            Check(false, true, 200, 33, 64, 1f, 1f, extraLd: 0, seed: 53);
+        }
+        finally
+        {
+            KernelSettings.ForcedMicroKernel = null;
+        }
+    }
+
     [Fact]
     public void Batched_products_match_one_product_at_a_time()
     {

@@ -46,6 +46,16 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void Embedding_accepts_int64_ids_and_rejects_ones_beyond_int_range()
+    {
+        var weight = new Tensor(new[] { 3, 2 }, new[] { 1f, 2f, 3f, 4f, 5f, 6f });
+        Assert.Equal(new[] { 5f, 6f, 1f, 2f }, Ops.Embedding(weight, new long[] { 2, 0 }).ToArray());
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Ops.Embedding(weight, new long[] { 1, 1L << 40 }, "user"));
+        Assert.Contains("'user'", error.Message);
+        Assert.Contains("position 1", error.Message);
+    }
+
+    [Fact]
     public void Nan_in_a_loss_is_reported_with_task_and_sample()
     {
         var logits = new Tensor(new[] { 3 }, new[] { 0.5f, float.NaN, 1f });
