@@ -106,31 +106,24 @@ public static unsafe class Gemm
         }
 
         // Skinny model shapes have many rows and few columns: give each core a band of rows (each packs its own
-        // A and the whole B, which is small). With few rows, split the columns instead.
+        // A and the whole B, which is small). With few rows, split the columns instead. One band per core: more
+        // bands would repack B once per band, which costs more than it balances on wide products. Bands split
+        // only the output, never the reduction, so results do not depend on the split.
         Problem copy = p;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         if (p.M >= MicroKernel.Rows * 2 * threads)
         {
-            int band = RoundUp((p.M + threads - 1) / threads, MicroKernel.Rows);
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
-            {
-                int start = t * band, end = Math.Min(copy.M, start + band);
-                if (start < end)
-                {
-                    GemmBlocking.Compute(copy, start, end, 0, copy.N);
-                }
-            });
+            int bands = threads;
+            int band = RoundUp((p.M + bands - 1) / bands, MicroKernel.Rows);
+            Parallel.For(0, (p.M + band - 1) / band, options, t =>
+                GemmBlocking.Compute(copy, t * band, Math.Min(copy.M, (t + 1) * band), 0, copy.N));
         }
         else
         {
-            int band = RoundUp((p.N + threads - 1) / threads, MicroKernel.Columns);
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
-            {
-                int start = t * band, end = Math.Min(copy.N, start + band);
-                if (start < end)
-                {
-                    GemmBlocking.Compute(copy, 0, copy.M, start, end);
-                }
-            });
+            int bands = threads;
+            int band = RoundUp((p.N + bands - 1) / bands, MicroKernel.Columns);
+            Parallel.For(0, (p.N + band - 1) / band, options, t =>
+                GemmBlocking.Compute(copy, 0, copy.M, t * band, Math.Min(copy.N, (t + 1) * band)));
         }
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -27,6 +28,8 @@ internal static unsafe class GemmBlocking
     private static float* _packedB;
 
     /// <summary>Computes C[m0..m1, n0..n1] += alpha op(A) op(B) (C already scaled by beta) on the calling thread.</summary>
+    // Hot loops: compiled fully optimized at once (tier-0 code would distort the first products).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(in Problem p, int m0, int m1, int n0, int n1)
     {
         float* packedA = _packedA;
@@ -83,57 +86,72 @@ internal static unsafe class GemmBlocking
     }
 
     /// <summary>Packs op(A)[ic..ic+mc, pc..pc+kc] as 6-row strips, k-major inside a strip, zero-padded rows.</summary>
+    // Hot loops: compiled fully optimized at once (tier-0 code would distort the first products).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA(in Problem p, int ic, int mc, int pc, int kc, float* dest)
     {
         const int R = MicroKernel.Rows;
+        if (p.TransA)
+        {
+            // A is stored [k, m]: read each stored row once, sequentially, and deal it out to the strips.
+            for (int k = 0; k < kc; k++)
+            {
+                float* src = p.A + ((long)(pc + k) * p.Lda) + ic;
+                for (int ir = 0; ir < mc; ir += R)
+                {
+                    float* d = dest + ((long)ir * kc) + (k * R);
+                    int mr = Math.Min(R, mc - ir);
+                    if (mr == R)
+                    {
+                        d[0] = src[ir];
+                        d[1] = src[ir + 1];
+                        d[2] = src[ir + 2];
+                        d[3] = src[ir + 3];
+                        d[4] = src[ir + 4];
+                        d[5] = src[ir + 5];
+                    }
+                    else
+                    {
+                        for (int r = 0; r < R; r++)
+                        {
+                            d[r] = r < mr ? src[ir + r] : 0f;
+                        }
+                    }
+                }
+            }
+
+            return;
+        }
+
         for (int ir = 0; ir < mc; ir += R)
         {
             int mr = Math.Min(R, mc - ir);
             float* strip = dest + ((long)ir * kc);
-            if (!p.TransA)
+
+            // Six read streams, sequential writes; missing rows of an edge strip are zeros.
+            float* r0 = p.A + ((long)(ic + ir) * p.Lda) + pc;
+            if (mr == R)
             {
-                // Six read streams, sequential writes; missing rows of an edge strip are zeros.
-                float* r0 = p.A + ((long)(ic + ir) * p.Lda) + pc;
-                if (mr == R)
+                float* r1 = r0 + p.Lda, r2 = r1 + p.Lda, r3 = r2 + p.Lda, r4 = r3 + p.Lda, r5 = r4 + p.Lda;
+                float* d = strip;
+                for (int k = 0; k < kc; k++, d += R)
                 {
-                    float* r1 = r0 + p.Lda, r2 = r1 + p.Lda, r3 = r2 + p.Lda, r4 = r3 + p.Lda, r5 = r4 + p.Lda;
-                    float* d = strip;
-                    for (int k = 0; k < kc; k++, d += R)
-                    {
-                        d[0] = r0[k];
-                        d[1] = r1[k];
-                        d[2] = r2[k];
-                        d[3] = r3[k];
-                        d[4] = r4[k];
-                        d[5] = r5[k];
-                    }
-                }
-                else
-                {
-                    for (int k = 0; k < kc; k++)
-                    {
-                        float* d = strip + (k * R);
-                        for (int r = 0; r < R; r++)
-                        {
-                            d[r] = r < mr ? r0[(r * (long)p.Lda) + k] : 0f;
-                        }
-                    }
+                    d[0] = r0[k];
+                    d[1] = r1[k];
+                    d[2] = r2[k];
+                    d[3] = r3[k];
+                    d[4] = r4[k];
+                    d[5] = r5[k];
                 }
             }
             else
             {
                 for (int k = 0; k < kc; k++)
                 {
-                    float* src = p.A + ((long)(pc + k) * p.Lda) + ic + ir;
                     float* d = strip + (k * R);
-                    for (int r = 0; r < mr; r++)
+                    for (int r = 0; r < R; r++)
                     {
-                        d[r] = src[r];
-                    }
-
-                    for (int r = mr; r < R; r++)
-                    {
-                        d[r] = 0f;
+                        d[r] = r < mr ? r0[(r * (long)p.Lda) + k] : 0f;
                     }
                 }
             }
@@ -141,6 +159,8 @@ internal static unsafe class GemmBlocking
     }
 
     /// <summary>Packs op(B)[pc..pc+kc, jc..jc+nc] as 16-column strips, k-major inside a strip, zero-padded columns.</summary>
+    // Hot loops: compiled fully optimized at once (tier-0 code would distort the first products).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB(in Problem p, int pc, int kc, int jc, int nc, float* dest)
     {
         const int C = MicroKernel.Columns;
