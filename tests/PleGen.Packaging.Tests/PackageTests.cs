@@ -34,30 +34,22 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
 
     [Fact]
     public void Analyzer_assembly_contains_the_incremental_generator()
-    {
-        using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
-        ZipArchiveEntry entry = zip.GetEntry("analyzers/dotnet/cs/PleGen.Generator.dll")!;
-        using var copy = new MemoryStream();
-        using (Stream s = entry.Open())
-        {
-            s.CopyTo(copy);
-        }
-
-        copy.Position = 0;
-        using var pe = new PEReader(copy);
-        MetadataReader md = pe.GetMetadataReader();
-        string[] types = md.TypeDefinitions
-            .Select(h => md.GetTypeDefinition(h))
-            .Select(t => md.GetString(t.Namespace) + "." + md.GetString(t.Name))
-            .ToArray();
-        Assert.Contains("PleGen.Generator.ModelGenerator", types);
-    }
+        => Assert.Contains("PleGen.Generator.ModelGenerator", TypesIn("analyzers/dotnet/cs/PleGen.Generator.dll"));
 
     [Fact]
     public void Runtime_assembly_contains_the_dsl_attributes()
     {
+        string[] types = TypesIn("lib/net10.0/PleGen.Runtime.dll");
+        Assert.Contains("PleGen.PleModelAttribute", types);
+        Assert.Contains("PleGen.TaskAttribute", types);
+        Assert.Contains("PleGen.CategoricalFeatureAttribute", types);
+    }
+
+    /// <summary>Full names of the types defined in an assembly inside the package, read from its metadata.</summary>
+    private string[] TypesIn(string entryPath)
+    {
         using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
-        ZipArchiveEntry entry = zip.GetEntry("lib/net10.0/PleGen.Runtime.dll")!;
+        ZipArchiveEntry entry = zip.GetEntry(entryPath) ?? throw new Xunit.Sdk.XunitException($"The package has no {entryPath}.");
         using var copy = new MemoryStream();
         using (Stream s = entry.Open())
         {
@@ -67,13 +59,10 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
         copy.Position = 0;
         using var pe = new PEReader(copy);
         MetadataReader md = pe.GetMetadataReader();
-        string[] types = md.TypeDefinitions
+        return md.TypeDefinitions
             .Select(h => md.GetTypeDefinition(h))
             .Select(t => md.GetString(t.Namespace) + "." + md.GetString(t.Name))
             .ToArray();
-        Assert.Contains("PleGen.PleModelAttribute", types);
-        Assert.Contains("PleGen.TaskAttribute", types);
-        Assert.Contains("PleGen.CategoricalFeatureAttribute", types);
     }
 
     [Fact]

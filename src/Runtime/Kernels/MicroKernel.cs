@@ -106,33 +106,7 @@ internal static unsafe class MicroKernel
             b += Columns;
         }
 
-        Vector256<float> al = Vector256.Create(alpha);
-        if (mr == Rows && nr == Columns)
-        {
-            Accumulate(c, c00, c01, al);
-            Accumulate(c + ldc, c10, c11, al);
-            Accumulate(c + (2 * ldc), c20, c21, al);
-            Accumulate(c + (3 * ldc), c30, c31, al);
-            Accumulate(c + (4 * ldc), c40, c41, al);
-            Accumulate(c + (5 * ldc), c50, c51, al);
-            return;
-        }
-
-        // Edge tile: spill, then add only the valid part so nothing outside C is touched.
-        float* tile = stackalloc float[Rows * Columns];
-        Vector256.Store(c00, tile);
-        Vector256.Store(c01, tile + 8);
-        Vector256.Store(c10, tile + 16);
-        Vector256.Store(c11, tile + 24);
-        Vector256.Store(c20, tile + 32);
-        Vector256.Store(c21, tile + 40);
-        Vector256.Store(c30, tile + 48);
-        Vector256.Store(c31, tile + 56);
-        Vector256.Store(c40, tile + 64);
-        Vector256.Store(c41, tile + 72);
-        Vector256.Store(c50, tile + 80);
-        Vector256.Store(c51, tile + 88);
-        AddEdge(tile, c, ldc, alpha, mr, nr);
+        Avx2Epilogue(c, ldc, alpha, mr, nr, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
     }
 
     /// <summary>The AVX2 tile over a packed A strip: one pointer, six fixed offsets, the fewest registers.</summary>
@@ -167,6 +141,17 @@ internal static unsafe class MicroKernel
             b += Columns;
         }
 
+        Avx2Epilogue(c, ldc, alpha, mr, nr, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
+    }
+
+    /// <summary>C += alpha * tile for a full tile, or for the valid mr x nr corner of an edge tile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Avx2Epilogue(
+        float* c, int ldc, float alpha, int mr, int nr,
+        Vector256<float> c00, Vector256<float> c01, Vector256<float> c10, Vector256<float> c11,
+        Vector256<float> c20, Vector256<float> c21, Vector256<float> c30, Vector256<float> c31,
+        Vector256<float> c40, Vector256<float> c41, Vector256<float> c50, Vector256<float> c51)
+    {
         Vector256<float> al = Vector256.Create(alpha);
         if (mr == Rows && nr == Columns)
         {
