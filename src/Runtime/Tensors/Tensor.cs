@@ -11,6 +11,8 @@ public sealed partial class Tensor
 {
     private float[] _values;
     private float[]? _grad;
+    private readonly int _offset;
+    private readonly Tensor? _base;
     private readonly TensorScope? _scope;
     private bool _released;
 
@@ -39,6 +41,16 @@ public sealed partial class Tensor
         _scope = scope;
     }
 
+    private Tensor(Tensor source, int offset, int[] shape)
+    {
+        Shape = shape;
+        Length = ShapeUtil.Product(shape);
+        _values = source._values;
+        _offset = source._offset + offset;
+        _base = source._base ?? source;
+        RequiresGrad = source.RequiresGrad;
+    }
+
     /// <summary>The dimensions, outermost first. Do not mutate.</summary>
     public int[] Shape { get; }
 
@@ -57,19 +69,24 @@ public sealed partial class Tensor
         get
         {
             ThrowIfReleased();
-            return _values.AsSpan(0, Length);
+            return _values.AsSpan(_offset, Length);
         }
     }
 
-    /// <summary>True once a gradient buffer exists.</summary>
-    public bool HasGrad => _grad is not null;
+    /// <summary>True once a gradient buffer exists (for a view: once its base tensor has one).</summary>
+    public bool HasGrad => _base is null ? _grad is not null : _base.HasGrad;
 
-    /// <summary>The gradient (allocated, zero-filled, on first access).</summary>
+    /// <summary>The gradient (allocated, zero-filled, on first access). A view's gradient is its slice of the base's.</summary>
     public Span<float> Grad
     {
         get
         {
             ThrowIfReleased();
+            if (_base is not null)
+            {
+                return _base.Grad.Slice(_offset - _base._offset, Length);
+            }
+
             _grad ??= _scope is null ? new float[Length] : _scope.Rent(Length, clear: true);
             return _grad.AsSpan(0, Length);
         }
@@ -78,10 +95,37 @@ public sealed partial class Tensor
     /// <summary>Sets the gradient to zero (keeps the buffer).</summary>
     public void ZeroGrad()
     {
-        if (_grad is not null)
+        if (HasGrad)
         {
-            Array.Clear(_grad, 0, Length);
+            Grad.Clear();
         }
+    }
+
+    /// <summary>
+    /// Element <paramref name="index"/> of the first dimension as a tensor sharing this tensor's values and
+    /// gradient (no copy): e.g. one expert's [out, in] weight inside an expert bank's [experts, out, in] weight,
+    /// so checkpoints can name each expert's parameters while the bank runs as one product. Only for tensors
+    /// outside a <see cref="TensorScope"/> (parameters).
+    /// </summary>
+    public Tensor Select(int index)
+    {
+        if (Rank == 0)
+        {
+            throw new InvalidOperationException("Select needs at least one dimension, but the tensor is a scalar.");
+        }
+
+        if ((uint)index >= (uint)Shape[0])
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"Select: index {index} is outside dimension 0 of {ShapeUtil.Format(Shape)}.");
+        }
+
+        if (_scope is not null)
+        {
+            throw new InvalidOperationException("Select makes long-lived views of parameters; tensors inside a TensorScope are released with it. Use Ops.Slice for a copy.");
+        }
+
+        int[] shape = Shape.AsSpan(1).ToArray();
+        return new Tensor(this, index * ShapeUtil.Product(shape), shape);
     }
 
     /// <summary>Size of dimension <paramref name="dim"/> (negative counts from the end).</summary>
