@@ -43,3 +43,51 @@ public partial class SeparateModels
 public partial class HardSharing
 {
 }
+
+// A small synthetic task group for training tests: a binary and a regression task over dense and categorical inputs.
+[Task("click", TaskKind.Binary, Tower = [8])]
+[Task("dwell", TaskKind.Regression, Tower = [8], LossWeightDecay = 0.5)]
+[Task("share", TaskKind.Binary, Tower = [8], Masked = true)]
+[DenseFeature("user", 4)]
+[CategoricalFeature("item", 10, 3)]
+public sealed class SyntheticTasks
+{
+}
+
+[PleModel(TaskGroup = typeof(SyntheticTasks))]
+[SharedExperts(Count = 2, Units = [16])]
+[TaskExperts(Count = 1, Units = [16])]
+public partial class SyntheticPle
+{
+}
+
+[CgcModel(TaskGroup = typeof(SyntheticTasks), Dropout = 0.2)]
+[SharedExperts(Count = 1, Units = [16, 8])]
+[TaskExperts(Count = 2, Units = [8])]
+public partial class SyntheticCgc
+{
+}
+
+[MmoeModel(TaskGroup = typeof(SyntheticTasks), Activation = Activation.Tanh)]
+[SharedExperts(Count = 3, Units = [16])]
+public partial class SyntheticMmoe
+{
+}
+
+[MultiLevelMmoeModel(TaskGroup = typeof(SyntheticTasks), Levels = 3)]
+[SharedExperts(Count = 2, Units = [8])]
+public partial class SyntheticDeepMmoe
+{
+}
+
+[SharedBottomModel(TaskGroup = typeof(SyntheticTasks))]
+[SharedExperts(Units = [16, 8])]
+public partial class SyntheticSharedBottom
+{
+}
+
+[SingleTaskModel(TaskGroup = typeof(SyntheticTasks))]
+[SharedExperts(Units = [16, 8])]
+public partial class SyntheticSingleTask
+{
+}

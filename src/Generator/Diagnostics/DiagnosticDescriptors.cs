@@ -106,6 +106,10 @@ internal static class DiagnosticDescriptors
         "PLE0024", "Expert needs at least one layer",
         "Units of [{0}] is empty; an expert is an MLP with at least one layer, e.g. Units = [64]");
 
+    public static readonly DiagnosticDescriptor ClassNotInstantiable = Create(
+        "PLE0025", "Model class must be instantiable",
+        "'{0}' is {1}, but a model is created with new {0}(seed); remove the '{1}' modifier");
+
     private static DiagnosticDescriptor Create(string id, string title, string message) => new(
         id,
         title,

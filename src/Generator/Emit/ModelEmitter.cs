@@ -28,8 +28,10 @@ internal static class ModelEmitter
             depth++;
         }
 
-        w.Open($"partial {spec.Keyword} {spec.ClassName}");
+        w.Open($"partial {spec.Keyword} {spec.ClassName} : global::PleGen.Runtime.IMultiTaskModel");
         SummaryEmitter.Emit(w, spec);
+        w.Line();
+        ManagedModelEmitter.Emit(w, spec);
         w.Close();
 
         for (; depth > 0; depth--)

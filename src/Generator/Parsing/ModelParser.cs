@@ -141,6 +141,11 @@ internal static class ModelParser
             }
         }
 
+        if (type.IsStatic || type.IsAbstract)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNotInstantiable, declaration.ClassLocation, type.Name, type.IsStatic ? "static" : "abstract"));
+        }
+
         // IsGenericType is also true for a type nested in a generic one; tell the two cases apart.
         if (type.TypeParameters.Length > 0)
         {

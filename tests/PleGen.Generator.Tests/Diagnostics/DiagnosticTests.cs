@@ -73,6 +73,8 @@ public sealed class DiagnosticTests
         { "PLE0022", Model(experts: "[SharedExperts(Count = 1)][SharedExperts(Count = 2)]"), "SharedExperts(Count = 2)", new[] { "declared twice" } },
         { "PLE0023", Model(architecture: "[PleModel(TaskGroup = typeof(M))]"), "TaskGroup = typeof(M)", new[] { "model class 'M' itself" } },
         { "PLE0024", Model(experts: "[TaskExperts(Units = [])]"), "Units = []", new[] { "Units of [TaskExperts] is empty" } },
+        { "PLE0025", Model(declaration: "public static partial class M { }"), "M", new[] { "'M' is static", "new M(seed)" } },
+        { "PLE0025", Model(declaration: "public abstract partial class M { }"), "M", new[] { "'M' is abstract" } },
     };
 
     [Theory]
@@ -136,7 +138,7 @@ public sealed class DiagnosticTests
         string[] tested = Failing.Select(row => (string)row[0]).Distinct().ToArray();
         string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "diagnostics.md"));
 
-        Assert.Equal(24, ids.Length);
+        Assert.Equal(25, ids.Length);
         Assert.Equal(ids.Length, ids.Distinct().Count());
         foreach (string id in ids)
         {

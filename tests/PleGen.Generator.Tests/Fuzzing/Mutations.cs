@@ -12,6 +12,7 @@ internal static class Mutations
     {
         new("drop partial", "PLE0001", _ => true, (_, d) => d.Modifiers = "public"),
         new("generic class", "PLE0002", _ => true, (_, d) => d.TypeParameters = "<T>"),
+        new("static or abstract class", "PLE0025", _ => true, (r, d) => d.Modifiers = RandomDeclaration.Pick(r, "public static partial", "public abstract partial")),
         new("two architectures", "PLE0003", _ => true, (_, d) => d.ExpertAttributes.Insert(0, d.Architecture == "MmoeModel" ? "[CgcModel]" : "[MmoeModel]")),
         new("no tasks", "PLE0004", _ => true, (_, d) => d.Tasks.Clear()),
         new("one task on a multi-task architecture", "PLE0005", d => d.Architecture != "SingleTaskModel", (_, d) => d.Tasks.RemoveRange(1, d.Tasks.Count - 1)),

@@ -5,7 +5,7 @@
 
 namespace Demo
 {
-    partial class Census
+    partial class Census : global::PleGen.Runtime.IMultiTaskModel
     {
         /// <summary>The architecture of <see cref="Census"/>, computed by PleGen at compile time from its attributes.</summary>
         public static class Architecture
@@ -56,6 +56,202 @@ namespace Demo
                 "towers.income             tower      income fused (level 0)   8 -> 1             41\n" +
                 "towers.married            tower      married fused (level 0)  8 -> 1             41\n" +
                 "Total parameters: 824\n";
+        }
+
+        /// <summary>One batch of inputs for <see cref="Census"/>: one member per declared feature.</summary>
+        public sealed class Batch
+        {
+            /// <summary>Wraps the arrays (not copied); checks every shape and id first.</summary>
+            /// <param name="age">Dense feature "age": [batch, 1] floats, row-major.</param>
+            /// <param name="wages">Dense feature "wages": [batch, 2] floats, row-major.</param>
+            /// <param name="education">Categorical feature "education": one id per sample, in [0, 17).</param>
+            /// <param name="occupation">Categorical feature "occupation": one id per sample, in [0, 47).</param>
+            public Batch(float[] age, float[] wages, int[] education, int[] occupation)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Dense("Census", "age", age, 1, ref batchSize);
+                global::PleGen.Runtime.InputChecks.Dense("Census", "wages", wages, 2, ref batchSize);
+                global::PleGen.Runtime.InputChecks.Categorical("Census", "education", education, 17, ref batchSize);
+                global::PleGen.Runtime.InputChecks.Categorical("Census", "occupation", occupation, 47, ref batchSize);
+                BatchSize = batchSize;
+                Age = new global::PleGen.Runtime.Tensor(new[] { batchSize, 1 }, age);
+                Wages = new global::PleGen.Runtime.Tensor(new[] { batchSize, 2 }, wages);
+                Education = education;
+                Occupation = occupation;
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Values of "age" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor Age { get; }
+
+            /// <summary>Values of "wages" [batch, 2].</summary>
+            public global::PleGen.Runtime.Tensor Wages { get; }
+
+            /// <summary>Ids of "education" [batch].</summary>
+            public int[] Education { get; }
+
+            /// <summary>Ids of "occupation" [batch].</summary>
+            public int[] Occupation { get; }
+        }
+
+        /// <summary>One batch of labels: one member per task, and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+        public sealed class Labels
+        {
+            /// <param name="income">Task "income": 0 or 1 (or a probability) per sample.</param>
+            /// <param name="married">Task "married": 0 or 1 (or a probability) per sample.</param>
+            public Labels(float[] income, float[] married)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Labels("Census", "income", income, null, binary: true, ref batchSize);
+                global::PleGen.Runtime.InputChecks.Labels("Census", "married", married, null, binary: true, ref batchSize);
+                BatchSize = batchSize;
+                Income = new global::PleGen.Runtime.Tensor(new[] { batchSize }, income);
+                Married = new global::PleGen.Runtime.Tensor(new[] { batchSize }, married);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Labels of "income" [batch].</summary>
+            public global::PleGen.Runtime.Tensor Income { get; }
+
+            /// <summary>Labels of "married" [batch].</summary>
+            public global::PleGen.Runtime.Tensor Married { get; }
+        }
+
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        public sealed class Output
+        {
+            internal Output(int batchSize, global::PleGen.Runtime.Tensor income, global::PleGen.Runtime.Tensor married)
+            {
+                BatchSize = batchSize;
+                Income = income;
+                IncomeProbability = global::PleGen.Runtime.Ops.Sigmoid(income);
+                Married = married;
+                MarriedProbability = global::PleGen.Runtime.Ops.Sigmoid(married);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Logit of "income" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor Income { get; }
+
+            /// <summary>Probability of "income" [batch, 1] (sigmoid of the logit).</summary>
+            public global::PleGen.Runtime.Tensor IncomeProbability { get; }
+
+            /// <summary>Logit of "married" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor Married { get; }
+
+            /// <summary>Probability of "married" [batch, 1] (sigmoid of the logit).</summary>
+            public global::PleGen.Runtime.Tensor MarriedProbability { get; }
+        }
+
+        /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+        public sealed class Losses
+        {
+            internal Losses(global::PleGen.Runtime.Tensor total, global::PleGen.Runtime.Tensor income, global::PleGen.Runtime.Tensor married)
+            {
+                Total = total;
+                Income = income;
+                Married = married;
+            }
+
+            /// <summary>sum over tasks of w_k(t) * L_k: call Backward() on it to train.</summary>
+            public global::PleGen.Runtime.Tensor Total { get; }
+
+            /// <summary>Binary cross-entropy of "income".</summary>
+            public global::PleGen.Runtime.Tensor Income { get; }
+
+            /// <summary>Binary cross-entropy of "married".</summary>
+            public global::PleGen.Runtime.Tensor Married { get; }
+        }
+
+        private readonly global::PleGen.Runtime.ParameterRegistry _registry;
+        private readonly global::PleGen.Runtime.LayerContext _layers;
+        private readonly global::PleGen.Runtime.Tensor _educationEmbedding;
+        private readonly global::PleGen.Runtime.Tensor _occupationEmbedding;
+        private readonly global::PleGen.Runtime.ExpertBank _level0IncomeExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level0MarriedExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level0SharedExperts;
+        private readonly global::PleGen.Runtime.DenseLayer _gateIncome0;
+        private readonly global::PleGen.Runtime.DenseLayer _gateMarried0;
+        private readonly global::PleGen.Runtime.Mlp _towerIncome;
+        private readonly global::PleGen.Runtime.Mlp _towerMarried;
+
+        /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
+        /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
+        public Census(ulong seed = 0)
+        {
+            _registry = new global::PleGen.Runtime.ParameterRegistry(seed);
+            _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Relu, 0f, seed);
+            _educationEmbedding = _registry.Embedding("embeddings.education", 17, 4);
+            _occupationEmbedding = _registry.Embedding("embeddings.occupation", 47, 6);
+            _level0IncomeExperts = _registry.ExpertBank("levels.0.tasks.income", 1, 13, new int[] { 8 });
+            _level0MarriedExperts = _registry.ExpertBank("levels.0.tasks.married", 1, 13, new int[] { 8 });
+            _level0SharedExperts = _registry.ExpertBank("levels.0.shared", 1, 13, new int[] { 8 });
+            _gateIncome0 = _registry.Dense("gates.income.0", 13, 2);
+            _gateMarried0 = _registry.Dense("gates.married.0", 13, 2);
+            _towerIncome = _registry.Tower("towers.income", 8, new int[] { 4 });
+            _towerMarried = _registry.Tower("towers.married", 8, new int[] { 4 });
+        }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.NamedTensor> Parameters => _registry.Parameters;
+
+        /// <inheritdoc />
+        public bool Training
+        {
+            get => _layers.Training;
+            set => _layers.Training = value;
+        }
+
+        /// <inheritdoc />
+        public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.Census", ["architecture"] = "CGC" });
+
+        /// <inheritdoc />
+        public void Load(string path) => global::PleGen.Runtime.SafeTensors.Load(path, Parameters);
+
+        /// <summary>Loss weight of "income" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+        public static double IncomeLossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+
+        /// <summary>Loss weight of "married" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+        public static double MarriedLossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+
+        /// <summary>Runs the model on a batch (records the graph for Backward unless under Autograd.NoGrad()).</summary>
+        public Output Forward(Batch batch)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(batch);
+            global::PleGen.Runtime.Tensor input = global::PleGen.Runtime.Ops.Concat(new[] { batch.Age, batch.Wages, global::PleGen.Runtime.Ops.Embedding(_educationEmbedding, batch.Education, "education"), global::PleGen.Runtime.Ops.Embedding(_occupationEmbedding, batch.Occupation, "occupation") }, 1);
+
+            // Level 0
+            global::PleGen.Runtime.Tensor level0IncomeExperts = _level0IncomeExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor level0MarriedExperts = _level0MarriedExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor fusedIncome0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateIncome0.Forward(input)), level0IncomeExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor fusedMarried0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateMarried0.Forward(input)), level0MarriedExperts, level0SharedExperts);
+
+            // Towers
+            global::PleGen.Runtime.Tensor predictionIncome = _towerIncome.Forward(fusedIncome0, _layers);
+            global::PleGen.Runtime.Tensor predictionMarried = _towerMarried.Forward(fusedMarried0, _layers);
+            return new Output(batch.BatchSize, predictionIncome, predictionMarried);
+        }
+
+        /// <summary>
+        /// The joint loss sum_k w_k(epoch) * L_k: binary cross-entropy on logits or mean squared error per task, each averaged
+        /// over the task's sample space when it has a mask (PLE Eq. 9), weighted as PLE Eq. 10.
+        /// </summary>
+        public Losses Loss(Output output, Labels labels, int epoch = 0)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(output);
+            global::System.ArgumentNullException.ThrowIfNull(labels);
+            global::PleGen.Runtime.InputChecks.SameBatch("Census", output.BatchSize, labels.BatchSize);
+            global::PleGen.Runtime.Tensor lossIncome = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Income, labels.Income, null, "income");
+            global::PleGen.Runtime.Tensor lossMarried = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Married, labels.Married, null, "married");
+            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossIncome, (float)IncomeLossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossMarried, (float)MarriedLossWeight(epoch)));
+            return new Losses(total, lossIncome, lossMarried);
         }
     }
 }

@@ -5,7 +5,7 @@
 
 namespace Demo
 {
-    partial class ClickModel
+    partial class ClickModel : global::PleGen.Runtime.IMultiTaskModel
     {
         /// <summary>The architecture of <see cref="ClickModel"/>, computed by PleGen at compile time from its attributes.</summary>
         public static class Architecture
@@ -56,6 +56,180 @@ namespace Demo
                 "towers.ctr            tower   ctr fused (level 0)  8 -> 1            321\n" +
                 "towers.cvr            tower   cvr fused (level 0)  8 -> 1            321\n" +
                 "Total parameters: 1,048\n";
+        }
+
+        /// <summary>One batch of inputs for <see cref="ClickModel"/>: one member per declared feature.</summary>
+        public sealed class Batch
+        {
+            /// <summary>Wraps the arrays (not copied); checks every shape and id first.</summary>
+            /// <param name="x">Dense feature "x": [batch, 4] floats, row-major.</param>
+            public Batch(float[] x)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Dense("ClickModel", "x", x, 4, ref batchSize);
+                BatchSize = batchSize;
+                X = new global::PleGen.Runtime.Tensor(new[] { batchSize, 4 }, x);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Values of "x" [batch, 4].</summary>
+            public global::PleGen.Runtime.Tensor X { get; }
+        }
+
+        /// <summary>One batch of labels: one member per task, and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+        public sealed class Labels
+        {
+            /// <param name="ctr">Task "ctr": 0 or 1 (or a probability) per sample.</param>
+            /// <param name="cvr">Task "cvr": 0 or 1 (or a probability) per sample.</param>
+            public Labels(float[] ctr, float[] cvr)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Labels("ClickModel", "ctr", ctr, null, binary: true, ref batchSize);
+                global::PleGen.Runtime.InputChecks.Labels("ClickModel", "cvr", cvr, null, binary: true, ref batchSize);
+                BatchSize = batchSize;
+                Ctr = new global::PleGen.Runtime.Tensor(new[] { batchSize }, ctr);
+                Cvr = new global::PleGen.Runtime.Tensor(new[] { batchSize }, cvr);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Labels of "ctr" [batch].</summary>
+            public global::PleGen.Runtime.Tensor Ctr { get; }
+
+            /// <summary>Labels of "cvr" [batch].</summary>
+            public global::PleGen.Runtime.Tensor Cvr { get; }
+        }
+
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        public sealed class Output
+        {
+            internal Output(int batchSize, global::PleGen.Runtime.Tensor ctr, global::PleGen.Runtime.Tensor cvr)
+            {
+                BatchSize = batchSize;
+                Ctr = ctr;
+                CtrProbability = global::PleGen.Runtime.Ops.Sigmoid(ctr);
+                Cvr = cvr;
+                CvrProbability = global::PleGen.Runtime.Ops.Sigmoid(cvr);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Logit of "ctr" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor Ctr { get; }
+
+            /// <summary>Probability of "ctr" [batch, 1] (sigmoid of the logit).</summary>
+            public global::PleGen.Runtime.Tensor CtrProbability { get; }
+
+            /// <summary>Logit of "cvr" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor Cvr { get; }
+
+            /// <summary>Probability of "cvr" [batch, 1] (sigmoid of the logit).</summary>
+            public global::PleGen.Runtime.Tensor CvrProbability { get; }
+        }
+
+        /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+        public sealed class Losses
+        {
+            internal Losses(global::PleGen.Runtime.Tensor total, global::PleGen.Runtime.Tensor ctr, global::PleGen.Runtime.Tensor cvr)
+            {
+                Total = total;
+                Ctr = ctr;
+                Cvr = cvr;
+            }
+
+            /// <summary>sum over tasks of w_k(t) * L_k: call Backward() on it to train.</summary>
+            public global::PleGen.Runtime.Tensor Total { get; }
+
+            /// <summary>Binary cross-entropy of "ctr".</summary>
+            public global::PleGen.Runtime.Tensor Ctr { get; }
+
+            /// <summary>Binary cross-entropy of "cvr".</summary>
+            public global::PleGen.Runtime.Tensor Cvr { get; }
+        }
+
+        private readonly global::PleGen.Runtime.ParameterRegistry _registry;
+        private readonly global::PleGen.Runtime.LayerContext _layers;
+        private readonly global::PleGen.Runtime.ExpertBank _level0CtrExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level0CvrExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level0SharedExperts;
+        private readonly global::PleGen.Runtime.DenseLayer _gateCtr0;
+        private readonly global::PleGen.Runtime.DenseLayer _gateCvr0;
+        private readonly global::PleGen.Runtime.Mlp _towerCtr;
+        private readonly global::PleGen.Runtime.Mlp _towerCvr;
+
+        /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
+        /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
+        public ClickModel(ulong seed = 0)
+        {
+            _registry = new global::PleGen.Runtime.ParameterRegistry(seed);
+            _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Relu, 0f, seed);
+            _level0CtrExperts = _registry.ExpertBank("levels.0.tasks.ctr", 2, 4, new int[] { 8 });
+            _level0CvrExperts = _registry.ExpertBank("levels.0.tasks.cvr", 2, 4, new int[] { 8 });
+            _level0SharedExperts = _registry.ExpertBank("levels.0.shared", 1, 4, new int[] { 16, 8 });
+            _gateCtr0 = _registry.Dense("gates.ctr.0", 4, 3);
+            _gateCvr0 = _registry.Dense("gates.cvr.0", 4, 3);
+            _towerCtr = _registry.Tower("towers.ctr", 8, new int[] { 32 });
+            _towerCvr = _registry.Tower("towers.cvr", 8, new int[] { 32 });
+        }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.NamedTensor> Parameters => _registry.Parameters;
+
+        /// <inheritdoc />
+        public bool Training
+        {
+            get => _layers.Training;
+            set => _layers.Training = value;
+        }
+
+        /// <inheritdoc />
+        public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.ClickModel", ["architecture"] = "CGC" });
+
+        /// <inheritdoc />
+        public void Load(string path) => global::PleGen.Runtime.SafeTensors.Load(path, Parameters);
+
+        /// <summary>Loss weight of "ctr" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+        public static double CtrLossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+
+        /// <summary>Loss weight of "cvr" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+        public static double CvrLossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+
+        /// <summary>Runs the model on a batch (records the graph for Backward unless under Autograd.NoGrad()).</summary>
+        public Output Forward(Batch batch)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(batch);
+            global::PleGen.Runtime.Tensor input = batch.X;
+
+            // Level 0
+            global::PleGen.Runtime.Tensor level0CtrExperts = _level0CtrExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor level0CvrExperts = _level0CvrExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor fusedCtr0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateCtr0.Forward(input)), level0CtrExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor fusedCvr0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateCvr0.Forward(input)), level0CvrExperts, level0SharedExperts);
+
+            // Towers
+            global::PleGen.Runtime.Tensor predictionCtr = _towerCtr.Forward(fusedCtr0, _layers);
+            global::PleGen.Runtime.Tensor predictionCvr = _towerCvr.Forward(fusedCvr0, _layers);
+            return new Output(batch.BatchSize, predictionCtr, predictionCvr);
+        }
+
+        /// <summary>
+        /// The joint loss sum_k w_k(epoch) * L_k: binary cross-entropy on logits or mean squared error per task, each averaged
+        /// over the task's sample space when it has a mask (PLE Eq. 9), weighted as PLE Eq. 10.
+        /// </summary>
+        public Losses Loss(Output output, Labels labels, int epoch = 0)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(output);
+            global::System.ArgumentNullException.ThrowIfNull(labels);
+            global::PleGen.Runtime.InputChecks.SameBatch("ClickModel", output.BatchSize, labels.BatchSize);
+            global::PleGen.Runtime.Tensor lossCtr = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Ctr, labels.Ctr, null, "ctr");
+            global::PleGen.Runtime.Tensor lossCvr = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Cvr, labels.Cvr, null, "cvr");
+            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossCtr, (float)CtrLossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossCvr, (float)CvrLossWeight(epoch)));
+            return new Losses(total, lossCtr, lossCvr);
         }
     }
 }

@@ -5,7 +5,7 @@
 
 namespace Demo
 {
-    partial class SyntheticMmoe
+    partial class SyntheticMmoe : global::PleGen.Runtime.IMultiTaskModel
     {
         /// <summary>The architecture of <see cref="SyntheticMmoe"/>, computed by PleGen at compile time from its attributes.</summary>
         public static class Architecture
@@ -52,6 +52,166 @@ namespace Demo
                 "towers.task1       tower   task1 fused (level 0)  6 -> 1              7\n" +
                 "towers.task2       tower   task2 fused (level 0)  6 -> 1              7\n" +
                 "Total parameters: 158\n";
+        }
+
+        /// <summary>One batch of inputs for <see cref="SyntheticMmoe"/>: one member per declared feature.</summary>
+        public sealed class Batch
+        {
+            /// <summary>Wraps the arrays (not copied); checks every shape and id first.</summary>
+            /// <param name="x">Dense feature "x": [batch, 5] floats, row-major.</param>
+            public Batch(float[] x)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Dense("SyntheticMmoe", "x", x, 5, ref batchSize);
+                BatchSize = batchSize;
+                X = new global::PleGen.Runtime.Tensor(new[] { batchSize, 5 }, x);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Values of "x" [batch, 5].</summary>
+            public global::PleGen.Runtime.Tensor X { get; }
+        }
+
+        /// <summary>One batch of labels: one member per task, and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+        public sealed class Labels
+        {
+            /// <param name="task1">Task "task1": the target value per sample.</param>
+            /// <param name="task2">Task "task2": the target value per sample.</param>
+            public Labels(float[] task1, float[] task2)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Labels("SyntheticMmoe", "task1", task1, null, binary: false, ref batchSize);
+                global::PleGen.Runtime.InputChecks.Labels("SyntheticMmoe", "task2", task2, null, binary: false, ref batchSize);
+                BatchSize = batchSize;
+                Task1 = new global::PleGen.Runtime.Tensor(new[] { batchSize }, task1);
+                Task2 = new global::PleGen.Runtime.Tensor(new[] { batchSize }, task2);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Labels of "task1" [batch].</summary>
+            public global::PleGen.Runtime.Tensor Task1 { get; }
+
+            /// <summary>Labels of "task2" [batch].</summary>
+            public global::PleGen.Runtime.Tensor Task2 { get; }
+        }
+
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        public sealed class Output
+        {
+            internal Output(int batchSize, global::PleGen.Runtime.Tensor task1, global::PleGen.Runtime.Tensor task2)
+            {
+                BatchSize = batchSize;
+                Task1 = task1;
+                Task2 = task2;
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Predicted value of "task1" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor Task1 { get; }
+
+            /// <summary>Predicted value of "task2" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor Task2 { get; }
+        }
+
+        /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+        public sealed class Losses
+        {
+            internal Losses(global::PleGen.Runtime.Tensor total, global::PleGen.Runtime.Tensor task1, global::PleGen.Runtime.Tensor task2)
+            {
+                Total = total;
+                Task1 = task1;
+                Task2 = task2;
+            }
+
+            /// <summary>sum over tasks of w_k(t) * L_k: call Backward() on it to train.</summary>
+            public global::PleGen.Runtime.Tensor Total { get; }
+
+            /// <summary>Mean squared error of "task1".</summary>
+            public global::PleGen.Runtime.Tensor Task1 { get; }
+
+            /// <summary>Mean squared error of "task2".</summary>
+            public global::PleGen.Runtime.Tensor Task2 { get; }
+        }
+
+        private readonly global::PleGen.Runtime.ParameterRegistry _registry;
+        private readonly global::PleGen.Runtime.LayerContext _layers;
+        private readonly global::PleGen.Runtime.ExpertBank _level0SharedExperts;
+        private readonly global::PleGen.Runtime.DenseLayer _gateTask10;
+        private readonly global::PleGen.Runtime.DenseLayer _gateTask20;
+        private readonly global::PleGen.Runtime.Mlp _towerTask1;
+        private readonly global::PleGen.Runtime.Mlp _towerTask2;
+
+        /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
+        /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
+        public SyntheticMmoe(ulong seed = 0)
+        {
+            _registry = new global::PleGen.Runtime.ParameterRegistry(seed);
+            _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Tanh, 0f, seed);
+            _level0SharedExperts = _registry.ExpertBank("levels.0.shared", 3, 5, new int[] { 6 });
+            _gateTask10 = _registry.Dense("gates.task1.0", 5, 3);
+            _gateTask20 = _registry.Dense("gates.task2.0", 5, 3);
+            _towerTask1 = _registry.Tower("towers.task1", 6, new int[] {  });
+            _towerTask2 = _registry.Tower("towers.task2", 6, new int[] {  });
+        }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.NamedTensor> Parameters => _registry.Parameters;
+
+        /// <inheritdoc />
+        public bool Training
+        {
+            get => _layers.Training;
+            set => _layers.Training = value;
+        }
+
+        /// <inheritdoc />
+        public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.SyntheticMmoe", ["architecture"] = "MMoE" });
+
+        /// <inheritdoc />
+        public void Load(string path) => global::PleGen.Runtime.SafeTensors.Load(path, Parameters);
+
+        /// <summary>Loss weight of "task1" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+        public static double Task1LossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+
+        /// <summary>Loss weight of "task2" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+        public static double Task2LossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+
+        /// <summary>Runs the model on a batch (records the graph for Backward unless under Autograd.NoGrad()).</summary>
+        public Output Forward(Batch batch)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(batch);
+            global::PleGen.Runtime.Tensor input = batch.X;
+
+            // Level 0
+            global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor fusedTask10 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateTask10.Forward(input)), level0SharedExperts);
+            global::PleGen.Runtime.Tensor fusedTask20 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateTask20.Forward(input)), level0SharedExperts);
+
+            // Towers
+            global::PleGen.Runtime.Tensor predictionTask1 = _towerTask1.Forward(fusedTask10, _layers);
+            global::PleGen.Runtime.Tensor predictionTask2 = _towerTask2.Forward(fusedTask20, _layers);
+            return new Output(batch.BatchSize, predictionTask1, predictionTask2);
+        }
+
+        /// <summary>
+        /// The joint loss sum_k w_k(epoch) * L_k: binary cross-entropy on logits or mean squared error per task, each averaged
+        /// over the task's sample space when it has a mask (PLE Eq. 9), weighted as PLE Eq. 10.
+        /// </summary>
+        public Losses Loss(Output output, Labels labels, int epoch = 0)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(output);
+            global::System.ArgumentNullException.ThrowIfNull(labels);
+            global::PleGen.Runtime.InputChecks.SameBatch("SyntheticMmoe", output.BatchSize, labels.BatchSize);
+            global::PleGen.Runtime.Tensor lossTask1 = global::PleGen.Runtime.Losses.MeanSquaredError(output.Task1, labels.Task1, null, "task1");
+            global::PleGen.Runtime.Tensor lossTask2 = global::PleGen.Runtime.Losses.MeanSquaredError(output.Task2, labels.Task2, null, "task2");
+            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossTask1, (float)Task1LossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossTask2, (float)Task2LossWeight(epoch)));
+            return new Losses(total, lossTask1, lossTask2);
         }
     }
 }

@@ -5,7 +5,7 @@
 
 namespace Demo
 {
-    partial class DeepMmoe
+    partial class DeepMmoe : global::PleGen.Runtime.IMultiTaskModel
     {
         /// <summary>The architecture of <see cref="DeepMmoe"/>, computed by PleGen at compile time from its attributes.</summary>
         public static class Architecture
@@ -74,6 +74,198 @@ namespace Demo
                 "towers.a           tower   a fused (level 2)       6 -> 1             17\n" +
                 "towers.b           tower   b fused (level 2)       6 -> 1             17\n" +
                 "Total parameters: 288\n";
+        }
+
+        /// <summary>One batch of inputs for <see cref="DeepMmoe"/>: one member per declared feature.</summary>
+        public sealed class Batch
+        {
+            /// <summary>Wraps the arrays (not copied); checks every shape and id first.</summary>
+            /// <param name="x">Dense feature "x": [batch, 3] floats, row-major.</param>
+            public Batch(float[] x)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Dense("DeepMmoe", "x", x, 3, ref batchSize);
+                BatchSize = batchSize;
+                X = new global::PleGen.Runtime.Tensor(new[] { batchSize, 3 }, x);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Values of "x" [batch, 3].</summary>
+            public global::PleGen.Runtime.Tensor X { get; }
+        }
+
+        /// <summary>One batch of labels: one member per task, and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+        public sealed class Labels
+        {
+            /// <param name="a">Task "a": 0 or 1 (or a probability) per sample.</param>
+            /// <param name="b">Task "b": the target value per sample.</param>
+            public Labels(float[] a, float[] b)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Labels("DeepMmoe", "a", a, null, binary: true, ref batchSize);
+                global::PleGen.Runtime.InputChecks.Labels("DeepMmoe", "b", b, null, binary: false, ref batchSize);
+                BatchSize = batchSize;
+                A = new global::PleGen.Runtime.Tensor(new[] { batchSize }, a);
+                B = new global::PleGen.Runtime.Tensor(new[] { batchSize }, b);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Labels of "a" [batch].</summary>
+            public global::PleGen.Runtime.Tensor A { get; }
+
+            /// <summary>Labels of "b" [batch].</summary>
+            public global::PleGen.Runtime.Tensor B { get; }
+        }
+
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        public sealed class Output
+        {
+            internal Output(int batchSize, global::PleGen.Runtime.Tensor a, global::PleGen.Runtime.Tensor b)
+            {
+                BatchSize = batchSize;
+                A = a;
+                AProbability = global::PleGen.Runtime.Ops.Sigmoid(a);
+                B = b;
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Logit of "a" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor A { get; }
+
+            /// <summary>Probability of "a" [batch, 1] (sigmoid of the logit).</summary>
+            public global::PleGen.Runtime.Tensor AProbability { get; }
+
+            /// <summary>Predicted value of "b" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor B { get; }
+        }
+
+        /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+        public sealed class Losses
+        {
+            internal Losses(global::PleGen.Runtime.Tensor total, global::PleGen.Runtime.Tensor a, global::PleGen.Runtime.Tensor b)
+            {
+                Total = total;
+                A = a;
+                B = b;
+            }
+
+            /// <summary>sum over tasks of w_k(t) * L_k: call Backward() on it to train.</summary>
+            public global::PleGen.Runtime.Tensor Total { get; }
+
+            /// <summary>Binary cross-entropy of "a".</summary>
+            public global::PleGen.Runtime.Tensor A { get; }
+
+            /// <summary>Mean squared error of "b".</summary>
+            public global::PleGen.Runtime.Tensor B { get; }
+        }
+
+        private readonly global::PleGen.Runtime.ParameterRegistry _registry;
+        private readonly global::PleGen.Runtime.LayerContext _layers;
+        private readonly global::PleGen.Runtime.ExpertBank _level0SharedExperts;
+        private readonly global::PleGen.Runtime.DenseLayer _gateA0;
+        private readonly global::PleGen.Runtime.DenseLayer _gateB0;
+        private readonly global::PleGen.Runtime.DenseLayer _sharedGate0;
+        private readonly global::PleGen.Runtime.ExpertBank _level1SharedExperts;
+        private readonly global::PleGen.Runtime.DenseLayer _gateA1;
+        private readonly global::PleGen.Runtime.DenseLayer _gateB1;
+        private readonly global::PleGen.Runtime.DenseLayer _sharedGate1;
+        private readonly global::PleGen.Runtime.ExpertBank _level2SharedExperts;
+        private readonly global::PleGen.Runtime.DenseLayer _gateA2;
+        private readonly global::PleGen.Runtime.DenseLayer _gateB2;
+        private readonly global::PleGen.Runtime.Mlp _towerA;
+        private readonly global::PleGen.Runtime.Mlp _towerB;
+
+        /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
+        /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
+        public DeepMmoe(ulong seed = 0)
+        {
+            _registry = new global::PleGen.Runtime.ParameterRegistry(seed);
+            _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Relu, 0f, seed);
+            _level0SharedExperts = _registry.ExpertBank("levels.0.shared", 2, 3, new int[] { 6 });
+            _gateA0 = _registry.Dense("gates.a.0", 3, 2);
+            _gateB0 = _registry.Dense("gates.b.0", 3, 2);
+            _sharedGate0 = _registry.Dense("shared_gates.0", 3, 2);
+            _level1SharedExperts = _registry.ExpertBank("levels.1.shared", 2, 6, new int[] { 6 });
+            _gateA1 = _registry.Dense("gates.a.1", 6, 2);
+            _gateB1 = _registry.Dense("gates.b.1", 6, 2);
+            _sharedGate1 = _registry.Dense("shared_gates.1", 6, 2);
+            _level2SharedExperts = _registry.ExpertBank("levels.2.shared", 1, 6, new int[] { 6 });
+            _gateA2 = _registry.Dense("gates.a.2", 6, 1);
+            _gateB2 = _registry.Dense("gates.b.2", 6, 1);
+            _towerA = _registry.Tower("towers.a", 6, new int[] { 2 });
+            _towerB = _registry.Tower("towers.b", 6, new int[] { 2 });
+        }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.NamedTensor> Parameters => _registry.Parameters;
+
+        /// <inheritdoc />
+        public bool Training
+        {
+            get => _layers.Training;
+            set => _layers.Training = value;
+        }
+
+        /// <inheritdoc />
+        public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.DeepMmoe", ["architecture"] = "ML-MMoE" });
+
+        /// <inheritdoc />
+        public void Load(string path) => global::PleGen.Runtime.SafeTensors.Load(path, Parameters);
+
+        /// <summary>Loss weight of "a" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+        public static double ALossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+
+        /// <summary>Loss weight of "b" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+        public static double BLossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+
+        /// <summary>Runs the model on a batch (records the graph for Backward unless under Autograd.NoGrad()).</summary>
+        public Output Forward(Batch batch)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(batch);
+            global::PleGen.Runtime.Tensor input = batch.X;
+
+            // Level 0
+            global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor fusedA0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateA0.Forward(input)), level0SharedExperts);
+            global::PleGen.Runtime.Tensor fusedB0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateB0.Forward(input)), level0SharedExperts);
+            global::PleGen.Runtime.Tensor sharedFused0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_sharedGate0.Forward(input)), level0SharedExperts);
+
+            // Level 1
+            global::PleGen.Runtime.Tensor level1SharedExperts = _level1SharedExperts.Forward(sharedFused0, _layers);
+            global::PleGen.Runtime.Tensor fusedA1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateA1.Forward(fusedA0)), level1SharedExperts);
+            global::PleGen.Runtime.Tensor fusedB1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateB1.Forward(fusedB0)), level1SharedExperts);
+            global::PleGen.Runtime.Tensor sharedFused1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_sharedGate1.Forward(sharedFused0)), level1SharedExperts);
+
+            // Level 2
+            global::PleGen.Runtime.Tensor level2SharedExperts = _level2SharedExperts.Forward(sharedFused1, _layers);
+            global::PleGen.Runtime.Tensor fusedA2 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateA2.Forward(fusedA1)), level2SharedExperts);
+            global::PleGen.Runtime.Tensor fusedB2 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateB2.Forward(fusedB1)), level2SharedExperts);
+
+            // Towers
+            global::PleGen.Runtime.Tensor predictionA = _towerA.Forward(fusedA2, _layers);
+            global::PleGen.Runtime.Tensor predictionB = _towerB.Forward(fusedB2, _layers);
+            return new Output(batch.BatchSize, predictionA, predictionB);
+        }
+
+        /// <summary>
+        /// The joint loss sum_k w_k(epoch) * L_k: binary cross-entropy on logits or mean squared error per task, each averaged
+        /// over the task's sample space when it has a mask (PLE Eq. 9), weighted as PLE Eq. 10.
+        /// </summary>
+        public Losses Loss(Output output, Labels labels, int epoch = 0)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(output);
+            global::System.ArgumentNullException.ThrowIfNull(labels);
+            global::PleGen.Runtime.InputChecks.SameBatch("DeepMmoe", output.BatchSize, labels.BatchSize);
+            global::PleGen.Runtime.Tensor lossA = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.A, labels.A, null, "a");
+            global::PleGen.Runtime.Tensor lossB = global::PleGen.Runtime.Losses.MeanSquaredError(output.B, labels.B, null, "b");
+            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossA, (float)ALossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossB, (float)BLossWeight(epoch)));
+            return new Losses(total, lossA, lossB);
         }
     }
 }

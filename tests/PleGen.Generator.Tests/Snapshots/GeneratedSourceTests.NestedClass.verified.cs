@@ -7,7 +7,7 @@ namespace Demo
 {
     partial class Models
     {
-        partial class Inner
+        partial class Inner : global::PleGen.Runtime.IMultiTaskModel
         {
             /// <summary>The architecture of <see cref="Inner"/>, computed by PleGen at compile time from its attributes.</summary>
             public static class Architecture
@@ -54,6 +54,180 @@ namespace Demo
                     "towers.a            tower   a fused (level 0)  64 -> 1           133\n" +
                     "towers.b            tower   b fused (level 0)  64 -> 1           133\n" +
                     "Total parameters: 854\n";
+            }
+
+            /// <summary>One batch of inputs for <see cref="Inner"/>: one member per declared feature.</summary>
+            public sealed class Batch
+            {
+                /// <summary>Wraps the arrays (not copied); checks every shape and id first.</summary>
+                /// <param name="x">Dense feature "x": [batch, 2] floats, row-major.</param>
+                public Batch(float[] x)
+                {
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Dense("Inner", "x", x, 2, ref batchSize);
+                    BatchSize = batchSize;
+                    X = new global::PleGen.Runtime.Tensor(new[] { batchSize, 2 }, x);
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Values of "x" [batch, 2].</summary>
+                public global::PleGen.Runtime.Tensor X { get; }
+            }
+
+            /// <summary>One batch of labels: one member per task, and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+            public sealed class Labels
+            {
+                /// <param name="a">Task "a": 0 or 1 (or a probability) per sample.</param>
+                /// <param name="b">Task "b": 0 or 1 (or a probability) per sample.</param>
+                public Labels(float[] a, float[] b)
+                {
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Labels("Inner", "a", a, null, binary: true, ref batchSize);
+                    global::PleGen.Runtime.InputChecks.Labels("Inner", "b", b, null, binary: true, ref batchSize);
+                    BatchSize = batchSize;
+                    A = new global::PleGen.Runtime.Tensor(new[] { batchSize }, a);
+                    B = new global::PleGen.Runtime.Tensor(new[] { batchSize }, b);
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Labels of "a" [batch].</summary>
+                public global::PleGen.Runtime.Tensor A { get; }
+
+                /// <summary>Labels of "b" [batch].</summary>
+                public global::PleGen.Runtime.Tensor B { get; }
+            }
+
+            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+            public sealed class Output
+            {
+                internal Output(int batchSize, global::PleGen.Runtime.Tensor a, global::PleGen.Runtime.Tensor b)
+                {
+                    BatchSize = batchSize;
+                    A = a;
+                    AProbability = global::PleGen.Runtime.Ops.Sigmoid(a);
+                    B = b;
+                    BProbability = global::PleGen.Runtime.Ops.Sigmoid(b);
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Logit of "a" [batch, 1].</summary>
+                public global::PleGen.Runtime.Tensor A { get; }
+
+                /// <summary>Probability of "a" [batch, 1] (sigmoid of the logit).</summary>
+                public global::PleGen.Runtime.Tensor AProbability { get; }
+
+                /// <summary>Logit of "b" [batch, 1].</summary>
+                public global::PleGen.Runtime.Tensor B { get; }
+
+                /// <summary>Probability of "b" [batch, 1] (sigmoid of the logit).</summary>
+                public global::PleGen.Runtime.Tensor BProbability { get; }
+            }
+
+            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+            public sealed class Losses
+            {
+                internal Losses(global::PleGen.Runtime.Tensor total, global::PleGen.Runtime.Tensor a, global::PleGen.Runtime.Tensor b)
+                {
+                    Total = total;
+                    A = a;
+                    B = b;
+                }
+
+                /// <summary>sum over tasks of w_k(t) * L_k: call Backward() on it to train.</summary>
+                public global::PleGen.Runtime.Tensor Total { get; }
+
+                /// <summary>Binary cross-entropy of "a".</summary>
+                public global::PleGen.Runtime.Tensor A { get; }
+
+                /// <summary>Binary cross-entropy of "b".</summary>
+                public global::PleGen.Runtime.Tensor B { get; }
+            }
+
+            private readonly global::PleGen.Runtime.ParameterRegistry _registry;
+            private readonly global::PleGen.Runtime.LayerContext _layers;
+            private readonly global::PleGen.Runtime.ExpertBank _level0AExperts;
+            private readonly global::PleGen.Runtime.ExpertBank _level0BExperts;
+            private readonly global::PleGen.Runtime.ExpertBank _level0SharedExperts;
+            private readonly global::PleGen.Runtime.DenseLayer _gateA0;
+            private readonly global::PleGen.Runtime.DenseLayer _gateB0;
+            private readonly global::PleGen.Runtime.Mlp _towerA;
+            private readonly global::PleGen.Runtime.Mlp _towerB;
+
+            /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
+            /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
+            public Inner(ulong seed = 0)
+            {
+                _registry = new global::PleGen.Runtime.ParameterRegistry(seed);
+                _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Relu, 0f, seed);
+                _level0AExperts = _registry.ExpertBank("levels.0.tasks.a", 1, 2, new int[] { 64 });
+                _level0BExperts = _registry.ExpertBank("levels.0.tasks.b", 1, 2, new int[] { 64 });
+                _level0SharedExperts = _registry.ExpertBank("levels.0.shared", 1, 2, new int[] { 64 });
+                _gateA0 = _registry.Dense("gates.a.0", 2, 2);
+                _gateB0 = _registry.Dense("gates.b.0", 2, 2);
+                _towerA = _registry.Tower("towers.a", 64, new int[] { 2 });
+                _towerB = _registry.Tower("towers.b", 64, new int[] { 2 });
+            }
+
+            /// <inheritdoc />
+            public global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.NamedTensor> Parameters => _registry.Parameters;
+
+            /// <inheritdoc />
+            public bool Training
+            {
+                get => _layers.Training;
+                set => _layers.Training = value;
+            }
+
+            /// <inheritdoc />
+            public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.Models.Inner", ["architecture"] = "CGC" });
+
+            /// <inheritdoc />
+            public void Load(string path) => global::PleGen.Runtime.SafeTensors.Load(path, Parameters);
+
+            /// <summary>Loss weight of "a" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+            public static double ALossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+
+            /// <summary>Loss weight of "b" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+            public static double BLossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+
+            /// <summary>Runs the model on a batch (records the graph for Backward unless under Autograd.NoGrad()).</summary>
+            public Output Forward(Batch batch)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(batch);
+                global::PleGen.Runtime.Tensor input = batch.X;
+
+                // Level 0
+                global::PleGen.Runtime.Tensor level0AExperts = _level0AExperts.Forward(input, _layers);
+                global::PleGen.Runtime.Tensor level0BExperts = _level0BExperts.Forward(input, _layers);
+                global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
+                global::PleGen.Runtime.Tensor fusedA0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateA0.Forward(input)), level0AExperts, level0SharedExperts);
+                global::PleGen.Runtime.Tensor fusedB0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateB0.Forward(input)), level0BExperts, level0SharedExperts);
+
+                // Towers
+                global::PleGen.Runtime.Tensor predictionA = _towerA.Forward(fusedA0, _layers);
+                global::PleGen.Runtime.Tensor predictionB = _towerB.Forward(fusedB0, _layers);
+                return new Output(batch.BatchSize, predictionA, predictionB);
+            }
+
+            /// <summary>
+            /// The joint loss sum_k w_k(epoch) * L_k: binary cross-entropy on logits or mean squared error per task, each averaged
+            /// over the task's sample space when it has a mask (PLE Eq. 9), weighted as PLE Eq. 10.
+            /// </summary>
+            public Losses Loss(Output output, Labels labels, int epoch = 0)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(output);
+                global::System.ArgumentNullException.ThrowIfNull(labels);
+                global::PleGen.Runtime.InputChecks.SameBatch("Inner", output.BatchSize, labels.BatchSize);
+                global::PleGen.Runtime.Tensor lossA = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.A, labels.A, null, "a");
+                global::PleGen.Runtime.Tensor lossB = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.B, labels.B, null, "b");
+                global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossA, (float)ALossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossB, (float)BLossWeight(epoch)));
+                return new Losses(total, lossA, lossB);
             }
         }
     }

@@ -5,7 +5,7 @@
 
 namespace Demo
 {
-    partial class VideoPle
+    partial class VideoPle : global::PleGen.Runtime.IMultiTaskModel
     {
         /// <summary>The architecture of <see cref="VideoPle"/>, computed by PleGen at compile time from its attributes.</summary>
         public static class Architecture
@@ -79,6 +79,238 @@ namespace Demo
                 "towers.watch_time            tower   watch_time fused (level 1)  8 -> 1             41\n" +
                 "towers.share                 tower   share fused (level 1)       8 -> 1             41\n" +
                 "Total parameters: 759\n";
+        }
+
+        /// <summary>One batch of inputs for <see cref="VideoPle"/>: one member per declared feature.</summary>
+        public sealed class Batch
+        {
+            /// <summary>Wraps the arrays (not copied); checks every shape and id first.</summary>
+            /// <param name="user">Dense feature "user": [batch, 6] floats, row-major.</param>
+            public Batch(float[] user)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Dense("VideoPle", "user", user, 6, ref batchSize);
+                BatchSize = batchSize;
+                User = new global::PleGen.Runtime.Tensor(new[] { batchSize, 6 }, user);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Values of "user" [batch, 6].</summary>
+            public global::PleGen.Runtime.Tensor User { get; }
+        }
+
+        /// <summary>One batch of labels: one member per task, and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+        public sealed class Labels
+        {
+            /// <param name="click">Task "click": 0 or 1 (or a probability) per sample.</param>
+            /// <param name="watchTime">Task "watch_time": the target value per sample.</param>
+            /// <param name="share">Task "share": 0 or 1 (or a probability) per sample.</param>
+            /// <param name="shareMask">1 where a sample belongs to task "share"'s sample space, else 0; null: every sample.</param>
+            public Labels(float[] click, float[] watchTime, float[] share, float[]? shareMask = null)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Labels("VideoPle", "click", click, null, binary: true, ref batchSize);
+                global::PleGen.Runtime.InputChecks.Labels("VideoPle", "watch_time", watchTime, null, binary: false, ref batchSize);
+                global::PleGen.Runtime.InputChecks.Labels("VideoPle", "share", share, shareMask, binary: true, ref batchSize);
+                BatchSize = batchSize;
+                Click = new global::PleGen.Runtime.Tensor(new[] { batchSize }, click);
+                WatchTime = new global::PleGen.Runtime.Tensor(new[] { batchSize }, watchTime);
+                Share = new global::PleGen.Runtime.Tensor(new[] { batchSize }, share);
+                ShareMask = shareMask is null ? null : new global::PleGen.Runtime.Tensor(new[] { batchSize }, shareMask);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Labels of "click" [batch].</summary>
+            public global::PleGen.Runtime.Tensor Click { get; }
+
+            /// <summary>Labels of "watch_time" [batch].</summary>
+            public global::PleGen.Runtime.Tensor WatchTime { get; }
+
+            /// <summary>Labels of "share" [batch].</summary>
+            public global::PleGen.Runtime.Tensor Share { get; }
+
+            /// <summary>Sample-space mask of "share" [batch], or null for every sample.</summary>
+            public global::PleGen.Runtime.Tensor? ShareMask { get; }
+        }
+
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        public sealed class Output
+        {
+            internal Output(int batchSize, global::PleGen.Runtime.Tensor click, global::PleGen.Runtime.Tensor watchTime, global::PleGen.Runtime.Tensor share)
+            {
+                BatchSize = batchSize;
+                Click = click;
+                ClickProbability = global::PleGen.Runtime.Ops.Sigmoid(click);
+                WatchTime = watchTime;
+                Share = share;
+                ShareProbability = global::PleGen.Runtime.Ops.Sigmoid(share);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Logit of "click" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor Click { get; }
+
+            /// <summary>Probability of "click" [batch, 1] (sigmoid of the logit).</summary>
+            public global::PleGen.Runtime.Tensor ClickProbability { get; }
+
+            /// <summary>Predicted value of "watch_time" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor WatchTime { get; }
+
+            /// <summary>Logit of "share" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor Share { get; }
+
+            /// <summary>Probability of "share" [batch, 1] (sigmoid of the logit).</summary>
+            public global::PleGen.Runtime.Tensor ShareProbability { get; }
+        }
+
+        /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+        public sealed class Losses
+        {
+            internal Losses(global::PleGen.Runtime.Tensor total, global::PleGen.Runtime.Tensor click, global::PleGen.Runtime.Tensor watchTime, global::PleGen.Runtime.Tensor share)
+            {
+                Total = total;
+                Click = click;
+                WatchTime = watchTime;
+                Share = share;
+            }
+
+            /// <summary>sum over tasks of w_k(t) * L_k: call Backward() on it to train.</summary>
+            public global::PleGen.Runtime.Tensor Total { get; }
+
+            /// <summary>Binary cross-entropy of "click".</summary>
+            public global::PleGen.Runtime.Tensor Click { get; }
+
+            /// <summary>Mean squared error of "watch_time".</summary>
+            public global::PleGen.Runtime.Tensor WatchTime { get; }
+
+            /// <summary>Binary cross-entropy of "share" over its sample space.</summary>
+            public global::PleGen.Runtime.Tensor Share { get; }
+        }
+
+        private readonly global::PleGen.Runtime.ParameterRegistry _registry;
+        private readonly global::PleGen.Runtime.LayerContext _layers;
+        private readonly global::PleGen.Runtime.ExpertBank _level0ClickExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level0WatchTimeExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level0ShareExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level0SharedExperts;
+        private readonly global::PleGen.Runtime.DenseLayer _gateClick0;
+        private readonly global::PleGen.Runtime.DenseLayer _gateWatchTime0;
+        private readonly global::PleGen.Runtime.DenseLayer _gateShare0;
+        private readonly global::PleGen.Runtime.DenseLayer _sharedGate0;
+        private readonly global::PleGen.Runtime.ExpertBank _level1ClickExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level1WatchTimeExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level1ShareExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level1SharedExperts;
+        private readonly global::PleGen.Runtime.DenseLayer _gateClick1;
+        private readonly global::PleGen.Runtime.DenseLayer _gateWatchTime1;
+        private readonly global::PleGen.Runtime.DenseLayer _gateShare1;
+        private readonly global::PleGen.Runtime.Mlp _towerClick;
+        private readonly global::PleGen.Runtime.Mlp _towerWatchTime;
+        private readonly global::PleGen.Runtime.Mlp _towerShare;
+
+        /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
+        /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
+        public VideoPle(ulong seed = 0)
+        {
+            _registry = new global::PleGen.Runtime.ParameterRegistry(seed);
+            _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Relu, 0f, seed);
+            _level0ClickExperts = _registry.ExpertBank("levels.0.tasks.click", 1, 6, new int[] { 8 });
+            _level0WatchTimeExperts = _registry.ExpertBank("levels.0.tasks.watch_time", 1, 6, new int[] { 8 });
+            _level0ShareExperts = _registry.ExpertBank("levels.0.tasks.share", 1, 6, new int[] { 8 });
+            _level0SharedExperts = _registry.ExpertBank("levels.0.shared", 1, 6, new int[] { 8 });
+            _gateClick0 = _registry.Dense("gates.click.0", 6, 2);
+            _gateWatchTime0 = _registry.Dense("gates.watch_time.0", 6, 2);
+            _gateShare0 = _registry.Dense("gates.share.0", 6, 2);
+            _sharedGate0 = _registry.Dense("shared_gates.0", 6, 4);
+            _level1ClickExperts = _registry.ExpertBank("levels.1.tasks.click", 1, 8, new int[] { 8 });
+            _level1WatchTimeExperts = _registry.ExpertBank("levels.1.tasks.watch_time", 1, 8, new int[] { 8 });
+            _level1ShareExperts = _registry.ExpertBank("levels.1.tasks.share", 1, 8, new int[] { 8 });
+            _level1SharedExperts = _registry.ExpertBank("levels.1.shared", 1, 8, new int[] { 8 });
+            _gateClick1 = _registry.Dense("gates.click.1", 8, 2);
+            _gateWatchTime1 = _registry.Dense("gates.watch_time.1", 8, 2);
+            _gateShare1 = _registry.Dense("gates.share.1", 8, 2);
+            _towerClick = _registry.Tower("towers.click", 8, new int[] { 4 });
+            _towerWatchTime = _registry.Tower("towers.watch_time", 8, new int[] { 4 });
+            _towerShare = _registry.Tower("towers.share", 8, new int[] { 4 });
+        }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.NamedTensor> Parameters => _registry.Parameters;
+
+        /// <inheritdoc />
+        public bool Training
+        {
+            get => _layers.Training;
+            set => _layers.Training = value;
+        }
+
+        /// <inheritdoc />
+        public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.VideoPle", ["architecture"] = "PLE" });
+
+        /// <inheritdoc />
+        public void Load(string path) => global::PleGen.Runtime.SafeTensors.Load(path, Parameters);
+
+        /// <summary>Loss weight of "click" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+        public static double ClickLossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+
+        /// <summary>Loss weight of "watch_time" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+        public static double WatchTimeLossWeight(int epoch) => 0.5 * global::System.Math.Pow(1.0, epoch);
+
+        /// <summary>Loss weight of "share" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+        public static double ShareLossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+
+        /// <summary>Runs the model on a batch (records the graph for Backward unless under Autograd.NoGrad()).</summary>
+        public Output Forward(Batch batch)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(batch);
+            global::PleGen.Runtime.Tensor input = batch.User;
+
+            // Level 0
+            global::PleGen.Runtime.Tensor level0ClickExperts = _level0ClickExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor level0WatchTimeExperts = _level0WatchTimeExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor level0ShareExperts = _level0ShareExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor fusedClick0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateClick0.Forward(input)), level0ClickExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor fusedWatchTime0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateWatchTime0.Forward(input)), level0WatchTimeExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor fusedShare0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateShare0.Forward(input)), level0ShareExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor sharedFused0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_sharedGate0.Forward(input)), level0ClickExperts, level0WatchTimeExperts, level0ShareExperts, level0SharedExperts);
+
+            // Level 1
+            global::PleGen.Runtime.Tensor level1ClickExperts = _level1ClickExperts.Forward(fusedClick0, _layers);
+            global::PleGen.Runtime.Tensor level1WatchTimeExperts = _level1WatchTimeExperts.Forward(fusedWatchTime0, _layers);
+            global::PleGen.Runtime.Tensor level1ShareExperts = _level1ShareExperts.Forward(fusedShare0, _layers);
+            global::PleGen.Runtime.Tensor level1SharedExperts = _level1SharedExperts.Forward(sharedFused0, _layers);
+            global::PleGen.Runtime.Tensor fusedClick1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateClick1.Forward(fusedClick0)), level1ClickExperts, level1SharedExperts);
+            global::PleGen.Runtime.Tensor fusedWatchTime1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateWatchTime1.Forward(fusedWatchTime0)), level1WatchTimeExperts, level1SharedExperts);
+            global::PleGen.Runtime.Tensor fusedShare1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateShare1.Forward(fusedShare0)), level1ShareExperts, level1SharedExperts);
+
+            // Towers
+            global::PleGen.Runtime.Tensor predictionClick = _towerClick.Forward(fusedClick1, _layers);
+            global::PleGen.Runtime.Tensor predictionWatchTime = _towerWatchTime.Forward(fusedWatchTime1, _layers);
+            global::PleGen.Runtime.Tensor predictionShare = _towerShare.Forward(fusedShare1, _layers);
+            return new Output(batch.BatchSize, predictionClick, predictionWatchTime, predictionShare);
+        }
+
+        /// <summary>
+        /// The joint loss sum_k w_k(epoch) * L_k: binary cross-entropy on logits or mean squared error per task, each averaged
+        /// over the task's sample space when it has a mask (PLE Eq. 9), weighted as PLE Eq. 10.
+        /// </summary>
+        public Losses Loss(Output output, Labels labels, int epoch = 0)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(output);
+            global::System.ArgumentNullException.ThrowIfNull(labels);
+            global::PleGen.Runtime.InputChecks.SameBatch("VideoPle", output.BatchSize, labels.BatchSize);
+            global::PleGen.Runtime.Tensor lossClick = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Click, labels.Click, null, "click");
+            global::PleGen.Runtime.Tensor lossWatchTime = global::PleGen.Runtime.Losses.MeanSquaredError(output.WatchTime, labels.WatchTime, null, "watch_time");
+            global::PleGen.Runtime.Tensor lossShare = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Share, labels.Share, labels.ShareMask, "share");
+            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossClick, (float)ClickLossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossWatchTime, (float)WatchTimeLossWeight(epoch))), global::PleGen.Runtime.Ops.Scale(lossShare, (float)ShareLossWeight(epoch)));
+            return new Losses(total, lossClick, lossWatchTime, lossShare);
         }
     }
 }

@@ -5,7 +5,7 @@
 
 namespace Demo
 {
-    partial class CensusPle
+    partial class CensusPle : global::PleGen.Runtime.IMultiTaskModel
     {
         /// <summary>The architecture of <see cref="CensusPle"/>, computed by PleGen at compile time from its attributes.</summary>
         public static class Architecture
@@ -75,6 +75,213 @@ namespace Demo
                 "towers.income                   tower      income fused (level 1)         8 -> 1             41\n" +
                 "towers.never_married            tower      never_married fused (level 1)  8 -> 1             41\n" +
                 "Total parameters: 730\n";
+        }
+
+        /// <summary>One batch of inputs for <see cref="CensusPle"/>: one member per declared feature.</summary>
+        public sealed class Batch
+        {
+            /// <summary>Wraps the arrays (not copied); checks every shape and id first.</summary>
+            /// <param name="age">Dense feature "age": [batch, 1] floats, row-major.</param>
+            /// <param name="education">Categorical feature "education": one id per sample, in [0, 5).</param>
+            public Batch(float[] age, int[] education)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Dense("CensusPle", "age", age, 1, ref batchSize);
+                global::PleGen.Runtime.InputChecks.Categorical("CensusPle", "education", education, 5, ref batchSize);
+                BatchSize = batchSize;
+                Age = new global::PleGen.Runtime.Tensor(new[] { batchSize, 1 }, age);
+                Education = education;
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Values of "age" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor Age { get; }
+
+            /// <summary>Ids of "education" [batch].</summary>
+            public int[] Education { get; }
+        }
+
+        /// <summary>One batch of labels: one member per task, and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+        public sealed class Labels
+        {
+            /// <param name="income">Task "income": 0 or 1 (or a probability) per sample.</param>
+            /// <param name="neverMarried">Task "never_married": 0 or 1 (or a probability) per sample.</param>
+            /// <param name="neverMarriedMask">1 where a sample belongs to task "never_married"'s sample space, else 0; null: every sample.</param>
+            public Labels(float[] income, float[] neverMarried, float[]? neverMarriedMask = null)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Labels("CensusPle", "income", income, null, binary: true, ref batchSize);
+                global::PleGen.Runtime.InputChecks.Labels("CensusPle", "never_married", neverMarried, neverMarriedMask, binary: true, ref batchSize);
+                BatchSize = batchSize;
+                Income = new global::PleGen.Runtime.Tensor(new[] { batchSize }, income);
+                NeverMarried = new global::PleGen.Runtime.Tensor(new[] { batchSize }, neverMarried);
+                NeverMarriedMask = neverMarriedMask is null ? null : new global::PleGen.Runtime.Tensor(new[] { batchSize }, neverMarriedMask);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Labels of "income" [batch].</summary>
+            public global::PleGen.Runtime.Tensor Income { get; }
+
+            /// <summary>Labels of "never_married" [batch].</summary>
+            public global::PleGen.Runtime.Tensor NeverMarried { get; }
+
+            /// <summary>Sample-space mask of "never_married" [batch], or null for every sample.</summary>
+            public global::PleGen.Runtime.Tensor? NeverMarriedMask { get; }
+        }
+
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        public sealed class Output
+        {
+            internal Output(int batchSize, global::PleGen.Runtime.Tensor income, global::PleGen.Runtime.Tensor neverMarried)
+            {
+                BatchSize = batchSize;
+                Income = income;
+                IncomeProbability = global::PleGen.Runtime.Ops.Sigmoid(income);
+                NeverMarried = neverMarried;
+                NeverMarriedProbability = global::PleGen.Runtime.Ops.Sigmoid(neverMarried);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Logit of "income" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor Income { get; }
+
+            /// <summary>Probability of "income" [batch, 1] (sigmoid of the logit).</summary>
+            public global::PleGen.Runtime.Tensor IncomeProbability { get; }
+
+            /// <summary>Logit of "never_married" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor NeverMarried { get; }
+
+            /// <summary>Probability of "never_married" [batch, 1] (sigmoid of the logit).</summary>
+            public global::PleGen.Runtime.Tensor NeverMarriedProbability { get; }
+        }
+
+        /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+        public sealed class Losses
+        {
+            internal Losses(global::PleGen.Runtime.Tensor total, global::PleGen.Runtime.Tensor income, global::PleGen.Runtime.Tensor neverMarried)
+            {
+                Total = total;
+                Income = income;
+                NeverMarried = neverMarried;
+            }
+
+            /// <summary>sum over tasks of w_k(t) * L_k: call Backward() on it to train.</summary>
+            public global::PleGen.Runtime.Tensor Total { get; }
+
+            /// <summary>Binary cross-entropy of "income".</summary>
+            public global::PleGen.Runtime.Tensor Income { get; }
+
+            /// <summary>Binary cross-entropy of "never_married" over its sample space.</summary>
+            public global::PleGen.Runtime.Tensor NeverMarried { get; }
+        }
+
+        private readonly global::PleGen.Runtime.ParameterRegistry _registry;
+        private readonly global::PleGen.Runtime.LayerContext _layers;
+        private readonly global::PleGen.Runtime.Tensor _educationEmbedding;
+        private readonly global::PleGen.Runtime.ExpertBank _level0IncomeExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level0NeverMarriedExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level0SharedExperts;
+        private readonly global::PleGen.Runtime.DenseLayer _gateIncome0;
+        private readonly global::PleGen.Runtime.DenseLayer _gateNeverMarried0;
+        private readonly global::PleGen.Runtime.DenseLayer _sharedGate0;
+        private readonly global::PleGen.Runtime.ExpertBank _level1IncomeExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level1NeverMarriedExperts;
+        private readonly global::PleGen.Runtime.ExpertBank _level1SharedExperts;
+        private readonly global::PleGen.Runtime.DenseLayer _gateIncome1;
+        private readonly global::PleGen.Runtime.DenseLayer _gateNeverMarried1;
+        private readonly global::PleGen.Runtime.Mlp _towerIncome;
+        private readonly global::PleGen.Runtime.Mlp _towerNeverMarried;
+
+        /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
+        /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
+        public CensusPle(ulong seed = 0)
+        {
+            _registry = new global::PleGen.Runtime.ParameterRegistry(seed);
+            _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Relu, 0.1f, seed);
+            _educationEmbedding = _registry.Embedding("embeddings.education", 5, 3);
+            _level0IncomeExperts = _registry.ExpertBank("levels.0.tasks.income", 1, 4, new int[] { 8 });
+            _level0NeverMarriedExperts = _registry.ExpertBank("levels.0.tasks.never_married", 1, 4, new int[] { 8 });
+            _level0SharedExperts = _registry.ExpertBank("levels.0.shared", 2, 4, new int[] { 8 });
+            _gateIncome0 = _registry.Dense("gates.income.0", 4, 3);
+            _gateNeverMarried0 = _registry.Dense("gates.never_married.0", 4, 3);
+            _sharedGate0 = _registry.Dense("shared_gates.0", 4, 4);
+            _level1IncomeExperts = _registry.ExpertBank("levels.1.tasks.income", 2, 8, new int[] { 8 });
+            _level1NeverMarriedExperts = _registry.ExpertBank("levels.1.tasks.never_married", 1, 8, new int[] { 8 });
+            _level1SharedExperts = _registry.ExpertBank("levels.1.shared", 2, 8, new int[] { 8 });
+            _gateIncome1 = _registry.Dense("gates.income.1", 8, 4);
+            _gateNeverMarried1 = _registry.Dense("gates.never_married.1", 8, 3);
+            _towerIncome = _registry.Tower("towers.income", 8, new int[] { 4 });
+            _towerNeverMarried = _registry.Tower("towers.never_married", 8, new int[] { 4 });
+        }
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.NamedTensor> Parameters => _registry.Parameters;
+
+        /// <inheritdoc />
+        public bool Training
+        {
+            get => _layers.Training;
+            set => _layers.Training = value;
+        }
+
+        /// <inheritdoc />
+        public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.CensusPle", ["architecture"] = "PLE" });
+
+        /// <inheritdoc />
+        public void Load(string path) => global::PleGen.Runtime.SafeTensors.Load(path, Parameters);
+
+        /// <summary>Loss weight of "income" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+        public static double IncomeLossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+
+        /// <summary>Loss weight of "never_married" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+        public static double NeverMarriedLossWeight(int epoch) => 1.0 * global::System.Math.Pow(0.9, epoch);
+
+        /// <summary>Runs the model on a batch (records the graph for Backward unless under Autograd.NoGrad()).</summary>
+        public Output Forward(Batch batch)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(batch);
+            global::PleGen.Runtime.Tensor input = global::PleGen.Runtime.Ops.Concat(new[] { batch.Age, global::PleGen.Runtime.Ops.Embedding(_educationEmbedding, batch.Education, "education") }, 1);
+
+            // Level 0
+            global::PleGen.Runtime.Tensor level0IncomeExperts = _level0IncomeExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor level0NeverMarriedExperts = _level0NeverMarriedExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
+            global::PleGen.Runtime.Tensor fusedIncome0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateIncome0.Forward(input)), level0IncomeExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor fusedNeverMarried0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateNeverMarried0.Forward(input)), level0NeverMarriedExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor sharedFused0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_sharedGate0.Forward(input)), level0IncomeExperts, level0NeverMarriedExperts, level0SharedExperts);
+
+            // Level 1
+            global::PleGen.Runtime.Tensor level1IncomeExperts = _level1IncomeExperts.Forward(fusedIncome0, _layers);
+            global::PleGen.Runtime.Tensor level1NeverMarriedExperts = _level1NeverMarriedExperts.Forward(fusedNeverMarried0, _layers);
+            global::PleGen.Runtime.Tensor level1SharedExperts = _level1SharedExperts.Forward(sharedFused0, _layers);
+            global::PleGen.Runtime.Tensor fusedIncome1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateIncome1.Forward(fusedIncome0)), level1IncomeExperts, level1SharedExperts);
+            global::PleGen.Runtime.Tensor fusedNeverMarried1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateNeverMarried1.Forward(fusedNeverMarried0)), level1NeverMarriedExperts, level1SharedExperts);
+
+            // Towers
+            global::PleGen.Runtime.Tensor predictionIncome = _towerIncome.Forward(fusedIncome1, _layers);
+            global::PleGen.Runtime.Tensor predictionNeverMarried = _towerNeverMarried.Forward(fusedNeverMarried1, _layers);
+            return new Output(batch.BatchSize, predictionIncome, predictionNeverMarried);
+        }
+
+        /// <summary>
+        /// The joint loss sum_k w_k(epoch) * L_k: binary cross-entropy on logits or mean squared error per task, each averaged
+        /// over the task's sample space when it has a mask (PLE Eq. 9), weighted as PLE Eq. 10.
+        /// </summary>
+        public Losses Loss(Output output, Labels labels, int epoch = 0)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(output);
+            global::System.ArgumentNullException.ThrowIfNull(labels);
+            global::PleGen.Runtime.InputChecks.SameBatch("CensusPle", output.BatchSize, labels.BatchSize);
+            global::PleGen.Runtime.Tensor lossIncome = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Income, labels.Income, null, "income");
+            global::PleGen.Runtime.Tensor lossNeverMarried = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.NeverMarried, labels.NeverMarried, labels.NeverMarriedMask, "never_married");
+            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossIncome, (float)IncomeLossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossNeverMarried, (float)NeverMarriedLossWeight(epoch)));
+            return new Losses(total, lossIncome, lossNeverMarried);
         }
     }
 }

@@ -1,0 +1,505 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using PleGen.Generator.Parsing;
+using PleGen.Generator.Spec;
+
+namespace PleGen.Generator.Emit;
+
+/// <summary>
+/// Emits the model for PleGen's managed engine: typed Batch, Labels, Output and Losses; parameters built through a
+/// ParameterRegistry under state-dict names; Forward routing exactly as the spec says (one expert bank per group,
+/// fused gate mixes); the joint loss with Eq. 9 masks and Eq. 10 weights; Save and Load.
+/// </summary>
+internal static class ManagedModelEmitter
+{
+    private const string R = "global::PleGen.Runtime.";
+
+    public static void Emit(SourceWriter w, ModelSpec spec)
+    {
+        EmitBatch(w, spec);
+        EmitLabels(w, spec);
+        EmitOutput(w, spec);
+        EmitLosses(w, spec);
+        EmitFields(w, spec);
+        EmitConstructor(w, spec);
+        EmitMembers(w, spec);
+        EmitForward(w, spec);
+        EmitLoss(w, spec);
+    }
+
+    private static void EmitBatch(SourceWriter w, ModelSpec spec)
+    {
+        w.Line($"/// <summary>One batch of inputs for <see cref=\"{spec.ClassName}\"/>: one member per declared feature.</summary>");
+        using (w.Block("public sealed class Batch"))
+        {
+            w.Line("/// <summary>Wraps the arrays (not copied); checks every shape and id first.</summary>");
+            foreach (FeatureSpec f in spec.Features)
+            {
+                w.Line(f.IsCategorical
+                    ? $"/// <param name=\"{Camel(f.Identifier)}\">Categorical feature \"{f.Name}\": one id per sample, in [0, {f.Cardinality}).</param>"
+                    : $"/// <param name=\"{Camel(f.Identifier)}\">Dense feature \"{f.Name}\": [batch, {f.Width}] floats, row-major.</param>");
+            }
+
+            string parameters = string.Join(", ", spec.Features.Select(f => (f.IsCategorical ? "int[] " : "float[] ") + Camel(f.Identifier)));
+            using (w.Block($"public Batch({parameters})"))
+            {
+                w.Line("int batchSize = -1;");
+                foreach (FeatureSpec f in spec.Features)
+                {
+                    w.Line(f.IsCategorical
+                        ? $"{R}InputChecks.Categorical({Lit(spec.ClassName)}, {Lit(f.Name)}, {Camel(f.Identifier)}, {f.Cardinality}, ref batchSize);"
+                        : $"{R}InputChecks.Dense({Lit(spec.ClassName)}, {Lit(f.Name)}, {Camel(f.Identifier)}, {f.Width}, ref batchSize);");
+                }
+
+                w.Line("BatchSize = batchSize;");
+                foreach (FeatureSpec f in spec.Features)
+                {
+                    w.Line(f.IsCategorical
+                        ? $"{f.Identifier} = {Camel(f.Identifier)};"
+                        : $"{f.Identifier} = new {R}Tensor(new[] {{ batchSize, {f.Width} }}, {Camel(f.Identifier)});");
+                }
+            }
+
+            w.Line();
+            w.Line("/// <summary>Number of samples.</summary>");
+            w.Line("public int BatchSize { get; }");
+            foreach (FeatureSpec f in spec.Features)
+            {
+                w.Line();
+                w.Line(f.IsCategorical
+                    ? $"/// <summary>Ids of \"{f.Name}\" [batch].</summary>"
+                    : $"/// <summary>Values of \"{f.Name}\" [batch, {f.Width}].</summary>");
+                w.Line(f.IsCategorical ? $"public int[] {f.Identifier} {{ get; }}" : $"public {R}Tensor {f.Identifier} {{ get; }}");
+            }
+        }
+
+        w.Line();
+    }
+
+    private static void EmitLabels(SourceWriter w, ModelSpec spec)
+    {
+        w.Line("/// <summary>One batch of labels: one member per task, and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>");
+        using (w.Block("public sealed class Labels"))
+        {
+            var parameters = new List<string>();
+            foreach (TaskSpec t in spec.Tasks)
+            {
+                parameters.Add("float[] " + Camel(t.Identifier));
+            }
+
+            foreach (TaskSpec t in spec.Tasks.Where(t => t.Masked))
+            {
+                parameters.Add("float[]? " + Camel(t.Identifier) + "Mask = null");
+            }
+
+            foreach (TaskSpec t in spec.Tasks)
+            {
+                w.Line($"/// <param name=\"{Camel(t.Identifier)}\">Task \"{t.Name}\": {(t.IsBinary ? "0 or 1 (or a probability)" : "the target value")} per sample.</param>");
+            }
+
+            foreach (TaskSpec t in spec.Tasks.Where(t => t.Masked))
+            {
+                w.Line($"/// <param name=\"{Camel(t.Identifier)}Mask\">1 where a sample belongs to task \"{t.Name}\"'s sample space, else 0; null: every sample.</param>");
+            }
+
+            using (w.Block($"public Labels({string.Join(", ", parameters)})"))
+            {
+                w.Line("int batchSize = -1;");
+                foreach (TaskSpec t in spec.Tasks)
+                {
+                    string mask = t.Masked ? Camel(t.Identifier) + "Mask" : "null";
+                    w.Line($"{R}InputChecks.Labels({Lit(spec.ClassName)}, {Lit(t.Name)}, {Camel(t.Identifier)}, {mask}, binary: {(t.IsBinary ? "true" : "false")}, ref batchSize);");
+                }
+
+                w.Line("BatchSize = batchSize;");
+                foreach (TaskSpec t in spec.Tasks)
+                {
+                    w.Line($"{t.Identifier} = new {R}Tensor(new[] {{ batchSize }}, {Camel(t.Identifier)});");
+                    if (t.Masked)
+                    {
+                        w.Line($"{t.Identifier}Mask = {Camel(t.Identifier)}Mask is null ? null : new {R}Tensor(new[] {{ batchSize }}, {Camel(t.Identifier)}Mask);");
+                    }
+                }
+            }
+
+            w.Line();
+            w.Line("/// <summary>Number of samples.</summary>");
+            w.Line("public int BatchSize { get; }");
+            foreach (TaskSpec t in spec.Tasks)
+            {
+                w.Line();
+                w.Line($"/// <summary>Labels of \"{t.Name}\" [batch].</summary>");
+                w.Line($"public {R}Tensor {t.Identifier} {{ get; }}");
+                if (t.Masked)
+                {
+                    w.Line();
+                    w.Line($"/// <summary>Sample-space mask of \"{t.Name}\" [batch], or null for every sample.</summary>");
+                    w.Line($"public {R}Tensor? {t.Identifier}Mask {{ get; }}");
+                }
+            }
+        }
+
+        w.Line();
+    }
+
+    private static void EmitOutput(SourceWriter w, ModelSpec spec)
+    {
+        w.Line("/// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>");
+        using (w.Block("public sealed class Output"))
+        {
+            string parameters = string.Join(", ", spec.Tasks.Select(t => $"{R}Tensor {Camel(t.Identifier)}"));
+            using (w.Block($"internal Output(int batchSize, {parameters})"))
+            {
+                w.Line("BatchSize = batchSize;");
+                foreach (TaskSpec t in spec.Tasks)
+                {
+                    w.Line($"{t.Identifier} = {Camel(t.Identifier)};");
+                    if (t.IsBinary)
+                    {
+                        w.Line($"{t.Identifier}Probability = {R}Ops.Sigmoid({Camel(t.Identifier)});");
+                    }
+                }
+            }
+
+            w.Line();
+            w.Line("/// <summary>Number of samples.</summary>");
+            w.Line("public int BatchSize { get; }");
+            foreach (TaskSpec t in spec.Tasks)
+            {
+                w.Line();
+                w.Line(t.IsBinary
+                    ? $"/// <summary>Logit of \"{t.Name}\" [batch, 1].</summary>"
+                    : $"/// <summary>Predicted value of \"{t.Name}\" [batch, 1].</summary>");
+                w.Line($"public {R}Tensor {t.Identifier} {{ get; }}");
+                if (t.IsBinary)
+                {
+                    w.Line();
+                    w.Line($"/// <summary>Probability of \"{t.Name}\" [batch, 1] (sigmoid of the logit).</summary>");
+                    w.Line($"public {R}Tensor {t.Identifier}Probability {{ get; }}");
+                }
+            }
+        }
+
+        w.Line();
+    }
+
+    private static void EmitLosses(SourceWriter w, ModelSpec spec)
+    {
+        w.Line("/// <summary>The joint loss of one batch and each task's part (before weighting).</summary>");
+        using (w.Block("public sealed class Losses"))
+        {
+            string parameters = string.Join(", ", spec.Tasks.Select(t => $"{R}Tensor {Camel(t.Identifier)}"));
+            using (w.Block($"internal Losses({R}Tensor total, {parameters})"))
+            {
+                w.Line("Total = total;");
+                foreach (TaskSpec t in spec.Tasks)
+                {
+                    w.Line($"{t.Identifier} = {Camel(t.Identifier)};");
+                }
+            }
+
+            w.Line();
+            w.Line("/// <summary>sum over tasks of w_k(t) * L_k: call Backward() on it to train.</summary>");
+            w.Line($"public {R}Tensor Total {{ get; }}");
+            foreach (TaskSpec t in spec.Tasks)
+            {
+                w.Line();
+                w.Line($"/// <summary>{(t.IsBinary ? "Binary cross-entropy" : "Mean squared error")} of \"{t.Name}\"{(t.Masked ? " over its sample space" : "")}.</summary>");
+                w.Line($"public {R}Tensor {t.Identifier} {{ get; }}");
+            }
+        }
+
+        w.Line();
+    }
+
+    private static void EmitFields(SourceWriter w, ModelSpec spec)
+    {
+        w.Line($"private readonly {R}ParameterRegistry _registry;");
+        w.Line($"private readonly {R}LayerContext _layers;");
+        foreach (FeatureSpec f in spec.Features.Where(f => f.IsCategorical))
+        {
+            foreach (string table in f.EmbeddingTables)
+            {
+                w.Line($"private readonly {R}Tensor {EmbeddingField(spec, f, table)};");
+            }
+        }
+
+        foreach (LevelSpec level in spec.Levels)
+        {
+            foreach (ExpertGroupSpec group in Groups(level))
+            {
+                w.Line($"private readonly {R}ExpertBank {BankField(spec, group)};");
+            }
+
+            foreach (GateSpec gate in Gates(level))
+            {
+                w.Line($"private readonly {R}DenseLayer {GateField(spec, gate)};");
+            }
+        }
+
+        foreach (ExpertGroupSpec bottom in spec.Bottoms)
+        {
+            w.Line($"private readonly {R}ExpertBank {BankField(spec, bottom)};");
+        }
+
+        foreach (TowerSpec tower in spec.Towers)
+        {
+            w.Line($"private readonly {R}Mlp {TowerField(spec, tower)};");
+        }
+
+        w.Line();
+    }
+
+    private static void EmitConstructor(SourceWriter w, ModelSpec spec)
+    {
+        w.Line("/// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name=\"seed\"/>.</summary>");
+        w.Line("/// <param name=\"seed\">Same seed, same initial weights and dropout masks.</param>");
+        using (w.Block($"public {spec.ClassName}(ulong seed = 0)"))
+        {
+            w.Line($"_registry = new {R}ParameterRegistry(seed);");
+            w.Line($"_layers = new {R}LayerContext(global::PleGen.Activation.{spec.Activation}, {Float(spec.Dropout)}, seed);");
+            foreach (FeatureSpec f in spec.Features.Where(f => f.IsCategorical))
+            {
+                foreach (string table in f.EmbeddingTables)
+                {
+                    w.Line($"{EmbeddingField(spec, f, table)} = _registry.Embedding({Lit(table)}, {f.Cardinality}, {f.Width});");
+                }
+            }
+
+            foreach (LevelSpec level in spec.Levels)
+            {
+                foreach (ExpertGroupSpec group in Groups(level))
+                {
+                    w.Line($"{BankField(spec, group)} = _registry.ExpertBank({Lit(group.Prefix)}, {group.Count}, {group.InputWidth}, {Units(group.Units)});");
+                }
+
+                foreach (GateSpec gate in Gates(level))
+                {
+                    w.Line($"{GateField(spec, gate)} = _registry.Dense({Lit(gate.Name)}, {gate.InputWidth}, {gate.FanIn});");
+                }
+            }
+
+            foreach (ExpertGroupSpec bottom in spec.Bottoms)
+            {
+                w.Line($"{BankField(spec, bottom)} = _registry.ExpertBank({Lit(bottom.Prefix)}, 1, {bottom.InputWidth}, {Units(bottom.Units)}, singleUnindexed: true);");
+            }
+
+            foreach (TowerSpec tower in spec.Towers)
+            {
+                w.Line($"{TowerField(spec, tower)} = _registry.Tower({Lit(tower.Prefix)}, {tower.InputWidth}, {Units(tower.Units)});");
+            }
+        }
+
+        w.Line();
+    }
+
+    private static void EmitMembers(SourceWriter w, ModelSpec spec)
+    {
+        w.Line("/// <inheritdoc />");
+        w.Line($"public global::System.Collections.Generic.IReadOnlyList<{R}NamedTensor> Parameters => _registry.Parameters;");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line("public bool Training");
+        w.Line("{");
+        w.Line("    get => _layers.Training;");
+        w.Line("    set => _layers.Training = value;");
+        w.Line("}");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"public void Save(string path) => {R}SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> {{ [\"model\"] = {Lit(spec.FullName)}, [\"architecture\"] = {Lit(spec.ArchitectureName)} }});");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"public void Load(string path) => {R}SafeTensors.Load(path, Parameters);");
+        w.Line();
+        foreach (TaskSpec t in spec.Tasks)
+        {
+            w.Line($"/// <summary>Loss weight of \"{t.Name}\" at 0-based <paramref name=\"epoch\"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>");
+            w.Line($"public static double {t.Identifier}LossWeight(int epoch) => {Double(t.LossWeight)} * global::System.Math.Pow({Double(t.LossWeightDecay)}, epoch);");
+            w.Line();
+        }
+    }
+
+    private static void EmitForward(SourceWriter w, ModelSpec spec)
+    {
+        w.Line("/// <summary>Runs the model on a batch (records the graph for Backward unless under Autograd.NoGrad()).</summary>");
+        using (w.Block("public Output Forward(Batch batch)"))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(batch);");
+            if (spec.Architecture == ArchitectureKind.SingleTask)
+            {
+                foreach (TaskSpec t in spec.Tasks)
+                {
+                    w.Line($"{R}Tensor input{t.Identifier} = {InputExpression(spec, t)};");
+                }
+            }
+            else
+            {
+                w.Line($"{R}Tensor input = {InputExpression(spec, null)};");
+            }
+
+            foreach (LevelSpec level in spec.Levels)
+            {
+                w.Line();
+                w.Line($"// Level {level.Index}");
+                foreach (ExpertGroupSpec group in Groups(level))
+                {
+                    w.Line($"{R}Tensor {BankLocal(spec, group)} = {BankField(spec, group)}.Forward({SourceLocal(spec, group.Input)}, _layers);");
+                }
+
+                foreach (GateSpec gate in Gates(level))
+                {
+                    var banks = MixedBanks(spec, level, gate);
+                    w.Line($"{R}Tensor {GateLocal(spec, gate)} = {R}Ops.GateMix({R}Ops.Softmax({GateField(spec, gate)}.Forward({SourceLocal(spec, gate.Selector)})), {string.Join(", ", banks)});");
+                }
+            }
+
+            if (spec.Bottoms.Count > 0)
+            {
+                w.Line();
+                w.Line("// Bottom networks (one expert of a single-expert bank; reshaped from [batch, 1, width])");
+                foreach (ExpertGroupSpec bottom in spec.Bottoms)
+                {
+                    string input = spec.Architecture == ArchitectureKind.SingleTask ? "input" + spec.Tasks[bottom.OwnerTaskIndex].Identifier : "input";
+                    w.Line($"{R}Tensor {BankLocal(spec, bottom)} = {R}Ops.Reshape({BankField(spec, bottom)}.Forward({input}, _layers), batch.BatchSize, {bottom.OutputWidth});");
+                }
+            }
+
+            w.Line();
+            w.Line("// Towers");
+            foreach (TowerSpec tower in spec.Towers)
+            {
+                TaskSpec t = spec.Tasks[tower.TaskIndex];
+                string source = spec.Bottoms.Count == 0 ? SourceLocal(spec, tower.Input)
+                    : spec.Bottoms.Count == 1 ? BankLocal(spec, spec.Bottoms[0]) : BankLocal(spec, spec.Bottoms[tower.TaskIndex]);
+                w.Line($"{R}Tensor prediction{t.Identifier} = {TowerField(spec, tower)}.Forward({source}, _layers);");
+            }
+
+            w.Line($"return new Output(batch.BatchSize, {string.Join(", ", spec.Tasks.Select(t => "prediction" + t.Identifier))});");
+        }
+
+        w.Line();
+    }
+
+    private static void EmitLoss(SourceWriter w, ModelSpec spec)
+    {
+        w.Line("/// <summary>");
+        w.Line("/// The joint loss sum_k w_k(epoch) * L_k: binary cross-entropy on logits or mean squared error per task, each averaged");
+        w.Line("/// over the task's sample space when it has a mask (PLE Eq. 9), weighted as PLE Eq. 10.");
+        w.Line("/// </summary>");
+        using (w.Block("public Losses Loss(Output output, Labels labels, int epoch = 0)"))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(output);");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(labels);");
+            w.Line($"{R}InputChecks.SameBatch({Lit(spec.ClassName)}, output.BatchSize, labels.BatchSize);");
+            foreach (TaskSpec t in spec.Tasks)
+            {
+                string fn = t.IsBinary ? "BinaryCrossEntropyWithLogits" : "MeanSquaredError";
+                string mask = t.Masked ? $"labels.{t.Identifier}Mask" : "null";
+                w.Line($"{R}Tensor loss{t.Identifier} = {R}Losses.{fn}(output.{t.Identifier}, labels.{t.Identifier}, {mask}, {Lit(t.Name)});");
+            }
+
+            w.Line($"{R}Tensor total = {SumExpression(spec)};");
+            w.Line($"return new Losses(total, {string.Join(", ", spec.Tasks.Select(t => "loss" + t.Identifier))});");
+        }
+    }
+
+    private static string SumExpression(ModelSpec spec)
+    {
+        string expression = $"{R}Ops.Scale(loss{spec.Tasks[0].Identifier}, (float){spec.Tasks[0].Identifier}LossWeight(epoch))";
+        foreach (TaskSpec t in spec.Tasks.Skip(1))
+        {
+            expression = $"{R}Ops.Add({expression}, {R}Ops.Scale(loss{t.Identifier}, (float){t.Identifier}LossWeight(epoch)))";
+        }
+
+        return expression;
+    }
+
+    private static string InputExpression(ModelSpec spec, TaskSpec? task)
+    {
+        var parts = new List<string>();
+        foreach (FeatureSpec f in spec.Features)
+        {
+            if (!f.IsCategorical)
+            {
+                parts.Add("batch." + f.Identifier);
+                continue;
+            }
+
+            string table = task is null ? f.EmbeddingTables[0] : f.EmbeddingTables[task.Index];
+            parts.Add($"{R}Ops.Embedding({EmbeddingField(spec, f, table)}, batch.{f.Identifier}, {Lit(f.Name)})");
+        }
+
+        return parts.Count == 1 ? parts[0] : $"{R}Ops.Concat(new[] {{ {string.Join(", ", parts)} }}, 1)";
+    }
+
+    private static IEnumerable<ExpertGroupSpec> Groups(LevelSpec level)
+        => level.TaskExperts.Concat(new[] { level.Shared }).Where(g => g.Count > 0);
+
+    private static IEnumerable<GateSpec> Gates(LevelSpec level)
+        => level.SharedGate is null ? level.TaskGates : level.TaskGates.Concat(new[] { level.SharedGate });
+
+    /// <summary>The bank locals a gate mixes, in the spec's order (a task's own experts, then the shared ones).</summary>
+    private static List<string> MixedBanks(ModelSpec spec, LevelSpec level, GateSpec gate)
+    {
+        var groups = gate.OwnerTaskIndex >= 0
+            ? new[] { level.TaskExperts[gate.OwnerTaskIndex], level.Shared }
+            : level.TaskExperts.Concat(new[] { level.Shared }).ToArray();
+        return groups.Where(g => g.Count > 0).Select(g => BankLocal(spec, g)).ToList();
+    }
+
+    private static string SourceLocal(ModelSpec spec, InputSource source) => source.Kind switch
+    {
+        InputSourceKind.Input => "input",
+        InputSourceKind.TaskFused => "fused" + spec.Tasks[source.TaskIndex].Identifier + source.Level,
+        _ => "sharedFused" + source.Level,
+    };
+
+    private static string GateLocal(ModelSpec spec, GateSpec gate)
+        => SourceLocal(spec, gate.OwnerTaskIndex >= 0
+            ? new InputSource(InputSourceKind.TaskFused, gate.Level, gate.OwnerTaskIndex)
+            : new InputSource(InputSourceKind.SharedFused, gate.Level, -1));
+
+    private static string Owner(ModelSpec spec, ExpertGroupSpec group)
+        => group.OwnerTaskIndex >= 0 ? spec.Tasks[group.OwnerTaskIndex].Identifier : "Shared";
+
+    private static string BankField(ModelSpec spec, ExpertGroupSpec group)
+        => group.IsBottom ? "_bottom" + (group.OwnerTaskIndex >= 0 ? spec.Tasks[group.OwnerTaskIndex].Identifier : "") : $"_level{group.Level}{Owner(spec, group)}Experts";
+
+    private static string BankLocal(ModelSpec spec, ExpertGroupSpec group)
+        => group.IsBottom ? "bottom" + (group.OwnerTaskIndex >= 0 ? spec.Tasks[group.OwnerTaskIndex].Identifier : "") : $"level{group.Level}{Owner(spec, group)}Experts";
+
+    private static string GateField(ModelSpec spec, GateSpec gate)
+        => gate.OwnerTaskIndex >= 0 ? $"_gate{spec.Tasks[gate.OwnerTaskIndex].Identifier}{gate.Level}" : $"_sharedGate{gate.Level}";
+
+    private static string TowerField(ModelSpec spec, TowerSpec tower) => "_tower" + spec.Tasks[tower.TaskIndex].Identifier;
+
+    private static string EmbeddingField(ModelSpec spec, FeatureSpec feature, string table)
+    {
+        int owner = feature.EmbeddingTables.Count > 1 ? feature.EmbeddingTables.ToList().IndexOf(table) : -1;
+        return "_" + Camel(feature.Identifier) + (owner >= 0 ? spec.Tasks[owner].Identifier : "") + "Embedding";
+    }
+
+    private static string Units(IEnumerable<int> units) => "new int[] { " + string.Join(", ", units.Select(u => u.ToString(CultureInfo.InvariantCulture))) + " }";
+
+    private static string Lit(string value) => SourceWriter.Literal(value);
+
+    private static string Float(double value) => ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
+
+    private static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture) + (value == System.Math.Floor(value) && !value.ToString("R", CultureInfo.InvariantCulture).Contains("E") ? ".0" : "");
+
+    /// <summary>
+    /// "NeverMarried" -> "neverMarried" for parameters and locals; a C# keyword gets an @ prefix, and a name whose
+    /// script has no letter case ("宽度") gets a _ prefix so it still differs from the member it initializes.
+    /// </summary>
+    private static string Camel(string identifier)
+    {
+        string camel = char.ToLowerInvariant(identifier[0]) + identifier.Substring(1);
+        if (camel == identifier)
+        {
+            return "_" + identifier;
+        }
+
+        return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(camel) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + camel : camel;
+    }
+}

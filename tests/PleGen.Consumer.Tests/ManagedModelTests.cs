@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using PleGen.Runtime;
+using Xunit;
+
+namespace PleGen.Consumer.Tests;
+
+/// <summary>The generated models on the managed engine: parameters, forward, joint loss, entry checks, checkpoints, learning.</summary>
+public sealed class ManagedModelTests
+{
+    private const int N = 512;
+
+    /// <summary>Synthetic data: click depends on user[0] and the item, dwell on user[1], share on user[2] (in its sample space).</summary>
+    private sealed record Data(float[] User, int[] Item, float[] Click, float[] Dwell, float[] Share, float[] ShareMask);
+
+    private static Data Make(int n, ulong seed)
+    {
+        var random = new RandomSource(seed);
+        var user = new float[n * 4];
+        random.FillNormal(user, 0f, 1f);
+        var item = new int[n];
+        var click = new float[n];
+        var dwell = new float[n];
+        var share = new float[n];
+        var mask = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            item[i] = random.NextInt(10);
+            click[i] = user[i * 4] + (item[i] < 5 ? 1f : -1f) > 0 ? 1f : 0f;
+            dwell[i] = (2f * user[(i * 4) + 1]) + 0.5f;
+            share[i] = user[(i * 4) + 2] > 0 ? 1f : 0f;
+            mask[i] = random.NextFloat() < 0.6f ? 1f : 0f;
+        }
+
+        return new Data(user, item, click, dwell, share, mask);
+    }
+
+    public static IEnumerable<object[]> Models() => new[]
+    {
+        new object[] { "PLE" }, new object[] { "CGC" }, new object[] { "MMoE" }, new object[] { "ML-MMoE" }, new object[] { "SharedBottom" }, new object[] { "SingleTask" },
+    };
+
+    private interface IHarness
+    {
+        IMultiTaskModel Model { get; }
+
+        long TotalParameters { get; }
+
+        IReadOnlyList<ArchitectureModule> Modules { get; }
+
+        (Tensor Click, Tensor Dwell, Tensor Share, Tensor Total) Step(Data data, int epoch);
+    }
+
+    // One adapter per generated class: the generated types are distinct, so tests reach them through this seam.
+    private static IHarness Create(string architecture, ulong seed) => architecture switch
+    {
+        "PLE" => new Harness<SyntheticPle>(new SyntheticPle(seed), SyntheticPle.Architecture.TotalParameters, SyntheticPle.Architecture.Modules,
+            (m, d, e) => { var o = m.Forward(new SyntheticPle.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticPle.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
+        "CGC" => new Harness<SyntheticCgc>(new SyntheticCgc(seed), SyntheticCgc.Architecture.TotalParameters, SyntheticCgc.Architecture.Modules,
+            (m, d, e) => { var o = m.Forward(new SyntheticCgc.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticCgc.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
+        "MMoE" => new Harness<SyntheticMmoe>(new SyntheticMmoe(seed), SyntheticMmoe.Architecture.TotalParameters, SyntheticMmoe.Architecture.Modules,
+            (m, d, e) => { var o = m.Forward(new SyntheticMmoe.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticMmoe.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
+        "ML-MMoE" => new Harness<SyntheticDeepMmoe>(new SyntheticDeepMmoe(seed), SyntheticDeepMmoe.Architecture.TotalParameters, SyntheticDeepMmoe.Architecture.Modules,
+            (m, d, e) => { var o = m.Forward(new SyntheticDeepMmoe.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticDeepMmoe.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
+        "SharedBottom" => new Harness<SyntheticSharedBottom>(new SyntheticSharedBottom(seed), SyntheticSharedBottom.Architecture.TotalParameters, SyntheticSharedBottom.Architecture.Modules,
+            (m, d, e) => { var o = m.Forward(new SyntheticSharedBottom.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticSharedBottom.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
+        _ => new Harness<SyntheticSingleTask>(new SyntheticSingleTask(seed), SyntheticSingleTask.Architecture.TotalParameters, SyntheticSingleTask.Architecture.Modules,
+            (m, d, e) => { var o = m.Forward(new SyntheticSingleTask.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticSingleTask.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
+    };
+
+    private sealed class Harness<T> : IHarness
+        where T : IMultiTaskModel
+    {
+        private readonly T _model;
+        private readonly Func<T, Data, int, (Tensor, Tensor, Tensor, Tensor)> _step;
+
+        public Harness(T model, long total, IReadOnlyList<ArchitectureModule> modules, Func<T, Data, int, (Tensor, Tensor, Tensor, Tensor)> step)
+        {
+            _model = model;
+            TotalParameters = total;
+            Modules = modules;
+            _step = step;
+        }
+
+        public IMultiTaskModel Model => _model;
+
+        public long TotalParameters { get; }
+
+        public IReadOnlyList<ArchitectureModule> Modules { get; }
+
+        public (Tensor Click, Tensor Dwell, Tensor Share, Tensor Total) Step(Data data, int epoch) => _step(_model, data, epoch);
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Parameters_match_the_compile_time_architecture(string architecture)
+    {
+        IHarness h = Create(architecture, 1);
+        Assert.Equal(h.TotalParameters, h.Model.Parameters.Sum(p => (long)p.Tensor.Length));
+        Assert.Equal(h.Model.Parameters.Count, h.Model.Parameters.Select(p => p.Name).Distinct().Count());
+        foreach (ArchitectureModule module in h.Modules)
+        {
+            long owned = h.Model.Parameters.Where(p => p.Name.StartsWith(module.Name + ".", StringComparison.Ordinal)).Sum(p => (long)p.Tensor.Length);
+            Assert.True(owned == module.Parameters, $"{architecture}: module {module.Name} has {owned} parameters, the summary says {module.Parameters}");
+        }
+    }
+
+    [Fact]
+    public void Parameter_names_follow_the_state_dict_convention()
+    {
+        string[] names = new SyntheticPle(0).Parameters.Select(p => p.Name).ToArray();
+        Assert.Contains("embeddings.item.weight", names);
+        Assert.Contains("levels.0.shared.1.layers.0.weight", names);
+        Assert.Contains("levels.1.tasks.click.0.layers.0.bias", names);
+        Assert.Contains("gates.dwell.1.weight", names);
+        Assert.Contains("shared_gates.0.bias", names);
+        Assert.DoesNotContain("shared_gates.1.weight", names);
+        Assert.Contains("towers.share.1.weight", names);
+        Assert.Contains("embeddings.click.item.weight", new SyntheticSingleTask(0).Parameters.Select(p => p.Name));
+        Assert.Contains("bottom.layers.1.weight", new SyntheticSharedBottom(0).Parameters.Select(p => p.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Every_architecture_learns_all_three_tasks(string architecture)
+    {
+        IHarness h = Create(architecture, 7);
+        Data train = Make(N, 11), test = Make(N, 12);
+        var adam = new Adam(h.Model.Parameters, 1e-2);
+        var pool = new BufferPool();
+        for (int epoch = 0; epoch < 60; epoch++)
+        {
+            using var scope = new TensorScope(pool);
+            h.Step(train, 0).Total.Backward();
+            adam.Step();
+            adam.ZeroGrad();
+        }
+
+        h.Model.Training = false;
+        using (Autograd.NoGrad())
+        {
+            var (click, dwell, share, _) = h.Step(test, 0);
+            // A constant predictor scores AUC 0.5 and a dwell MSE equal to the variance (about 4).
+            double clickAuc = PleGen.Runtime.Metrics.RocAuc(click.Data, test.Click);
+            double shareAuc = PleGen.Runtime.Metrics.RocAuc(share.Data, test.Share, test.ShareMask);
+            double dwellMse = PleGen.Runtime.Metrics.MeanSquaredError(dwell.Data, test.Dwell);
+            double variance = test.Dwell.Select(v => (double)v).Average(v => (v - test.Dwell.Average()) * (v - test.Dwell.Average()));
+            Assert.True(clickAuc > 0.85, $"{architecture}: click AUC {clickAuc}");
+            Assert.True(shareAuc > 0.85, $"{architecture}: share AUC {shareAuc}");
+            Assert.True(dwellMse < 0.5 * variance, $"{architecture}: dwell MSE {dwellMse} vs variance {variance}");
+        }
+    }
+
+    [Fact]
+    public void Loss_weights_decay_per_epoch_and_masks_limit_the_sample_space()
+    {
+        Assert.Equal(1.0, SyntheticPle.DwellLossWeight(0));
+        Assert.Equal(0.25, SyntheticPle.DwellLossWeight(2));
+        Assert.Equal(1.0, SyntheticPle.ClickLossWeight(5));
+
+        var model = new SyntheticPle(3);
+        Data d = Make(16, 4);
+        var output = model.Forward(new SyntheticPle.Batch(d.User, d.Item));
+        var none = model.Loss(output, new SyntheticPle.Labels(d.Click, d.Dwell, d.Share, new float[16]), epoch: 2);
+        Assert.Equal(0f, none.Share.Item());
+        Assert.Equal(none.Click.Item() + (0.25f * none.Dwell.Item()), none.Total.Item(), 5);
+    }
+
+    [Fact]
+    public void Bad_inputs_are_reported_at_entry_with_feature_and_shapes()
+    {
+        var e1 = Assert.Throws<ArgumentException>(() => new SyntheticPle.Batch(new float[7], new int[2]));
+        Assert.Contains("'user'", e1.Message);
+        Assert.Contains("[batch, 4]", e1.Message);
+
+        var e2 = Assert.Throws<ArgumentException>(() => new SyntheticPle.Batch(new float[8], new int[3]));
+        Assert.Contains("'item'", e2.Message);
+        Assert.Contains("3 samples", e2.Message);
+        Assert.Contains("batch has 2", e2.Message);
+
+        var e3 = Assert.Throws<ArgumentOutOfRangeException>(() => new SyntheticPle.Batch(new float[8], new[] { 1, 10 }));
+        Assert.Contains("id 10 at sample 1", e3.Message);
+        Assert.Contains("[0, 10)", e3.Message);
+
+        var e4 = Assert.Throws<ArgumentOutOfRangeException>(() => new SyntheticPle.Labels(new[] { 0f, 2f }, new float[2], new float[2]));
+        Assert.Contains("'click'", e4.Message);
+
+        var model = new SyntheticPle(0);
+        var output = model.Forward(new SyntheticPle.Batch(new float[8], new int[2]));
+        var e5 = Assert.Throws<ArgumentException>(() => model.Loss(output, new SyntheticPle.Labels(new float[3], new float[3], new float[3])));
+        Assert.Contains("2 samples but the labels have 3", e5.Message);
+    }
+
+    [Fact]
+    public void Save_and_load_restore_the_same_predictions()
+    {
+        var trained = new SyntheticCgc(5) { Training = false };
+        var fresh = new SyntheticCgc(6) { Training = false };
+        Data d = Make(32, 9);
+        string path = Path.Combine(Path.GetTempPath(), "plegen-cgc-" + Guid.NewGuid().ToString("N") + ".safetensors");
+        try
+        {
+            trained.Save(path);
+            fresh.Load(path);
+            using (Autograd.NoGrad())
+            {
+                float[] a = trained.Forward(new SyntheticCgc.Batch(d.User, d.Item)).ClickProbability.ToArray();
+                float[] b = fresh.Forward(new SyntheticCgc.Batch(d.User, d.Item)).ClickProbability.ToArray();
+                Assert.Equal(a, b);
+            }
+
+            Assert.Throws<CheckpointException>(() => new SyntheticMmoe(0).Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void The_same_seed_builds_the_same_model()
+    {
+        float[] a = new SyntheticPle(42).Parameters.SelectMany(p => p.Tensor.ToArray()).ToArray();
+        float[] b = new SyntheticPle(42).Parameters.SelectMany(p => p.Tensor.ToArray()).ToArray();
+        float[] c = new SyntheticPle(43).Parameters.SelectMany(p => p.Tensor.ToArray()).ToArray();
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+    }
+}
