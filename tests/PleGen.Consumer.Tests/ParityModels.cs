@@ -1,0 +1,34 @@
+using PleGen;
+
+namespace PleGen.Consumer.Tests;
+
+// The declarations whose generated models are compared with the PyTorch reference in tests/fixtures/make_fixtures.py
+// (model_case): the same tasks, features, experts and parameter names.
+
+[Task("income", TaskKind.Binary, Tower = [4])]
+[Task("hours", TaskKind.Regression, Tower = [4], LossWeight = 0.7, LossWeightDecay = 0.9, Masked = true)]
+[DenseFeature("numeric", 3)]
+[CategoricalFeature("education", 5, 2)]
+public sealed class ParityTasks
+{
+}
+
+[PleModel(TaskGroup = typeof(ParityTasks), Levels = 2)]
+[SharedExperts(Count = 2, Units = [8, 6])]
+[TaskExperts(Count = 1, Units = [6])]
+public partial class ParityPle
+{
+}
+
+[CgcModel(TaskGroup = typeof(ParityTasks))]
+[SharedExperts(Count = 2, Units = [6])]
+[TaskExperts(Count = 2, Units = [6])]
+public partial class ParityCgc
+{
+}
+
+[MmoeModel(TaskGroup = typeof(ParityTasks))]
+[SharedExperts(Count = 3, Units = [6])]
+public partial class ParityMmoe
+{
+}
