@@ -229,3 +229,33 @@ public sealed class ManagedModelTests
         Assert.NotEqual(a, c);
     }
 }
+
+public sealed class GateStatisticsTests
+{
+    [Fact]
+    public void Recording_reports_mean_and_std_per_gate_and_expert()
+    {
+        var model = new SyntheticPle(1) { Training = false, GateStatistics = new GateStatistics() };
+        var random = new RandomSource(2);
+        var user = new float[64 * 4];
+        random.FillNormal(user, 0f, 1f);
+        var item = new int[64];
+        using (Autograd.NoGrad())
+        {
+            model.Forward(new SyntheticPle.Batch(user, item));
+            model.Forward(new SyntheticPle.Batch(user, item));
+        }
+
+        GateReport report = model.GateStatistics.Report();
+        // Level 0: three task gates and the shared gate; level 1 (the last): three task gates.
+        Assert.Equal(new[] { "gates.click.0", "gates.dwell.0", "gates.share.0", "shared_gates.0", "gates.click.1", "gates.dwell.1", "gates.share.1" },
+            report.Gates.Select(g => g.Gate));
+        GateUtilization click = report.Gates[0];
+        Assert.Equal(new[] { "levels.0.tasks.click.0", "levels.0.shared.0", "levels.0.shared.1" }, click.Experts);
+        Assert.Equal(128, click.Samples);
+        Assert.Equal(1.0, click.Mean.Sum(), 5);                 // softmax weights sum to one per sample
+        Assert.All(click.Std, s => Assert.InRange(s, 0.0, 0.5));
+        Assert.Equal(5, report.Gates[3].Experts.Count);          // the shared gate mixes all experts of its level
+        Assert.Contains("levels.0.shared.1", report.ToString());
+    }
+}

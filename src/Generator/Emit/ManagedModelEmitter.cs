@@ -248,6 +248,11 @@ internal static class ManagedModelEmitter
             w.Line($"private readonly {R}Mlp {TowerField(spec, tower)};");
         }
 
+        foreach (GateSpec gate in spec.Levels.SelectMany(Gates))
+        {
+            w.Line($"private static readonly string[] {GateExpertsField(spec, gate)} = {{ {string.Join(", ", gate.Experts.Select(Lit))} }};");
+        }
+
         w.Line();
     }
 
@@ -306,6 +311,13 @@ internal static class ManagedModelEmitter
         w.Line("    set => _layers.Training = value;");
         w.Line("}");
         w.Line();
+        if (spec.Levels.Count > 0)
+        {
+            w.Line("/// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8).</summary>");
+            w.Line($"public {R}GateStatistics? GateStatistics {{ get; set; }}");
+            w.Line();
+        }
+
         w.Line("/// <inheritdoc />");
         w.Line($"public void Save(string path) => {R}SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> {{ [\"model\"] = {Lit(spec.FullName)}, [\"architecture\"] = {Lit(spec.ArchitectureName)} }});");
         w.Line();
@@ -350,7 +362,10 @@ internal static class ManagedModelEmitter
                 foreach (GateSpec gate in Gates(level))
                 {
                     var banks = MixedBanks(spec, level, gate);
-                    w.Line($"{R}Tensor {GateLocal(spec, gate)} = {R}Ops.GateMix({R}Ops.Softmax({GateField(spec, gate)}.Forward({SourceLocal(spec, gate.Selector)})), {string.Join(", ", banks)});");
+                    string weights = GateWeightsLocal(spec, gate);
+                    w.Line($"{R}Tensor {weights} = {R}Ops.Softmax({GateField(spec, gate)}.Forward({SourceLocal(spec, gate.Selector)}));");
+                    w.Line($"GateStatistics?.Record({Lit(gate.Name)}, {weights}, {GateExpertsField(spec, gate)});");
+                    w.Line($"{R}Tensor {GateLocal(spec, gate)} = {R}Ops.GateMix({weights}, {string.Join(", ", banks)});");
                 }
             }
 
@@ -468,6 +483,11 @@ internal static class ManagedModelEmitter
 
     private static string BankLocal(ModelSpec spec, ExpertGroupSpec group)
         => group.IsBottom ? "bottom" + (group.OwnerTaskIndex >= 0 ? spec.Tasks[group.OwnerTaskIndex].Identifier : "") : $"level{group.Level}{Owner(spec, group)}Experts";
+
+    private static string GateWeightsLocal(ModelSpec spec, GateSpec gate)
+        => gate.OwnerTaskIndex >= 0 ? $"gate{spec.Tasks[gate.OwnerTaskIndex].Identifier}{gate.Level}" : $"sharedGate{gate.Level}";
+
+    private static string GateExpertsField(ModelSpec spec, GateSpec gate) => GateField(spec, gate) + "Experts";
 
     private static string GateField(ModelSpec spec, GateSpec gate)
         => gate.OwnerTaskIndex >= 0 ? $"_gate{spec.Tasks[gate.OwnerTaskIndex].Identifier}{gate.Level}" : $"_sharedGate{gate.Level}";

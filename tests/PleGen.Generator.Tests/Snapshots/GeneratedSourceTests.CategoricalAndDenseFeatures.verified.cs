@@ -180,6 +180,8 @@ namespace Demo
         private readonly global::PleGen.Runtime.DenseLayer _gateMarried0;
         private readonly global::PleGen.Runtime.Mlp _towerIncome;
         private readonly global::PleGen.Runtime.Mlp _towerMarried;
+        private static readonly string[] _gateIncome0Experts = { "levels.0.tasks.income.0", "levels.0.shared.0" };
+        private static readonly string[] _gateMarried0Experts = { "levels.0.tasks.married.0", "levels.0.shared.0" };
 
         /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
         /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
@@ -208,6 +210,9 @@ namespace Demo
             set => _layers.Training = value;
         }
 
+        /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8).</summary>
+        public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
+
         /// <inheritdoc />
         public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.Census", ["architecture"] = "CGC" });
 
@@ -230,8 +235,12 @@ namespace Demo
             global::PleGen.Runtime.Tensor level0IncomeExperts = _level0IncomeExperts.Forward(input, _layers);
             global::PleGen.Runtime.Tensor level0MarriedExperts = _level0MarriedExperts.Forward(input, _layers);
             global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
-            global::PleGen.Runtime.Tensor fusedIncome0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateIncome0.Forward(input)), level0IncomeExperts, level0SharedExperts);
-            global::PleGen.Runtime.Tensor fusedMarried0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateMarried0.Forward(input)), level0MarriedExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor gateIncome0 = global::PleGen.Runtime.Ops.Softmax(_gateIncome0.Forward(input));
+            GateStatistics?.Record("gates.income.0", gateIncome0, _gateIncome0Experts);
+            global::PleGen.Runtime.Tensor fusedIncome0 = global::PleGen.Runtime.Ops.GateMix(gateIncome0, level0IncomeExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor gateMarried0 = global::PleGen.Runtime.Ops.Softmax(_gateMarried0.Forward(input));
+            GateStatistics?.Record("gates.married.0", gateMarried0, _gateMarried0Experts);
+            global::PleGen.Runtime.Tensor fusedMarried0 = global::PleGen.Runtime.Ops.GateMix(gateMarried0, level0MarriedExperts, level0SharedExperts);
 
             // Towers
             global::PleGen.Runtime.Tensor predictionIncome = _towerIncome.Forward(fusedIncome0, _layers);

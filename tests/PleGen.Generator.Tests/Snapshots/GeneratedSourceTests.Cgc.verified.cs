@@ -160,6 +160,8 @@ namespace Demo
         private readonly global::PleGen.Runtime.DenseLayer _gateCvr0;
         private readonly global::PleGen.Runtime.Mlp _towerCtr;
         private readonly global::PleGen.Runtime.Mlp _towerCvr;
+        private static readonly string[] _gateCtr0Experts = { "levels.0.tasks.ctr.0", "levels.0.tasks.ctr.1", "levels.0.shared.0" };
+        private static readonly string[] _gateCvr0Experts = { "levels.0.tasks.cvr.0", "levels.0.tasks.cvr.1", "levels.0.shared.0" };
 
         /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
         /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
@@ -186,6 +188,9 @@ namespace Demo
             set => _layers.Training = value;
         }
 
+        /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8).</summary>
+        public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
+
         /// <inheritdoc />
         public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.ClickModel", ["architecture"] = "CGC" });
 
@@ -208,8 +213,12 @@ namespace Demo
             global::PleGen.Runtime.Tensor level0CtrExperts = _level0CtrExperts.Forward(input, _layers);
             global::PleGen.Runtime.Tensor level0CvrExperts = _level0CvrExperts.Forward(input, _layers);
             global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
-            global::PleGen.Runtime.Tensor fusedCtr0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateCtr0.Forward(input)), level0CtrExperts, level0SharedExperts);
-            global::PleGen.Runtime.Tensor fusedCvr0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateCvr0.Forward(input)), level0CvrExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor gateCtr0 = global::PleGen.Runtime.Ops.Softmax(_gateCtr0.Forward(input));
+            GateStatistics?.Record("gates.ctr.0", gateCtr0, _gateCtr0Experts);
+            global::PleGen.Runtime.Tensor fusedCtr0 = global::PleGen.Runtime.Ops.GateMix(gateCtr0, level0CtrExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor gateCvr0 = global::PleGen.Runtime.Ops.Softmax(_gateCvr0.Forward(input));
+            GateStatistics?.Record("gates.cvr.0", gateCvr0, _gateCvr0Experts);
+            global::PleGen.Runtime.Tensor fusedCvr0 = global::PleGen.Runtime.Ops.GateMix(gateCvr0, level0CvrExperts, level0SharedExperts);
 
             // Towers
             global::PleGen.Runtime.Tensor predictionCtr = _towerCtr.Forward(fusedCtr0, _layers);

@@ -146,6 +146,8 @@ namespace Demo
         private readonly global::PleGen.Runtime.DenseLayer _gateTask20;
         private readonly global::PleGen.Runtime.Mlp _towerTask1;
         private readonly global::PleGen.Runtime.Mlp _towerTask2;
+        private static readonly string[] _gateTask10Experts = { "levels.0.shared.0", "levels.0.shared.1", "levels.0.shared.2" };
+        private static readonly string[] _gateTask20Experts = { "levels.0.shared.0", "levels.0.shared.1", "levels.0.shared.2" };
 
         /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
         /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
@@ -170,6 +172,9 @@ namespace Demo
             set => _layers.Training = value;
         }
 
+        /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8).</summary>
+        public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
+
         /// <inheritdoc />
         public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.SyntheticMmoe", ["architecture"] = "MMoE" });
 
@@ -190,8 +195,12 @@ namespace Demo
 
             // Level 0
             global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
-            global::PleGen.Runtime.Tensor fusedTask10 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateTask10.Forward(input)), level0SharedExperts);
-            global::PleGen.Runtime.Tensor fusedTask20 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateTask20.Forward(input)), level0SharedExperts);
+            global::PleGen.Runtime.Tensor gateTask10 = global::PleGen.Runtime.Ops.Softmax(_gateTask10.Forward(input));
+            GateStatistics?.Record("gates.task1.0", gateTask10, _gateTask10Experts);
+            global::PleGen.Runtime.Tensor fusedTask10 = global::PleGen.Runtime.Ops.GateMix(gateTask10, level0SharedExperts);
+            global::PleGen.Runtime.Tensor gateTask20 = global::PleGen.Runtime.Ops.Softmax(_gateTask20.Forward(input));
+            GateStatistics?.Record("gates.task2.0", gateTask20, _gateTask20Experts);
+            global::PleGen.Runtime.Tensor fusedTask20 = global::PleGen.Runtime.Ops.GateMix(gateTask20, level0SharedExperts);
 
             // Towers
             global::PleGen.Runtime.Tensor predictionTask1 = _towerTask1.Forward(fusedTask10, _layers);

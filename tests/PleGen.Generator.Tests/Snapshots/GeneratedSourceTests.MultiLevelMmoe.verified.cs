@@ -180,6 +180,14 @@ namespace Demo
         private readonly global::PleGen.Runtime.DenseLayer _gateB2;
         private readonly global::PleGen.Runtime.Mlp _towerA;
         private readonly global::PleGen.Runtime.Mlp _towerB;
+        private static readonly string[] _gateA0Experts = { "levels.0.shared.0", "levels.0.shared.1" };
+        private static readonly string[] _gateB0Experts = { "levels.0.shared.0", "levels.0.shared.1" };
+        private static readonly string[] _sharedGate0Experts = { "levels.0.shared.0", "levels.0.shared.1" };
+        private static readonly string[] _gateA1Experts = { "levels.1.shared.0", "levels.1.shared.1" };
+        private static readonly string[] _gateB1Experts = { "levels.1.shared.0", "levels.1.shared.1" };
+        private static readonly string[] _sharedGate1Experts = { "levels.1.shared.0", "levels.1.shared.1" };
+        private static readonly string[] _gateA2Experts = { "levels.2.shared.0" };
+        private static readonly string[] _gateB2Experts = { "levels.2.shared.0" };
 
         /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
         /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
@@ -212,6 +220,9 @@ namespace Demo
             set => _layers.Training = value;
         }
 
+        /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8).</summary>
+        public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
+
         /// <inheritdoc />
         public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.DeepMmoe", ["architecture"] = "ML-MMoE" });
 
@@ -232,20 +243,36 @@ namespace Demo
 
             // Level 0
             global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
-            global::PleGen.Runtime.Tensor fusedA0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateA0.Forward(input)), level0SharedExperts);
-            global::PleGen.Runtime.Tensor fusedB0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateB0.Forward(input)), level0SharedExperts);
-            global::PleGen.Runtime.Tensor sharedFused0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_sharedGate0.Forward(input)), level0SharedExperts);
+            global::PleGen.Runtime.Tensor gateA0 = global::PleGen.Runtime.Ops.Softmax(_gateA0.Forward(input));
+            GateStatistics?.Record("gates.a.0", gateA0, _gateA0Experts);
+            global::PleGen.Runtime.Tensor fusedA0 = global::PleGen.Runtime.Ops.GateMix(gateA0, level0SharedExperts);
+            global::PleGen.Runtime.Tensor gateB0 = global::PleGen.Runtime.Ops.Softmax(_gateB0.Forward(input));
+            GateStatistics?.Record("gates.b.0", gateB0, _gateB0Experts);
+            global::PleGen.Runtime.Tensor fusedB0 = global::PleGen.Runtime.Ops.GateMix(gateB0, level0SharedExperts);
+            global::PleGen.Runtime.Tensor sharedGate0 = global::PleGen.Runtime.Ops.Softmax(_sharedGate0.Forward(input));
+            GateStatistics?.Record("shared_gates.0", sharedGate0, _sharedGate0Experts);
+            global::PleGen.Runtime.Tensor sharedFused0 = global::PleGen.Runtime.Ops.GateMix(sharedGate0, level0SharedExperts);
 
             // Level 1
             global::PleGen.Runtime.Tensor level1SharedExperts = _level1SharedExperts.Forward(sharedFused0, _layers);
-            global::PleGen.Runtime.Tensor fusedA1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateA1.Forward(fusedA0)), level1SharedExperts);
-            global::PleGen.Runtime.Tensor fusedB1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateB1.Forward(fusedB0)), level1SharedExperts);
-            global::PleGen.Runtime.Tensor sharedFused1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_sharedGate1.Forward(sharedFused0)), level1SharedExperts);
+            global::PleGen.Runtime.Tensor gateA1 = global::PleGen.Runtime.Ops.Softmax(_gateA1.Forward(fusedA0));
+            GateStatistics?.Record("gates.a.1", gateA1, _gateA1Experts);
+            global::PleGen.Runtime.Tensor fusedA1 = global::PleGen.Runtime.Ops.GateMix(gateA1, level1SharedExperts);
+            global::PleGen.Runtime.Tensor gateB1 = global::PleGen.Runtime.Ops.Softmax(_gateB1.Forward(fusedB0));
+            GateStatistics?.Record("gates.b.1", gateB1, _gateB1Experts);
+            global::PleGen.Runtime.Tensor fusedB1 = global::PleGen.Runtime.Ops.GateMix(gateB1, level1SharedExperts);
+            global::PleGen.Runtime.Tensor sharedGate1 = global::PleGen.Runtime.Ops.Softmax(_sharedGate1.Forward(sharedFused0));
+            GateStatistics?.Record("shared_gates.1", sharedGate1, _sharedGate1Experts);
+            global::PleGen.Runtime.Tensor sharedFused1 = global::PleGen.Runtime.Ops.GateMix(sharedGate1, level1SharedExperts);
 
             // Level 2
             global::PleGen.Runtime.Tensor level2SharedExperts = _level2SharedExperts.Forward(sharedFused1, _layers);
-            global::PleGen.Runtime.Tensor fusedA2 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateA2.Forward(fusedA1)), level2SharedExperts);
-            global::PleGen.Runtime.Tensor fusedB2 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateB2.Forward(fusedB1)), level2SharedExperts);
+            global::PleGen.Runtime.Tensor gateA2 = global::PleGen.Runtime.Ops.Softmax(_gateA2.Forward(fusedA1));
+            GateStatistics?.Record("gates.a.2", gateA2, _gateA2Experts);
+            global::PleGen.Runtime.Tensor fusedA2 = global::PleGen.Runtime.Ops.GateMix(gateA2, level2SharedExperts);
+            global::PleGen.Runtime.Tensor gateB2 = global::PleGen.Runtime.Ops.Softmax(_gateB2.Forward(fusedB1));
+            GateStatistics?.Record("gates.b.2", gateB2, _gateB2Experts);
+            global::PleGen.Runtime.Tensor fusedB2 = global::PleGen.Runtime.Ops.GateMix(gateB2, level2SharedExperts);
 
             // Towers
             global::PleGen.Runtime.Tensor predictionA = _towerA.Forward(fusedA2, _layers);

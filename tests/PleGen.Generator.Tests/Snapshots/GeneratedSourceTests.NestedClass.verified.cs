@@ -158,6 +158,8 @@ namespace Demo
             private readonly global::PleGen.Runtime.DenseLayer _gateB0;
             private readonly global::PleGen.Runtime.Mlp _towerA;
             private readonly global::PleGen.Runtime.Mlp _towerB;
+            private static readonly string[] _gateA0Experts = { "levels.0.tasks.a.0", "levels.0.shared.0" };
+            private static readonly string[] _gateB0Experts = { "levels.0.tasks.b.0", "levels.0.shared.0" };
 
             /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
             /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
@@ -184,6 +186,9 @@ namespace Demo
                 set => _layers.Training = value;
             }
 
+            /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8).</summary>
+            public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
+
             /// <inheritdoc />
             public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.Models.Inner", ["architecture"] = "CGC" });
 
@@ -206,8 +211,12 @@ namespace Demo
                 global::PleGen.Runtime.Tensor level0AExperts = _level0AExperts.Forward(input, _layers);
                 global::PleGen.Runtime.Tensor level0BExperts = _level0BExperts.Forward(input, _layers);
                 global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
-                global::PleGen.Runtime.Tensor fusedA0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateA0.Forward(input)), level0AExperts, level0SharedExperts);
-                global::PleGen.Runtime.Tensor fusedB0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateB0.Forward(input)), level0BExperts, level0SharedExperts);
+                global::PleGen.Runtime.Tensor gateA0 = global::PleGen.Runtime.Ops.Softmax(_gateA0.Forward(input));
+                GateStatistics?.Record("gates.a.0", gateA0, _gateA0Experts);
+                global::PleGen.Runtime.Tensor fusedA0 = global::PleGen.Runtime.Ops.GateMix(gateA0, level0AExperts, level0SharedExperts);
+                global::PleGen.Runtime.Tensor gateB0 = global::PleGen.Runtime.Ops.Softmax(_gateB0.Forward(input));
+                GateStatistics?.Record("gates.b.0", gateB0, _gateB0Experts);
+                global::PleGen.Runtime.Tensor fusedB0 = global::PleGen.Runtime.Ops.GateMix(gateB0, level0BExperts, level0SharedExperts);
 
                 // Towers
                 global::PleGen.Runtime.Tensor predictionA = _towerA.Forward(fusedA0, _layers);

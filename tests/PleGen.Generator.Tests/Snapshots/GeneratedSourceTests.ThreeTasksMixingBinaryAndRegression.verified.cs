@@ -213,6 +213,13 @@ namespace Demo
         private readonly global::PleGen.Runtime.Mlp _towerClick;
         private readonly global::PleGen.Runtime.Mlp _towerWatchTime;
         private readonly global::PleGen.Runtime.Mlp _towerShare;
+        private static readonly string[] _gateClick0Experts = { "levels.0.tasks.click.0", "levels.0.shared.0" };
+        private static readonly string[] _gateWatchTime0Experts = { "levels.0.tasks.watch_time.0", "levels.0.shared.0" };
+        private static readonly string[] _gateShare0Experts = { "levels.0.tasks.share.0", "levels.0.shared.0" };
+        private static readonly string[] _sharedGate0Experts = { "levels.0.tasks.click.0", "levels.0.tasks.watch_time.0", "levels.0.tasks.share.0", "levels.0.shared.0" };
+        private static readonly string[] _gateClick1Experts = { "levels.1.tasks.click.0", "levels.1.shared.0" };
+        private static readonly string[] _gateWatchTime1Experts = { "levels.1.tasks.watch_time.0", "levels.1.shared.0" };
+        private static readonly string[] _gateShare1Experts = { "levels.1.tasks.share.0", "levels.1.shared.0" };
 
         /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
         /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
@@ -250,6 +257,9 @@ namespace Demo
             set => _layers.Training = value;
         }
 
+        /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8).</summary>
+        public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
+
         /// <inheritdoc />
         public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.VideoPle", ["architecture"] = "PLE" });
 
@@ -276,19 +286,33 @@ namespace Demo
             global::PleGen.Runtime.Tensor level0WatchTimeExperts = _level0WatchTimeExperts.Forward(input, _layers);
             global::PleGen.Runtime.Tensor level0ShareExperts = _level0ShareExperts.Forward(input, _layers);
             global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
-            global::PleGen.Runtime.Tensor fusedClick0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateClick0.Forward(input)), level0ClickExperts, level0SharedExperts);
-            global::PleGen.Runtime.Tensor fusedWatchTime0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateWatchTime0.Forward(input)), level0WatchTimeExperts, level0SharedExperts);
-            global::PleGen.Runtime.Tensor fusedShare0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateShare0.Forward(input)), level0ShareExperts, level0SharedExperts);
-            global::PleGen.Runtime.Tensor sharedFused0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_sharedGate0.Forward(input)), level0ClickExperts, level0WatchTimeExperts, level0ShareExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor gateClick0 = global::PleGen.Runtime.Ops.Softmax(_gateClick0.Forward(input));
+            GateStatistics?.Record("gates.click.0", gateClick0, _gateClick0Experts);
+            global::PleGen.Runtime.Tensor fusedClick0 = global::PleGen.Runtime.Ops.GateMix(gateClick0, level0ClickExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor gateWatchTime0 = global::PleGen.Runtime.Ops.Softmax(_gateWatchTime0.Forward(input));
+            GateStatistics?.Record("gates.watch_time.0", gateWatchTime0, _gateWatchTime0Experts);
+            global::PleGen.Runtime.Tensor fusedWatchTime0 = global::PleGen.Runtime.Ops.GateMix(gateWatchTime0, level0WatchTimeExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor gateShare0 = global::PleGen.Runtime.Ops.Softmax(_gateShare0.Forward(input));
+            GateStatistics?.Record("gates.share.0", gateShare0, _gateShare0Experts);
+            global::PleGen.Runtime.Tensor fusedShare0 = global::PleGen.Runtime.Ops.GateMix(gateShare0, level0ShareExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor sharedGate0 = global::PleGen.Runtime.Ops.Softmax(_sharedGate0.Forward(input));
+            GateStatistics?.Record("shared_gates.0", sharedGate0, _sharedGate0Experts);
+            global::PleGen.Runtime.Tensor sharedFused0 = global::PleGen.Runtime.Ops.GateMix(sharedGate0, level0ClickExperts, level0WatchTimeExperts, level0ShareExperts, level0SharedExperts);
 
             // Level 1
             global::PleGen.Runtime.Tensor level1ClickExperts = _level1ClickExperts.Forward(fusedClick0, _layers);
             global::PleGen.Runtime.Tensor level1WatchTimeExperts = _level1WatchTimeExperts.Forward(fusedWatchTime0, _layers);
             global::PleGen.Runtime.Tensor level1ShareExperts = _level1ShareExperts.Forward(fusedShare0, _layers);
             global::PleGen.Runtime.Tensor level1SharedExperts = _level1SharedExperts.Forward(sharedFused0, _layers);
-            global::PleGen.Runtime.Tensor fusedClick1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateClick1.Forward(fusedClick0)), level1ClickExperts, level1SharedExperts);
-            global::PleGen.Runtime.Tensor fusedWatchTime1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateWatchTime1.Forward(fusedWatchTime0)), level1WatchTimeExperts, level1SharedExperts);
-            global::PleGen.Runtime.Tensor fusedShare1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateShare1.Forward(fusedShare0)), level1ShareExperts, level1SharedExperts);
+            global::PleGen.Runtime.Tensor gateClick1 = global::PleGen.Runtime.Ops.Softmax(_gateClick1.Forward(fusedClick0));
+            GateStatistics?.Record("gates.click.1", gateClick1, _gateClick1Experts);
+            global::PleGen.Runtime.Tensor fusedClick1 = global::PleGen.Runtime.Ops.GateMix(gateClick1, level1ClickExperts, level1SharedExperts);
+            global::PleGen.Runtime.Tensor gateWatchTime1 = global::PleGen.Runtime.Ops.Softmax(_gateWatchTime1.Forward(fusedWatchTime0));
+            GateStatistics?.Record("gates.watch_time.1", gateWatchTime1, _gateWatchTime1Experts);
+            global::PleGen.Runtime.Tensor fusedWatchTime1 = global::PleGen.Runtime.Ops.GateMix(gateWatchTime1, level1WatchTimeExperts, level1SharedExperts);
+            global::PleGen.Runtime.Tensor gateShare1 = global::PleGen.Runtime.Ops.Softmax(_gateShare1.Forward(fusedShare0));
+            GateStatistics?.Record("gates.share.1", gateShare1, _gateShare1Experts);
+            global::PleGen.Runtime.Tensor fusedShare1 = global::PleGen.Runtime.Ops.GateMix(gateShare1, level1ShareExperts, level1SharedExperts);
 
             // Towers
             global::PleGen.Runtime.Tensor predictionClick = _towerClick.Forward(fusedClick1, _layers);

@@ -197,6 +197,11 @@ namespace Demo
         private readonly global::PleGen.Runtime.DenseLayer _gateNeverMarried1;
         private readonly global::PleGen.Runtime.Mlp _towerIncome;
         private readonly global::PleGen.Runtime.Mlp _towerNeverMarried;
+        private static readonly string[] _gateIncome0Experts = { "levels.0.tasks.income.0", "levels.0.shared.0", "levels.0.shared.1" };
+        private static readonly string[] _gateNeverMarried0Experts = { "levels.0.tasks.never_married.0", "levels.0.shared.0", "levels.0.shared.1" };
+        private static readonly string[] _sharedGate0Experts = { "levels.0.tasks.income.0", "levels.0.tasks.never_married.0", "levels.0.shared.0", "levels.0.shared.1" };
+        private static readonly string[] _gateIncome1Experts = { "levels.1.tasks.income.0", "levels.1.tasks.income.1", "levels.1.shared.0", "levels.1.shared.1" };
+        private static readonly string[] _gateNeverMarried1Experts = { "levels.1.tasks.never_married.0", "levels.1.shared.0", "levels.1.shared.1" };
 
         /// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name="seed"/>.</summary>
         /// <param name="seed">Same seed, same initial weights and dropout masks.</param>
@@ -230,6 +235,9 @@ namespace Demo
             set => _layers.Training = value;
         }
 
+        /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8).</summary>
+        public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
+
         /// <inheritdoc />
         public void Save(string path) => global::PleGen.Runtime.SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.CensusPle", ["architecture"] = "PLE" });
 
@@ -252,16 +260,26 @@ namespace Demo
             global::PleGen.Runtime.Tensor level0IncomeExperts = _level0IncomeExperts.Forward(input, _layers);
             global::PleGen.Runtime.Tensor level0NeverMarriedExperts = _level0NeverMarriedExperts.Forward(input, _layers);
             global::PleGen.Runtime.Tensor level0SharedExperts = _level0SharedExperts.Forward(input, _layers);
-            global::PleGen.Runtime.Tensor fusedIncome0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateIncome0.Forward(input)), level0IncomeExperts, level0SharedExperts);
-            global::PleGen.Runtime.Tensor fusedNeverMarried0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateNeverMarried0.Forward(input)), level0NeverMarriedExperts, level0SharedExperts);
-            global::PleGen.Runtime.Tensor sharedFused0 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_sharedGate0.Forward(input)), level0IncomeExperts, level0NeverMarriedExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor gateIncome0 = global::PleGen.Runtime.Ops.Softmax(_gateIncome0.Forward(input));
+            GateStatistics?.Record("gates.income.0", gateIncome0, _gateIncome0Experts);
+            global::PleGen.Runtime.Tensor fusedIncome0 = global::PleGen.Runtime.Ops.GateMix(gateIncome0, level0IncomeExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor gateNeverMarried0 = global::PleGen.Runtime.Ops.Softmax(_gateNeverMarried0.Forward(input));
+            GateStatistics?.Record("gates.never_married.0", gateNeverMarried0, _gateNeverMarried0Experts);
+            global::PleGen.Runtime.Tensor fusedNeverMarried0 = global::PleGen.Runtime.Ops.GateMix(gateNeverMarried0, level0NeverMarriedExperts, level0SharedExperts);
+            global::PleGen.Runtime.Tensor sharedGate0 = global::PleGen.Runtime.Ops.Softmax(_sharedGate0.Forward(input));
+            GateStatistics?.Record("shared_gates.0", sharedGate0, _sharedGate0Experts);
+            global::PleGen.Runtime.Tensor sharedFused0 = global::PleGen.Runtime.Ops.GateMix(sharedGate0, level0IncomeExperts, level0NeverMarriedExperts, level0SharedExperts);
 
             // Level 1
             global::PleGen.Runtime.Tensor level1IncomeExperts = _level1IncomeExperts.Forward(fusedIncome0, _layers);
             global::PleGen.Runtime.Tensor level1NeverMarriedExperts = _level1NeverMarriedExperts.Forward(fusedNeverMarried0, _layers);
             global::PleGen.Runtime.Tensor level1SharedExperts = _level1SharedExperts.Forward(sharedFused0, _layers);
-            global::PleGen.Runtime.Tensor fusedIncome1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateIncome1.Forward(fusedIncome0)), level1IncomeExperts, level1SharedExperts);
-            global::PleGen.Runtime.Tensor fusedNeverMarried1 = global::PleGen.Runtime.Ops.GateMix(global::PleGen.Runtime.Ops.Softmax(_gateNeverMarried1.Forward(fusedNeverMarried0)), level1NeverMarriedExperts, level1SharedExperts);
+            global::PleGen.Runtime.Tensor gateIncome1 = global::PleGen.Runtime.Ops.Softmax(_gateIncome1.Forward(fusedIncome0));
+            GateStatistics?.Record("gates.income.1", gateIncome1, _gateIncome1Experts);
+            global::PleGen.Runtime.Tensor fusedIncome1 = global::PleGen.Runtime.Ops.GateMix(gateIncome1, level1IncomeExperts, level1SharedExperts);
+            global::PleGen.Runtime.Tensor gateNeverMarried1 = global::PleGen.Runtime.Ops.Softmax(_gateNeverMarried1.Forward(fusedNeverMarried0));
+            GateStatistics?.Record("gates.never_married.1", gateNeverMarried1, _gateNeverMarried1Experts);
+            global::PleGen.Runtime.Tensor fusedNeverMarried1 = global::PleGen.Runtime.Ops.GateMix(gateNeverMarried1, level1NeverMarriedExperts, level1SharedExperts);
 
             // Towers
             global::PleGen.Runtime.Tensor predictionIncome = _towerIncome.Forward(fusedIncome1, _layers);
