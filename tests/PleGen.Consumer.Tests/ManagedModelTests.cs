@@ -259,3 +259,77 @@ public sealed class GateStatisticsTests
         Assert.Contains("levels.0.shared.1", report.ToString());
     }
 }
+
+public sealed class TrainerTests
+{
+    private static SyntheticPle.Dataset Data(int n, ulong seed)
+    {
+        var random = new RandomSource(seed);
+        var user = new float[n * 4];
+        random.FillNormal(user, 0f, 1f);
+        var item = new int[n];
+        var click = new float[n];
+        var dwell = new float[n];
+        var share = new float[n];
+        var mask = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            item[i] = random.NextInt(10);
+            click[i] = user[i * 4] + (item[i] < 5 ? 1f : -1f) > 0 ? 1f : 0f;
+            dwell[i] = (2f * user[(i * 4) + 1]) + 0.5f;
+            share[i] = user[(i * 4) + 2] > 0 ? 1f : 0f;
+            mask[i] = random.NextFloat() < 0.6f ? 1f : 0f;
+        }
+
+        return new SyntheticPle.Dataset(user, item, click, dwell, share, mask);
+    }
+
+    [Fact]
+    public void Trainer_learns_reports_progress_and_restores_the_best_epoch()
+    {
+        var model = new SyntheticPle(3);
+        var progress = new System.Collections.Generic.List<TrainingProgress>();
+        var trainer = new Trainer<SyntheticPle.Dataset>(model, new Adam(model.Parameters, 1e-2), new TrainerOptions
+        {
+            Epochs = 15, BatchSize = 128, ShuffleSeed = 1, MonitorTask = "click", Patience = 3, Progress = progress.Add,
+        });
+        SyntheticPle.Dataset train = Data(2048, 1), validation = Data(512, 2);
+
+        TrainingHistory history = trainer.Fit(train, validation);
+
+        Assert.NotEmpty(history.Epochs);
+        Assert.Equal(history.Epochs.Max(e => e.Validation["click"]), history.BestMetric);
+        Assert.True(history.BestMetric > 0.9, $"click AUC {history.BestMetric}");
+        IReadOnlyDictionary<string, double> after = trainer.Evaluate(validation);
+        Assert.Equal(history.BestMetric, after["click"], 6);            // the best epoch's parameters are back
+        Assert.True(after["share"] > 0.85, $"share AUC {after["share"]}");
+        Assert.True(after["dwell"] < 1.0, $"dwell MSE {after["dwell"]}");
+        Assert.Contains(progress, p => p.CompletedEpoch is not null && p.SamplesPerSecond > 0);
+        Assert.Equal(16, progress.First().Batches);
+        Assert.False(model.Training);
+    }
+
+    [Fact]
+    public void Cancellation_stops_between_batches()
+    {
+        var model = new SyntheticPle(3);
+        using var cancel = new System.Threading.CancellationTokenSource();
+        var trainer = new Trainer<SyntheticPle.Dataset>(model, new Sgd(model.Parameters, 0.01), new TrainerOptions
+        {
+            Epochs = 5, BatchSize = 64, Progress = p => { if (p.Batch == 3) { cancel.Cancel(); } },
+        });
+
+        TrainingHistory history = trainer.Fit(Data(1024, 1), cancellation: cancel.Token);
+
+        Assert.True(history.Cancelled);
+        Assert.Empty(history.Epochs);
+    }
+
+    [Fact]
+    public void An_unknown_monitor_task_is_rejected()
+    {
+        var model = new SyntheticPle(3);
+        var error = Assert.Throws<ArgumentException>(() => new Trainer<SyntheticPle.Dataset>(model, new Sgd(model.Parameters, 0.1), new TrainerOptions { MonitorTask = "income" }));
+        Assert.Contains("click, dwell, share", error.Message);
+    }
+}

@@ -26,6 +26,148 @@ internal static class ManagedModelEmitter
         EmitMembers(w, spec);
         EmitForward(w, spec);
         EmitLoss(w, spec);
+        EmitDataset(w, spec);
+        EmitTrainable(w, spec);
+    }
+
+    private static void EmitDataset(SourceWriter w, ModelSpec spec)
+    {
+        w.Line();
+        w.Line("/// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>");
+        using (w.Block("public sealed class Dataset"))
+        {
+            var parameters = spec.Features.Select(f => (f.IsCategorical ? "int[] " : "float[] ") + Camel(f.Identifier))
+                .Concat(spec.Tasks.Select(t => "float[] " + Camel(t.Identifier)))
+                .Concat(spec.Tasks.Where(t => t.Masked).Select(t => "float[]? " + Camel(t.Identifier) + "Mask = null"));
+            w.Line("/// <summary>Wraps the columns (not copied) after checking them like a <see cref=\"Batch\"/> and <see cref=\"Labels\"/>.</summary>");
+            using (w.Block($"public Dataset({string.Join(", ", parameters)})"))
+            {
+                string features = string.Join(", ", spec.Features.Select(f => Camel(f.Identifier)));
+                string labels = string.Join(", ", spec.Tasks.Select(t => Camel(t.Identifier)).Concat(spec.Tasks.Where(t => t.Masked).Select(t => Camel(t.Identifier) + "Mask")));
+                w.Line($"Count = new Batch({features}).BatchSize;");
+                w.Line($"{R}InputChecks.SameBatch({Lit(spec.ClassName)}, Count, new Labels({labels}).BatchSize);");
+                foreach (FeatureSpec f in spec.Features)
+                {
+                    w.Line($"_{Camel(f.Identifier)} = {Camel(f.Identifier)};");
+                }
+
+                foreach (TaskSpec t in spec.Tasks)
+                {
+                    w.Line($"{t.Identifier}Labels = {Camel(t.Identifier)};");
+                    if (t.Masked)
+                    {
+                        w.Line($"{t.Identifier}Mask = {Camel(t.Identifier)}Mask;");
+                    }
+                }
+            }
+
+            w.Line();
+            foreach (FeatureSpec f in spec.Features)
+            {
+                w.Line($"private readonly {(f.IsCategorical ? "int[]" : "float[]")} _{Camel(f.Identifier)};");
+            }
+
+            w.Line();
+            w.Line("/// <summary>Number of samples.</summary>");
+            w.Line("public int Count { get; }");
+            foreach (TaskSpec t in spec.Tasks)
+            {
+                w.Line();
+                w.Line($"/// <summary>Every label of \"{t.Name}\".</summary>");
+                w.Line($"public float[] {t.Identifier}Labels {{ get; }}");
+                if (t.Masked)
+                {
+                    w.Line();
+                    w.Line($"/// <summary>The sample-space mask of \"{t.Name}\", or null for every sample.</summary>");
+                    w.Line($"public float[]? {t.Identifier}Mask {{ get; }}");
+                }
+            }
+
+            w.Line();
+            w.Line("/// <summary>The features of the given rows, as a batch (copied).</summary>");
+            using (w.Block("public Batch Features(global::System.ReadOnlySpan<int> rows)"))
+            {
+                w.Line($"return new Batch({string.Join(", ", spec.Features.Select(f => f.IsCategorical ? $"{R}Rows.Gather(_{Camel(f.Identifier)}, rows)" : $"{R}Rows.Gather(_{Camel(f.Identifier)}, {f.Width}, rows)"))});");
+            }
+
+            w.Line();
+            w.Line("/// <summary>The labels of the given rows (copied).</summary>");
+            using (w.Block("public Labels Targets(global::System.ReadOnlySpan<int> rows)"))
+            {
+                var args = spec.Tasks.Select(t => $"{R}Rows.Gather({t.Identifier}Labels, 1, rows)")
+                    .Concat(spec.Tasks.Where(t => t.Masked).Select(t => $"{t.Identifier}Mask is null ? null : {R}Rows.Gather({t.Identifier}Mask, 1, rows)"));
+                w.Line($"return new Labels({string.Join(", ", args)});");
+            }
+        }
+    }
+
+    private static void EmitTrainable(SourceWriter w, ModelSpec spec)
+    {
+        string iface = $"{R}ITrainableModel<Dataset>";
+        w.Line();
+        w.Line($"private static readonly {R}TaskInfo[] TaskInfoList =");
+        w.Line("{");
+        foreach (TaskSpec t in spec.Tasks)
+        {
+            w.Line($"    new {R}TaskInfo({Lit(t.Name)}, {(t.IsBinary ? "true" : "false")}, {(t.Masked ? "true" : "false")}),");
+        }
+
+        w.Line("};");
+        w.Line();
+        w.Line($"global::System.Collections.Generic.IReadOnlyList<{R}TaskInfo> {iface}.TaskInfos => TaskInfoList;");
+        w.Line();
+        w.Line($"int {iface}.Count(Dataset data) => data.Count;");
+        w.Line();
+        using (w.Block($"float {iface}.TrainStep(Dataset data, global::System.ReadOnlySpan<int> rows, int epoch, global::System.Span<float> taskLosses)"))
+        {
+            w.Line("Losses losses = Loss(Forward(data.Features(rows)), data.Targets(rows), epoch);");
+            w.Line("losses.Total.Backward();");
+            foreach (TaskSpec t in spec.Tasks)
+            {
+                w.Line($"taskLosses[{t.Index}] = losses.{t.Identifier}.Item();");
+            }
+
+            w.Line("return losses.Total.Item();");
+        }
+
+        w.Line();
+        using (w.Block($"void {iface}.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)"))
+        {
+            w.Line("Output output = Forward(data.Features(rows));");
+            foreach (TaskSpec t in spec.Tasks)
+            {
+                string member = t.IsBinary ? t.Identifier + "Probability" : t.Identifier;
+                w.Line($"output.{member}.Data.CopyTo(predictions.Slice({t.Index} * rows.Length, rows.Length));");
+            }
+        }
+
+        w.Line();
+        using (w.Block($"global::System.ReadOnlySpan<float> {iface}.Labels(Dataset data, int task)"))
+        {
+            w.Line("return task switch");
+            w.Line("{");
+            foreach (TaskSpec t in spec.Tasks)
+            {
+                w.Line($"    {t.Index} => data.{t.Identifier}Labels,");
+            }
+
+            w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),");
+            w.Line("};");
+        }
+
+        w.Line();
+        using (w.Block($"global::System.ReadOnlySpan<float> {iface}.Mask(Dataset data, int task)"))
+        {
+            w.Line("return task switch");
+            w.Line("{");
+            foreach (TaskSpec t in spec.Tasks)
+            {
+                w.Line(t.Masked ? $"    {t.Index} => data.{t.Identifier}Mask," : $"    {t.Index} => default,");
+            }
+
+            w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),");
+            w.Line("};");
+        }
     }
 
     private static void EmitBatch(SourceWriter w, ModelSpec spec)

@@ -28,7 +28,7 @@ internal static class ModelEmitter
             depth++;
         }
 
-        w.Open($"partial {spec.Keyword} {spec.ClassName} : global::PleGen.Runtime.IMultiTaskModel");
+        w.Open($"partial {spec.Keyword} {spec.ClassName} : global::PleGen.Runtime.ITrainableModel<{spec.ClassName}.Dataset>");
         SummaryEmitter.Emit(w, spec);
         w.Line();
         ManagedModelEmitter.Emit(w, spec);

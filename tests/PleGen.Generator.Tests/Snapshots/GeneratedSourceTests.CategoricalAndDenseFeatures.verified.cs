@@ -5,7 +5,7 @@
 
 namespace Demo
 {
-    partial class Census : global::PleGen.Runtime.IMultiTaskModel
+    partial class Census : global::PleGen.Runtime.ITrainableModel<Census.Dataset>
     {
         /// <summary>The architecture of <see cref="Census"/>, computed by PleGen at compile time from its attributes.</summary>
         public static class Architecture
@@ -261,6 +261,95 @@ namespace Demo
             global::PleGen.Runtime.Tensor lossMarried = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Married, labels.Married, null, "married");
             global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossIncome, (float)IncomeLossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossMarried, (float)MarriedLossWeight(epoch)));
             return new Losses(total, lossIncome, lossMarried);
+        }
+
+        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
+        public sealed class Dataset
+        {
+            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
+            public Dataset(float[] age, float[] wages, int[] education, int[] occupation, float[] income, float[] married)
+            {
+                Count = new Batch(age, wages, education, occupation).BatchSize;
+                global::PleGen.Runtime.InputChecks.SameBatch("Census", Count, new Labels(income, married).BatchSize);
+                _age = age;
+                _wages = wages;
+                _education = education;
+                _occupation = occupation;
+                IncomeLabels = income;
+                MarriedLabels = married;
+            }
+
+            private readonly float[] _age;
+            private readonly float[] _wages;
+            private readonly int[] _education;
+            private readonly int[] _occupation;
+
+            /// <summary>Number of samples.</summary>
+            public int Count { get; }
+
+            /// <summary>Every label of "income".</summary>
+            public float[] IncomeLabels { get; }
+
+            /// <summary>Every label of "married".</summary>
+            public float[] MarriedLabels { get; }
+
+            /// <summary>The features of the given rows, as a batch (copied).</summary>
+            public Batch Features(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Batch(global::PleGen.Runtime.Rows.Gather(_age, 1, rows), global::PleGen.Runtime.Rows.Gather(_wages, 2, rows), global::PleGen.Runtime.Rows.Gather(_education, rows), global::PleGen.Runtime.Rows.Gather(_occupation, rows));
+            }
+
+            /// <summary>The labels of the given rows (copied).</summary>
+            public Labels Targets(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Labels(global::PleGen.Runtime.Rows.Gather(IncomeLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(MarriedLabels, 1, rows));
+            }
+        }
+
+        private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
+        {
+            new global::PleGen.Runtime.TaskInfo("income", true, false),
+            new global::PleGen.Runtime.TaskInfo("married", true, false),
+        };
+
+        global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.TaskInfo> global::PleGen.Runtime.ITrainableModel<Dataset>.TaskInfos => TaskInfoList;
+
+        int global::PleGen.Runtime.ITrainableModel<Dataset>.Count(Dataset data) => data.Count;
+
+        float global::PleGen.Runtime.ITrainableModel<Dataset>.TrainStep(Dataset data, global::System.ReadOnlySpan<int> rows, int epoch, global::System.Span<float> taskLosses)
+        {
+            Losses losses = Loss(Forward(data.Features(rows)), data.Targets(rows), epoch);
+            losses.Total.Backward();
+            taskLosses[0] = losses.Income.Item();
+            taskLosses[1] = losses.Married.Item();
+            return losses.Total.Item();
+        }
+
+        void global::PleGen.Runtime.ITrainableModel<Dataset>.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
+        {
+            Output output = Forward(data.Features(rows));
+            output.IncomeProbability.Data.CopyTo(predictions.Slice(0 * rows.Length, rows.Length));
+            output.MarriedProbability.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
+        }
+
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Labels(Dataset data, int task)
+        {
+            return task switch
+            {
+                0 => data.IncomeLabels,
+                1 => data.MarriedLabels,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
+            };
+        }
+
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Mask(Dataset data, int task)
+        {
+            return task switch
+            {
+                0 => default,
+                1 => default,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
+            };
         }
     }
 }

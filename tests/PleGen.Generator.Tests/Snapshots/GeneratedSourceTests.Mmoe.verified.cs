@@ -5,7 +5,7 @@
 
 namespace Demo
 {
-    partial class SyntheticMmoe : global::PleGen.Runtime.IMultiTaskModel
+    partial class SyntheticMmoe : global::PleGen.Runtime.ITrainableModel<SyntheticMmoe.Dataset>
     {
         /// <summary>The architecture of <see cref="SyntheticMmoe"/>, computed by PleGen at compile time from its attributes.</summary>
         public static class Architecture
@@ -221,6 +221,89 @@ namespace Demo
             global::PleGen.Runtime.Tensor lossTask2 = global::PleGen.Runtime.Losses.MeanSquaredError(output.Task2, labels.Task2, null, "task2");
             global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossTask1, (float)Task1LossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossTask2, (float)Task2LossWeight(epoch)));
             return new Losses(total, lossTask1, lossTask2);
+        }
+
+        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
+        public sealed class Dataset
+        {
+            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
+            public Dataset(float[] x, float[] task1, float[] task2)
+            {
+                Count = new Batch(x).BatchSize;
+                global::PleGen.Runtime.InputChecks.SameBatch("SyntheticMmoe", Count, new Labels(task1, task2).BatchSize);
+                _x = x;
+                Task1Labels = task1;
+                Task2Labels = task2;
+            }
+
+            private readonly float[] _x;
+
+            /// <summary>Number of samples.</summary>
+            public int Count { get; }
+
+            /// <summary>Every label of "task1".</summary>
+            public float[] Task1Labels { get; }
+
+            /// <summary>Every label of "task2".</summary>
+            public float[] Task2Labels { get; }
+
+            /// <summary>The features of the given rows, as a batch (copied).</summary>
+            public Batch Features(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Batch(global::PleGen.Runtime.Rows.Gather(_x, 5, rows));
+            }
+
+            /// <summary>The labels of the given rows (copied).</summary>
+            public Labels Targets(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Labels(global::PleGen.Runtime.Rows.Gather(Task1Labels, 1, rows), global::PleGen.Runtime.Rows.Gather(Task2Labels, 1, rows));
+            }
+        }
+
+        private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
+        {
+            new global::PleGen.Runtime.TaskInfo("task1", false, false),
+            new global::PleGen.Runtime.TaskInfo("task2", false, false),
+        };
+
+        global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.TaskInfo> global::PleGen.Runtime.ITrainableModel<Dataset>.TaskInfos => TaskInfoList;
+
+        int global::PleGen.Runtime.ITrainableModel<Dataset>.Count(Dataset data) => data.Count;
+
+        float global::PleGen.Runtime.ITrainableModel<Dataset>.TrainStep(Dataset data, global::System.ReadOnlySpan<int> rows, int epoch, global::System.Span<float> taskLosses)
+        {
+            Losses losses = Loss(Forward(data.Features(rows)), data.Targets(rows), epoch);
+            losses.Total.Backward();
+            taskLosses[0] = losses.Task1.Item();
+            taskLosses[1] = losses.Task2.Item();
+            return losses.Total.Item();
+        }
+
+        void global::PleGen.Runtime.ITrainableModel<Dataset>.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
+        {
+            Output output = Forward(data.Features(rows));
+            output.Task1.Data.CopyTo(predictions.Slice(0 * rows.Length, rows.Length));
+            output.Task2.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
+        }
+
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Labels(Dataset data, int task)
+        {
+            return task switch
+            {
+                0 => data.Task1Labels,
+                1 => data.Task2Labels,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
+            };
+        }
+
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Mask(Dataset data, int task)
+        {
+            return task switch
+            {
+                0 => default,
+                1 => default,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
+            };
         }
     }
 }

@@ -5,7 +5,7 @@
 
 namespace Demo
 {
-    partial class HardSharing : global::PleGen.Runtime.IMultiTaskModel
+    partial class HardSharing : global::PleGen.Runtime.ITrainableModel<HardSharing.Dataset>
     {
         /// <summary>The architecture of <see cref="HardSharing"/>, computed by PleGen at compile time from its attributes.</summary>
         public static class Architecture
@@ -204,6 +204,89 @@ namespace Demo
             global::PleGen.Runtime.Tensor lossB = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.B, labels.B, null, "b");
             global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossA, (float)ALossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossB, (float)BLossWeight(epoch)));
             return new Losses(total, lossA, lossB);
+        }
+
+        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
+        public sealed class Dataset
+        {
+            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
+            public Dataset(float[] x, float[] a, float[] b)
+            {
+                Count = new Batch(x).BatchSize;
+                global::PleGen.Runtime.InputChecks.SameBatch("HardSharing", Count, new Labels(a, b).BatchSize);
+                _x = x;
+                ALabels = a;
+                BLabels = b;
+            }
+
+            private readonly float[] _x;
+
+            /// <summary>Number of samples.</summary>
+            public int Count { get; }
+
+            /// <summary>Every label of "a".</summary>
+            public float[] ALabels { get; }
+
+            /// <summary>Every label of "b".</summary>
+            public float[] BLabels { get; }
+
+            /// <summary>The features of the given rows, as a batch (copied).</summary>
+            public Batch Features(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Batch(global::PleGen.Runtime.Rows.Gather(_x, 4, rows));
+            }
+
+            /// <summary>The labels of the given rows (copied).</summary>
+            public Labels Targets(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Labels(global::PleGen.Runtime.Rows.Gather(ALabels, 1, rows), global::PleGen.Runtime.Rows.Gather(BLabels, 1, rows));
+            }
+        }
+
+        private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
+        {
+            new global::PleGen.Runtime.TaskInfo("a", true, false),
+            new global::PleGen.Runtime.TaskInfo("b", true, false),
+        };
+
+        global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.TaskInfo> global::PleGen.Runtime.ITrainableModel<Dataset>.TaskInfos => TaskInfoList;
+
+        int global::PleGen.Runtime.ITrainableModel<Dataset>.Count(Dataset data) => data.Count;
+
+        float global::PleGen.Runtime.ITrainableModel<Dataset>.TrainStep(Dataset data, global::System.ReadOnlySpan<int> rows, int epoch, global::System.Span<float> taskLosses)
+        {
+            Losses losses = Loss(Forward(data.Features(rows)), data.Targets(rows), epoch);
+            losses.Total.Backward();
+            taskLosses[0] = losses.A.Item();
+            taskLosses[1] = losses.B.Item();
+            return losses.Total.Item();
+        }
+
+        void global::PleGen.Runtime.ITrainableModel<Dataset>.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
+        {
+            Output output = Forward(data.Features(rows));
+            output.AProbability.Data.CopyTo(predictions.Slice(0 * rows.Length, rows.Length));
+            output.BProbability.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
+        }
+
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Labels(Dataset data, int task)
+        {
+            return task switch
+            {
+                0 => data.ALabels,
+                1 => data.BLabels,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
+            };
+        }
+
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Mask(Dataset data, int task)
+        {
+            return task switch
+            {
+                0 => default,
+                1 => default,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
+            };
         }
     }
 }

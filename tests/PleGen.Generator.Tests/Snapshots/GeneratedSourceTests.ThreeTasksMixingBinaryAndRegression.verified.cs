@@ -5,7 +5,7 @@
 
 namespace Demo
 {
-    partial class VideoPle : global::PleGen.Runtime.IMultiTaskModel
+    partial class VideoPle : global::PleGen.Runtime.ITrainableModel<VideoPle.Dataset>
     {
         /// <summary>The architecture of <see cref="VideoPle"/>, computed by PleGen at compile time from its attributes.</summary>
         public static class Architecture
@@ -335,6 +335,102 @@ namespace Demo
             global::PleGen.Runtime.Tensor lossShare = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Share, labels.Share, labels.ShareMask, "share");
             global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossClick, (float)ClickLossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossWatchTime, (float)WatchTimeLossWeight(epoch))), global::PleGen.Runtime.Ops.Scale(lossShare, (float)ShareLossWeight(epoch)));
             return new Losses(total, lossClick, lossWatchTime, lossShare);
+        }
+
+        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
+        public sealed class Dataset
+        {
+            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
+            public Dataset(float[] user, float[] click, float[] watchTime, float[] share, float[]? shareMask = null)
+            {
+                Count = new Batch(user).BatchSize;
+                global::PleGen.Runtime.InputChecks.SameBatch("VideoPle", Count, new Labels(click, watchTime, share, shareMask).BatchSize);
+                _user = user;
+                ClickLabels = click;
+                WatchTimeLabels = watchTime;
+                ShareLabels = share;
+                ShareMask = shareMask;
+            }
+
+            private readonly float[] _user;
+
+            /// <summary>Number of samples.</summary>
+            public int Count { get; }
+
+            /// <summary>Every label of "click".</summary>
+            public float[] ClickLabels { get; }
+
+            /// <summary>Every label of "watch_time".</summary>
+            public float[] WatchTimeLabels { get; }
+
+            /// <summary>Every label of "share".</summary>
+            public float[] ShareLabels { get; }
+
+            /// <summary>The sample-space mask of "share", or null for every sample.</summary>
+            public float[]? ShareMask { get; }
+
+            /// <summary>The features of the given rows, as a batch (copied).</summary>
+            public Batch Features(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Batch(global::PleGen.Runtime.Rows.Gather(_user, 6, rows));
+            }
+
+            /// <summary>The labels of the given rows (copied).</summary>
+            public Labels Targets(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Labels(global::PleGen.Runtime.Rows.Gather(ClickLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(WatchTimeLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(ShareLabels, 1, rows), ShareMask is null ? null : global::PleGen.Runtime.Rows.Gather(ShareMask, 1, rows));
+            }
+        }
+
+        private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
+        {
+            new global::PleGen.Runtime.TaskInfo("click", true, false),
+            new global::PleGen.Runtime.TaskInfo("watch_time", false, false),
+            new global::PleGen.Runtime.TaskInfo("share", true, true),
+        };
+
+        global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.TaskInfo> global::PleGen.Runtime.ITrainableModel<Dataset>.TaskInfos => TaskInfoList;
+
+        int global::PleGen.Runtime.ITrainableModel<Dataset>.Count(Dataset data) => data.Count;
+
+        float global::PleGen.Runtime.ITrainableModel<Dataset>.TrainStep(Dataset data, global::System.ReadOnlySpan<int> rows, int epoch, global::System.Span<float> taskLosses)
+        {
+            Losses losses = Loss(Forward(data.Features(rows)), data.Targets(rows), epoch);
+            losses.Total.Backward();
+            taskLosses[0] = losses.Click.Item();
+            taskLosses[1] = losses.WatchTime.Item();
+            taskLosses[2] = losses.Share.Item();
+            return losses.Total.Item();
+        }
+
+        void global::PleGen.Runtime.ITrainableModel<Dataset>.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
+        {
+            Output output = Forward(data.Features(rows));
+            output.ClickProbability.Data.CopyTo(predictions.Slice(0 * rows.Length, rows.Length));
+            output.WatchTime.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
+            output.ShareProbability.Data.CopyTo(predictions.Slice(2 * rows.Length, rows.Length));
+        }
+
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Labels(Dataset data, int task)
+        {
+            return task switch
+            {
+                0 => data.ClickLabels,
+                1 => data.WatchTimeLabels,
+                2 => data.ShareLabels,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
+            };
+        }
+
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Mask(Dataset data, int task)
+        {
+            return task switch
+            {
+                0 => default,
+                1 => default,
+                2 => data.ShareMask,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
+            };
         }
     }
 }

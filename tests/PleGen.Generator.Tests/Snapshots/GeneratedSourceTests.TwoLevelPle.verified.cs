@@ -5,7 +5,7 @@
 
 namespace Demo
 {
-    partial class CensusPle : global::PleGen.Runtime.IMultiTaskModel
+    partial class CensusPle : global::PleGen.Runtime.ITrainableModel<CensusPle.Dataset>
     {
         /// <summary>The architecture of <see cref="CensusPle"/>, computed by PleGen at compile time from its attributes.</summary>
         public static class Architecture
@@ -300,6 +300,95 @@ namespace Demo
             global::PleGen.Runtime.Tensor lossNeverMarried = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.NeverMarried, labels.NeverMarried, labels.NeverMarriedMask, "never_married");
             global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossIncome, (float)IncomeLossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossNeverMarried, (float)NeverMarriedLossWeight(epoch)));
             return new Losses(total, lossIncome, lossNeverMarried);
+        }
+
+        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
+        public sealed class Dataset
+        {
+            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
+            public Dataset(float[] age, int[] education, float[] income, float[] neverMarried, float[]? neverMarriedMask = null)
+            {
+                Count = new Batch(age, education).BatchSize;
+                global::PleGen.Runtime.InputChecks.SameBatch("CensusPle", Count, new Labels(income, neverMarried, neverMarriedMask).BatchSize);
+                _age = age;
+                _education = education;
+                IncomeLabels = income;
+                NeverMarriedLabels = neverMarried;
+                NeverMarriedMask = neverMarriedMask;
+            }
+
+            private readonly float[] _age;
+            private readonly int[] _education;
+
+            /// <summary>Number of samples.</summary>
+            public int Count { get; }
+
+            /// <summary>Every label of "income".</summary>
+            public float[] IncomeLabels { get; }
+
+            /// <summary>Every label of "never_married".</summary>
+            public float[] NeverMarriedLabels { get; }
+
+            /// <summary>The sample-space mask of "never_married", or null for every sample.</summary>
+            public float[]? NeverMarriedMask { get; }
+
+            /// <summary>The features of the given rows, as a batch (copied).</summary>
+            public Batch Features(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Batch(global::PleGen.Runtime.Rows.Gather(_age, 1, rows), global::PleGen.Runtime.Rows.Gather(_education, rows));
+            }
+
+            /// <summary>The labels of the given rows (copied).</summary>
+            public Labels Targets(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Labels(global::PleGen.Runtime.Rows.Gather(IncomeLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(NeverMarriedLabels, 1, rows), NeverMarriedMask is null ? null : global::PleGen.Runtime.Rows.Gather(NeverMarriedMask, 1, rows));
+            }
+        }
+
+        private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
+        {
+            new global::PleGen.Runtime.TaskInfo("income", true, false),
+            new global::PleGen.Runtime.TaskInfo("never_married", true, true),
+        };
+
+        global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.TaskInfo> global::PleGen.Runtime.ITrainableModel<Dataset>.TaskInfos => TaskInfoList;
+
+        int global::PleGen.Runtime.ITrainableModel<Dataset>.Count(Dataset data) => data.Count;
+
+        float global::PleGen.Runtime.ITrainableModel<Dataset>.TrainStep(Dataset data, global::System.ReadOnlySpan<int> rows, int epoch, global::System.Span<float> taskLosses)
+        {
+            Losses losses = Loss(Forward(data.Features(rows)), data.Targets(rows), epoch);
+            losses.Total.Backward();
+            taskLosses[0] = losses.Income.Item();
+            taskLosses[1] = losses.NeverMarried.Item();
+            return losses.Total.Item();
+        }
+
+        void global::PleGen.Runtime.ITrainableModel<Dataset>.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
+        {
+            Output output = Forward(data.Features(rows));
+            output.IncomeProbability.Data.CopyTo(predictions.Slice(0 * rows.Length, rows.Length));
+            output.NeverMarriedProbability.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
+        }
+
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Labels(Dataset data, int task)
+        {
+            return task switch
+            {
+                0 => data.IncomeLabels,
+                1 => data.NeverMarriedLabels,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
+            };
+        }
+
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Mask(Dataset data, int task)
+        {
+            return task switch
+            {
+                0 => default,
+                1 => data.NeverMarriedMask,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
+            };
         }
     }
 }
