@@ -17,6 +17,9 @@ public static unsafe class Gemm
     /// <summary>Below this many multiply-adds a product runs on the calling thread: dispatch would cost more.</summary>
     private const long ParallelThreshold = 1L << 18;
 
+    /// <summary>Products with at most this many rows of A skip packing (see <see cref="SmallM"/>).</summary>
+    private const int SmallRows = 4;
+
     /// <summary>One matrix product. <paramref name="lda"/>, <paramref name="ldb"/>, <paramref name="ldc"/> are row strides of the stored matrices.</summary>
     public static void Sgemm(
         bool transA, bool transB, int m, int n, int k,
@@ -94,6 +97,13 @@ public static unsafe class Gemm
         ScaleC(p);
         if (p.K == 0 || p.Alpha == 0f)
         {
+            return;
+        }
+
+        if (p.M <= SmallRows && !p.TransA)
+        {
+            // A handful of rows (batch-1 inference): packing B would cost as much as the product itself.
+            SmallM.Compute(p);
             return;
         }
 
