@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace PleGen.Runtime;
@@ -12,21 +13,34 @@ public static partial class Ops
         TensorPrimitives.Max(x.Data, 0f, y.Data);
         if (Tape.Needs(x))
         {
-            Tape.Record(y, () =>
-            {
-                ReadOnlySpan<float> yd = y.Data, dy = y.Grad;
-                Span<float> dx = x.Grad;
-                for (int i = 0; i < dx.Length; i++)
-                {
-                    if (yd[i] > 0f)
-                    {
-                        dx[i] += dy[i];
-                    }
-                }
-            });
+            Tape.Record(y, () => ReluBackward(y.Data, y.Grad, x.Grad));
         }
 
         return y;
+    }
+
+    /// <summary>dx += dy where the output is positive (vectorized: the hottest element-wise backward of ReLU models).</summary>
+    private static void ReluBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int width = Vector<float>.Count;
+            for (; i <= dx.Length - width; i += width)
+            {
+                var positive = Vector.GreaterThan(new Vector<float>(y.Slice(i)), Vector<float>.Zero);
+                var sum = new Vector<float>(dx.Slice(i)) + Vector.ConditionalSelect(positive, new Vector<float>(dy.Slice(i)), Vector<float>.Zero);
+                sum.CopyTo(dx.Slice(i));
+            }
+        }
+
+        for (; i < dx.Length; i++)
+        {
+            if (y[i] > 0f)
+            {
+                dx[i] += dy[i];
+            }
+        }
     }
 
     /// <summary>1 / (1 + exp(-x)).</summary>
