@@ -125,15 +125,23 @@ public static unsafe class Gemm
         {
             int bands = threads;
             int band = RoundUp((p.M + bands - 1) / bands, MicroKernel.Rows);
-            Parallel.For(0, (p.M + band - 1) / band, options, t =>
-                GemmBlocking.Compute(copy, t * band, Math.Min(copy.M, (t + 1) * band), 0, copy.N));
+            int count = (p.M + band - 1) / band;
+            Action<int> run = t => GemmBlocking.Compute(copy, t * band, Math.Min(copy.M, (t + 1) * band), 0, copy.N);
+            if (!GemmWorkers.TryRun(count, run))
+            {
+                Parallel.For(0, count, options, run);
+            }
         }
         else
         {
             int bands = threads;
             int band = RoundUp((p.N + bands - 1) / bands, MicroKernel.Columns);
-            Parallel.For(0, (p.N + band - 1) / band, options, t =>
-                GemmBlocking.Compute(copy, 0, copy.M, t * band, Math.Min(copy.N, (t + 1) * band)));
+            int count = (p.N + band - 1) / band;
+            Action<int> run = t => GemmBlocking.Compute(copy, 0, copy.M, t * band, Math.Min(copy.N, (t + 1) * band));
+            if (!GemmWorkers.TryRun(count, run))
+            {
+                Parallel.For(0, count, options, run);
+            }
         }
     }
 
