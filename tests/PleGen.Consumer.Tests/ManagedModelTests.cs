@@ -13,9 +13,9 @@ public sealed class ManagedModelTests
     private const int N = 512;
 
     /// <summary>Synthetic data: click depends on user[0] and the item, dwell on user[1], share on user[2] (in its sample space).</summary>
-    private sealed record Data(float[] User, int[] Item, float[] Click, float[] Dwell, float[] Share, float[] ShareMask);
+    internal sealed record Data(float[] User, int[] Item, float[] Click, float[] Dwell, float[] Share, float[] ShareMask);
 
-    private static Data Make(int n, ulong seed)
+    internal static Data Make(int n, ulong seed)
     {
         var random = new RandomSource(seed);
         var user = new float[n * 4];
@@ -264,24 +264,8 @@ public sealed class TrainerTests
 {
     private static SyntheticPle.Dataset Data(int n, ulong seed)
     {
-        var random = new RandomSource(seed);
-        var user = new float[n * 4];
-        random.FillNormal(user, 0f, 1f);
-        var item = new int[n];
-        var click = new float[n];
-        var dwell = new float[n];
-        var share = new float[n];
-        var mask = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            item[i] = random.NextInt(10);
-            click[i] = user[i * 4] + (item[i] < 5 ? 1f : -1f) > 0 ? 1f : 0f;
-            dwell[i] = (2f * user[(i * 4) + 1]) + 0.5f;
-            share[i] = user[(i * 4) + 2] > 0 ? 1f : 0f;
-            mask[i] = random.NextFloat() < 0.6f ? 1f : 0f;
-        }
-
-        return new SyntheticPle.Dataset(user, item, click, dwell, share, mask);
+        ManagedModelTests.Data d = ManagedModelTests.Make(n, seed);
+        return new SyntheticPle.Dataset(d.User, d.Item, d.Click, d.Dwell, d.Share, d.ShareMask);
     }
 
     [Fact]

@@ -142,27 +142,21 @@ internal static class ManagedModelEmitter
         }
 
         w.Line();
-        using (w.Block($"global::System.ReadOnlySpan<float> {iface}.Labels(Dataset data, int task)"))
-        {
-            w.Line("return task switch");
-            w.Line("{");
-            foreach (TaskSpec t in spec.Tasks)
-            {
-                w.Line($"    {t.Index} => data.{t.Identifier}Labels,");
-            }
-
-            w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),");
-            w.Line("};");
-        }
-
+        EmitTaskSwitch(w, $"global::System.ReadOnlySpan<float> {iface}.Labels(Dataset data, int task)", spec, t => $"data.{t.Identifier}Labels");
         w.Line();
-        using (w.Block($"global::System.ReadOnlySpan<float> {iface}.Mask(Dataset data, int task)"))
+        EmitTaskSwitch(w, $"global::System.ReadOnlySpan<float> {iface}.Mask(Dataset data, int task)", spec, t => t.Masked ? $"data.{t.Identifier}Mask" : "default");
+    }
+
+    /// <summary>A method returning, for a task index, the expression <paramref name="arm"/> gives for that task.</summary>
+    private static void EmitTaskSwitch(SourceWriter w, string signature, ModelSpec spec, System.Func<TaskSpec, string> arm)
+    {
+        using (w.Block(signature))
         {
             w.Line("return task switch");
             w.Line("{");
             foreach (TaskSpec t in spec.Tasks)
             {
-                w.Line(t.Masked ? $"    {t.Index} => data.{t.Identifier}Mask," : $"    {t.Index} => default,");
+                w.Line($"    {t.Index} => {arm(t)},");
             }
 
             w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),");
