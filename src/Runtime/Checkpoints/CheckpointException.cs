@@ -1,10 +1,12 @@
+using System;
 using System.IO;
 
 namespace PleGen.Runtime;
 
 /// <summary>
-/// A checkpoint could not be written or read: a corrupt or truncated file, a missing or unexpected parameter, or a
-/// shape that does not match. The message names the file, the parameter and both shapes where they apply.
+/// A checkpoint could not be written or read: a corrupt or truncated file, an unsupported dtype, a missing or
+/// unexpected parameter, or a shape that does not match. The message names the file, the parameter and both
+/// shapes where they apply; a failed load has changed no parameter and a failed save has left the previous file.
 /// </summary>
 public sealed class CheckpointException : IOException
 {
@@ -13,7 +15,7 @@ public sealed class CheckpointException : IOException
     {
     }
 
-    public CheckpointException(string message, System.Exception inner)
+    public CheckpointException(string message, Exception inner)
         : base(message, inner)
     {
     }

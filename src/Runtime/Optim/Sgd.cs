@@ -1,20 +1,32 @@
 using System;
 using System.Collections.Generic;
-using System.Numerics.Tensors;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace PleGen.Runtime;
 
-/// <summary>Stochastic gradient descent as torch.optim.SGD (momentum, dampening, Nesterov, L2 weight decay).</summary>
+/// <summary>
+/// Stochastic gradient descent as torch.optim.SGD (1.13): d = g + wd p; with momentum, buf = d on the parameter's
+/// first step and buf = momentum buf + (1 - dampening) d afterwards, then d = d + momentum buf (Nesterov) or
+/// d = buf; finally p -= lr d.
+/// </summary>
 public sealed class Sgd : Optimizer
 {
+    private static readonly StateBuffer[] MomentumState = [new("momentum_buffer")];
+
     public Sgd(IEnumerable<NamedTensor> parameters, double learningRate, double momentum = 0, double dampening = 0, double weightDecay = 0, bool nesterov = false)
         : base(parameters, learningRate)
     {
-        RequireInRange(momentum, 0, double.MaxValue, nameof(momentum));
-        RequireInRange(weightDecay, 0, double.MaxValue, nameof(weightDecay));
+        RequireAtLeast(momentum, 0, nameof(momentum));
+        if (!double.IsFinite(dampening))
+        {
+            throw new ArgumentOutOfRangeException(nameof(dampening), dampening, "dampening must be a finite number.");
+        }
+
+        RequireAtLeast(weightDecay, 0, nameof(weightDecay));
         if (nesterov && (momentum <= 0 || dampening != 0))
         {
-            throw new ArgumentException("Nesterov momentum requires momentum > 0 and dampening = 0 (as in PyTorch).");
+            throw new ArgumentException($"Nesterov momentum requires momentum > 0 and dampening = 0 (as in PyTorch); got momentum {momentum}, dampening {dampening}.", nameof(nesterov));
         }
 
         Momentum = momentum;
@@ -27,45 +39,55 @@ public sealed class Sgd : Optimizer
 
     public double Dampening { get; }
 
+    /// <summary>L2 penalty added to the gradient.</summary>
     public double WeightDecay { get; }
 
     public bool Nesterov { get; }
 
-    protected override void Update(NamedTensor parameter, Span<float> value, Span<float> gradient)
+    protected override IReadOnlyList<StateBuffer> StateBuffers => Momentum != 0 ? MomentumState : [];
+
+    // PyTorch's SGD keeps no step count.
+    protected override bool ExposesStepCount => false;
+
+    protected override void Update(ParameterState state, Span<float> value, ReadOnlySpan<float> gradient)
     {
-        // d_p = grad + wd * p, computed in a scratch of the state (the gradient itself is left untouched).
-        Span<float> d = StateOf("d_p", parameter);
-        gradient.CopyTo(d);
-        if (WeightDecay != 0)
+        var rule = new SgdRule((float)WeightDecay, (float)Momentum, (float)(1 - Dampening), (float)-LearningRate, Nesterov, Momentum != 0, firstStep: state.Steps == 1);
+        FusedUpdate.Apply(rule, value, gradient, Momentum != 0 ? state.Buffer(0) : default);
+    }
+
+    /// <summary>
+    /// Per element, in PyTorch's order: d = g + wd p; buf = d (first step) or momentum buf + (1 - dampening) d;
+    /// d = d + momentum buf (Nesterov) or buf; p += -lr d.
+    /// </summary>
+    private readonly struct SgdRule(float weightDecay, float momentum, float oneMinusDampening, float negativeRate, bool nesterov, bool hasMomentum, bool firstStep)
+        : IFusedUpdateRule
+    {
+        private readonly bool _l2 = weightDecay != 0f;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<float> Update(Vector<float> value, Vector<float> gradient, ref Vector<float> buffer, ref Vector<float> unused1, ref Vector<float> unused2)
         {
-            TensorPrimitives.MultiplyAdd(value, (float)WeightDecay, d, d);
+            Vector<float> d = _l2 ? gradient + (value * weightDecay) : gradient;
+            if (hasMomentum)
+            {
+                buffer = firstStep ? d : (buffer * momentum) + (d * oneMinusDampening);
+                d = nesterov ? d + (buffer * momentum) : buffer;
+            }
+
+            return value + (d * negativeRate);
         }
 
-        if (Momentum != 0)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public float Update(float value, float gradient, ref float buffer, ref float unused1, ref float unused2)
         {
-            bool first = !HasState("momentum_buffer", parameter);
-            Span<float> buffer = StateOf("momentum_buffer", parameter);
-            if (first)
+            float d = _l2 ? gradient + (value * weightDecay) : gradient;
+            if (hasMomentum)
             {
-                d.CopyTo(buffer);
-            }
-            else
-            {
-                // buf = momentum * buf + (1 - dampening) * d_p
-                TensorPrimitives.Multiply(buffer, (float)Momentum, buffer);
-                TensorPrimitives.MultiplyAdd(d, (float)(1 - Dampening), buffer, buffer);
+                buffer = firstStep ? d : (buffer * momentum) + (d * oneMinusDampening);
+                d = nesterov ? d + (buffer * momentum) : buffer;
             }
 
-            if (Nesterov)
-            {
-                TensorPrimitives.MultiplyAdd(buffer, (float)Momentum, d, d);
-            }
-            else
-            {
-                buffer.CopyTo(d);
-            }
+            return value + (d * negativeRate);
         }
-
-        TensorPrimitives.MultiplyAdd(d, (float)-LearningRate, value, value);
     }
 }

@@ -1,92 +1,108 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using PleGen.Runtime;
-using PleGen.Runtime.Tests.Parity;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Optim;
 
-/// <summary>Three steps of every optimizer and each schedule's rates against torch.optim 1.13 (fixtures/optim.json).</summary>
+/// <summary>
+/// Three steps of every optimizer configuration against torch.optim 1.13 (fixtures/optim/optimizers.json): two
+/// parameters, the second without a gradient at step 1 (PyTorch's grad None), the learning rate halved before
+/// step 3; parameters after each step and the final state tensors by name.
+/// </summary>
 public sealed class OptimizerParityTests
 {
-    public static IEnumerable<object[]> Cases()
-        => Fixture.Load("optim.json").GetProperty("cases").EnumerateArray().Select(c => new object[] { c.GetProperty("name").GetString()! });
+    private const string File = "optim/optimizers.json";
+
+    public static TheoryData<string> Cases() => ReferenceFixture.CaseNames(File);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Three_steps_match_pytorch(string name)
     {
-        JsonElement c = Fixture.Load("optim.json").GetProperty("cases").EnumerateArray().Single(x => x.GetProperty("name").GetString() == name);
-        Tensor p = Fixture.Tensor(c.GetProperty("initial"), requiresGrad: true);
-        var parameters = new[] { new NamedTensor("p", p) };
-        Optimizer optimizer = name switch
-        {
-            "sgd" => new Sgd(parameters, 0.1),
-            "sgd_momentum_nesterov_wd" => new Sgd(parameters, 0.05, momentum: 0.9, weightDecay: 0.01, nesterov: true),
-            "sgd_momentum_dampening" => new Sgd(parameters, 0.05, momentum: 0.8, dampening: 0.3),
-            "adam" => new Adam(parameters, 1e-2),
-            "adam_amsgrad_wd" => new Adam(parameters, 1e-2, beta1: 0.8, beta2: 0.99, epsilon: 1e-6, weightDecay: 0.1, amsGrad: true),
-            "adamw" => new AdamW(parameters, 1e-2, weightDecay: 0.05),
-            "adagrad" => new Adagrad(parameters, 0.1, learningRateDecay: 0.01, weightDecay: 0.02, initialAccumulatorValue: 0.1),
-            _ => throw new InvalidOperationException($"No optimizer mapping for fixture case '{name}'."),
-        };
+        JsonElement c = ReferenceFixture.Case(File, name);
+        Tensor a = ReferenceFixture.Tensor(c.GetProperty("initial").GetProperty("a"), requiresGrad: true);
+        Tensor b = ReferenceFixture.Tensor(c.GetProperty("initial").GetProperty("b"), requiresGrad: true);
+        Optimizer optimizer = Create(c.GetProperty("optimizer").GetString()!, c.GetProperty("resolved_options"), [new("a", a), new("b", b)]);
 
-        JsonElement[] grads = c.GetProperty("grads").EnumerateArray().ToArray();
-        JsonElement[] expected = c.GetProperty("after_each_step").EnumerateArray().ToArray();
+        JsonElement[] grads = [.. c.GetProperty("grads").EnumerateArray()];
+        JsonElement[] expected = [.. c.GetProperty("after_each_step").EnumerateArray()];
         for (int step = 0; step < grads.Length; step++)
         {
-            Fixture.Tensor(grads[step]).Data.CopyTo(p.Grad);
+            if (step == 2)
+            {
+                optimizer.LearningRate *= c.GetProperty("lr_factor_at_step_3").GetDouble();
+            }
+
+            ReferenceFixture.Floats(grads[step].GetProperty("a").GetProperty("values")).CopyTo(a.Grad);
+            JsonElement gradB = grads[step].GetProperty("b");
+            if (gradB.ValueKind != JsonValueKind.Null)
+            {
+                ReferenceFixture.Floats(gradB.GetProperty("values")).CopyTo(b.Grad);
+            }
+
+            Assert.Equal(gradB.ValueKind != JsonValueKind.Null, b.HasGrad);
             optimizer.Step();
-            Fixture.AssertClose($"{name} after step {step + 1}", expected[step], p.Data);
+            ReferenceFixture.AssertClose($"{name}: a after step {step + 1}", expected[step].GetProperty("a"), a);
+            ReferenceFixture.AssertClose($"{name}: b after step {step + 1}", expected[step].GetProperty("b"), b);
+        }
+
+        JsonProperty[] state = [.. c.GetProperty("final_state").EnumerateObject()];
+        Assert.Equal(state.Select(s => s.Name).Order(StringComparer.Ordinal), optimizer.State.Keys.Order(StringComparer.Ordinal));
+        foreach (JsonProperty s in state)
+        {
+            ReferenceFixture.AssertClose($"{name}: state {s.Name}", s.Value, optimizer.State[s.Name]);
         }
     }
 
     [Theory]
-    [InlineData("step")]
-    [InlineData("exponential")]
-    [InlineData("cosine")]
-    public void Schedules_match_pytorch(string name)
+    [InlineData("sgd")]
+    [InlineData("adam")]
+    [InlineData("adamw_default_decay")]
+    [InlineData("adagrad")]
+    public void Defaults_are_pytorchs(string name)
     {
-        JsonElement c = Fixture.Load("optim.json").GetProperty("schedules").EnumerateArray().Single(x => x.GetProperty("name").GetString() == name);
-        ILearningRateSchedule schedule = name switch
+        JsonElement c = ReferenceFixture.Case(File, name);
+        JsonElement o = c.GetProperty("resolved_options");
+        double lr = o.GetProperty("lr").GetDouble();
+        NamedTensor[] p = [new("p", new Tensor([1], [0f]))];
+        string kind = c.GetProperty("optimizer").GetString()!;
+        switch (kind)
         {
-            "step" => new StepLearningRate(3, 0.5),
-            "exponential" => new ExponentialLearningRate(0.9),
-            _ => new CosineAnnealingLearningRate(10, 0.001),
-        };
-
-        double initial = c.GetProperty("initial").GetDouble();
-        double[] rates = c.GetProperty("rates").EnumerateArray().Select(r => r.GetDouble()).ToArray();
-        for (int epoch = 0; epoch < rates.Length; epoch++)
-        {
-            Assert.Equal(rates[epoch], schedule.LearningRate(epoch, initial), 10);
+            case "SGD":
+                var sgd = new Sgd(p, lr);
+                Assert.Equal((o.GetProperty("momentum").GetDouble(), o.GetProperty("dampening").GetDouble(), o.GetProperty("weight_decay").GetDouble(), o.GetProperty("nesterov").GetBoolean()),
+                    (sgd.Momentum, sgd.Dampening, sgd.WeightDecay, sgd.Nesterov));
+                break;
+            case "Adam":
+            case "AdamW":
+                Adam adam = kind == "Adam" ? new Adam(p, lr) : new AdamW(p, lr);
+                Assert.Equal((o.GetProperty("betas")[0].GetDouble(), o.GetProperty("betas")[1].GetDouble(), o.GetProperty("eps").GetDouble(), o.GetProperty("weight_decay").GetDouble(), o.GetProperty("amsgrad").GetBoolean()),
+                    (adam.Beta1, adam.Beta2, adam.Epsilon, adam.WeightDecay, adam.AmsGrad));
+                break;
+            default:
+                var adagrad = new Adagrad(p, lr);
+                Assert.Equal((o.GetProperty("lr_decay").GetDouble(), o.GetProperty("weight_decay").GetDouble(), o.GetProperty("initial_accumulator_value").GetDouble(), o.GetProperty("eps").GetDouble()),
+                    (adagrad.LearningRateDecay, adagrad.WeightDecay, adagrad.InitialAccumulatorValue, adagrad.Epsilon));
+                break;
         }
     }
 
-    [Fact]
-    public void Parameters_without_gradients_are_skipped_and_state_is_named()
+    /// <summary>Builds our optimizer from every hyper-parameter PyTorch resolved (so none of our defaults is involved).</summary>
+    private static Optimizer Create(string kind, JsonElement o, NamedTensor[] parameters)
     {
-        var a = new Tensor(new[] { 2 }, new[] { 1f, 2f }, requiresGrad: true);
-        var b = new Tensor(new[] { 2 }, new[] { 3f, 4f }, requiresGrad: true);
-        var adam = new Adam(new[] { new NamedTensor("a", a), new NamedTensor("b", b) });
-        a.Grad[0] = 1f;
-        adam.Step();
-
-        Assert.Equal(new[] { 3f, 4f }, b.Data.ToArray());
-        Assert.NotEqual(1f, a.Data[0]);
-        Assert.Contains("exp_avg.a", adam.State.Keys);
-        Assert.DoesNotContain("exp_avg.b", adam.State.Keys);
-    }
-
-    [Fact]
-    public void Bad_settings_are_rejected()
-    {
-        var p = new[] { new NamedTensor("p", new Tensor(new[] { 1 }, new[] { 0f })) };
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Adam(p, beta1: 1.0));
-        Assert.Throws<ArgumentException>(() => new Sgd(p, 0.1, nesterov: true));
-        Assert.Throws<ArgumentException>(() => new Sgd(p.Concat(p), 0.1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd(p, 0.1) { LearningRate = double.NaN });
+        double lr = o.GetProperty("lr").GetDouble();
+        double Number(string key) => o.GetProperty(key).GetDouble();
+        bool Flag(string key) => o.GetProperty(key).GetBoolean();
+        Assert.False(Flag("maximize"));
+        return kind switch
+        {
+            "SGD" => new Sgd(parameters, lr, Number("momentum"), Number("dampening"), Number("weight_decay"), Flag("nesterov")),
+            "Adam" => new Adam(parameters, lr, o.GetProperty("betas")[0].GetDouble(), o.GetProperty("betas")[1].GetDouble(), Number("eps"), Number("weight_decay"), Flag("amsgrad")),
+            "AdamW" => new AdamW(parameters, lr, o.GetProperty("betas")[0].GetDouble(), o.GetProperty("betas")[1].GetDouble(), Number("eps"), Number("weight_decay"), Flag("amsgrad")),
+            "Adagrad" => new Adagrad(parameters, lr, Number("lr_decay"), Number("weight_decay"), Number("initial_accumulator_value"), Number("eps")),
+            _ => throw new ArgumentException($"The fixture names optimizer '{kind}', which this test does not map."),
+        };
     }
 }
