@@ -61,14 +61,9 @@ public sealed class ModelGenerator : IIncrementalGenerator
             return diagnostics.Count == 0 ? null : new ParseResult(null, diagnostics.ToEquatableArray());
         }
 
+        // The rules run even after parse errors, so one build shows every problem; only a clean parse yields a spec.
         int parseErrors = diagnostics.Count;
-        ModelSpec? spec = parseErrors == 0 ? ModelValidator.Validate(declaration, diagnostics) : null;
-        if (parseErrors > 0)
-        {
-            // Still run the rules so one build shows every problem; the spec stays null.
-            ModelValidator.Validate(declaration, diagnostics);
-        }
-
-        return new ParseResult(spec, diagnostics.ToEquatableArray());
+        ModelSpec? spec = ModelValidator.Validate(declaration, diagnostics);
+        return new ParseResult(parseErrors == 0 ? spec : null, diagnostics.ToEquatableArray());
     }
 }

@@ -110,6 +110,10 @@ internal static class DiagnosticDescriptors
         "PLE0025", "Model class must be instantiable",
         "'{0}' is {1}, but a model is created with new {0}(seed); remove the '{1}' modifier");
 
+    public static readonly DiagnosticDescriptor SizeBeyondLimits = Create(
+        "PLE0026", "Size beyond the supported range",
+        "{0} is {1}, but at most {2} is supported: {3}");
+
     private static DiagnosticDescriptor Create(string id, string title, string message) => new(
         id,
         title,

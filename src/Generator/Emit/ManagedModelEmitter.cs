@@ -21,10 +21,11 @@ internal static class ManagedModelEmitter
         EmitLabels(w, spec);
         EmitOutput(w, spec);
         EmitLosses(w, spec);
-        EmitFields(w, spec);
-        EmitConstructor(w, spec);
+        ModelMemberNames names = ModelMemberNames.For(spec);
+        EmitFields(w, spec, names);
+        EmitConstructor(w, spec, names);
         EmitMembers(w, spec);
-        EmitForward(w, spec);
+        EmitForward(w, spec, names);
         EmitLoss(w, spec);
         EmitDataset(w, spec);
         EmitTrainable(w, spec);
@@ -36,27 +37,32 @@ internal static class ManagedModelEmitter
         w.Line("/// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>");
         using (w.Block("public sealed class Dataset"))
         {
-            var parameters = spec.Features.Select(f => (f.IsCategorical ? "int[] " : "float[] ") + Camel(f.Identifier))
-                .Concat(spec.Tasks.Select(t => "float[] " + Camel(t.Identifier)))
-                .Concat(spec.Tasks.Where(t => t.Masked).Select(t => "float[]? " + Camel(t.Identifier) + "Mask = null"));
+            // Features and tasks are separate namespaces, but here they share one parameter list: a label whose
+            // name a feature already took becomes "{task}Labels", like the property it fills.
+            var names = new UniqueNames();
+            string[] featureParameters = spec.Features.Select(f => names.Claim(CamelCase.From(f.Identifier))).ToArray();
+            string[] labelParameters = spec.Tasks.Select(t => names.Claim(CamelCase.From(t.Identifier), CamelCase.From(t.Identifier + "Labels"))).ToArray();
+            string?[] maskParameters = spec.Tasks.Select(t => t.Masked ? names.Claim(CamelCase.From(t.Identifier) + "Mask", CamelCase.From(t.Identifier + "LabelsMask")) : null).ToArray();
+            var parameters = spec.Features.Select((f, i) => (f.IsCategorical ? "int[] " : "float[] ") + featureParameters[i])
+                .Concat(spec.Tasks.Select(t => "float[] " + labelParameters[t.Index]))
+                .Concat(spec.Tasks.Where(t => t.Masked).Select(t => "float[]? " + maskParameters[t.Index] + " = null"));
             w.Line("/// <summary>Wraps the columns (not copied) after checking them like a <see cref=\"Batch\"/> and <see cref=\"Labels\"/>.</summary>");
             using (w.Block($"public Dataset({string.Join(", ", parameters)})"))
             {
-                string features = string.Join(", ", spec.Features.Select(f => Camel(f.Identifier)));
-                string labels = string.Join(", ", spec.Tasks.Select(t => Camel(t.Identifier)).Concat(spec.Tasks.Where(t => t.Masked).Select(t => Camel(t.Identifier) + "Mask")));
-                w.Line($"Count = new Batch({features}).BatchSize;");
+                string labels = string.Join(", ", labelParameters.Concat(spec.Tasks.Where(t => t.Masked).Select(t => maskParameters[t.Index]!)));
+                w.Line($"Count = new Batch({string.Join(", ", featureParameters)}).BatchSize;");
                 w.Line($"{R}InputChecks.SameBatch({Lit(spec.ClassName)}, Count, new Labels({labels}).BatchSize);");
-                foreach (FeatureSpec f in spec.Features)
+                for (int i = 0; i < spec.Features.Count; i++)
                 {
-                    w.Line($"_{Camel(f.Identifier)} = {Camel(f.Identifier)};");
+                    w.Line($"{CamelCase.Field(spec.Features[i].Identifier)} = {featureParameters[i]};");
                 }
 
                 foreach (TaskSpec t in spec.Tasks)
                 {
-                    w.Line($"{t.Identifier}Labels = {Camel(t.Identifier)};");
+                    w.Line($"{t.Identifier}Labels = {labelParameters[t.Index]};");
                     if (t.Masked)
                     {
-                        w.Line($"{t.Identifier}Mask = {Camel(t.Identifier)}Mask;");
+                        w.Line($"{t.Identifier}Mask = {maskParameters[t.Index]};");
                     }
                 }
             }
@@ -64,7 +70,7 @@ internal static class ManagedModelEmitter
             w.Line();
             foreach (FeatureSpec f in spec.Features)
             {
-                w.Line($"private readonly {(f.IsCategorical ? "int[]" : "float[]")} _{Camel(f.Identifier)};");
+                w.Line($"private readonly {(f.IsCategorical ? "int[]" : "float[]")} {CamelCase.Field(f.Identifier)};");
             }
 
             w.Line();
@@ -87,7 +93,7 @@ internal static class ManagedModelEmitter
             w.Line("/// <summary>The features of the given rows, as a batch (copied).</summary>");
             using (w.Block("public Batch Features(global::System.ReadOnlySpan<int> rows)"))
             {
-                w.Line($"return new Batch({string.Join(", ", spec.Features.Select(f => f.IsCategorical ? $"{R}Rows.Gather(_{Camel(f.Identifier)}, rows)" : $"{R}Rows.Gather(_{Camel(f.Identifier)}, {f.Width}, rows)"))});");
+                w.Line($"return new Batch({string.Join(", ", spec.Features.Select(f => f.IsCategorical ? $"{R}Rows.Gather({CamelCase.Field(f.Identifier)}, rows)" : $"{R}Rows.Gather({CamelCase.Field(f.Identifier)}, {f.Width}, rows)"))});");
             }
 
             w.Line();
@@ -173,27 +179,27 @@ internal static class ManagedModelEmitter
             foreach (FeatureSpec f in spec.Features)
             {
                 w.Line(f.IsCategorical
-                    ? $"/// <param name=\"{Camel(f.Identifier)}\">Categorical feature \"{f.Name}\": one id per sample, in [0, {f.Cardinality}).</param>"
-                    : $"/// <param name=\"{Camel(f.Identifier)}\">Dense feature \"{f.Name}\": [batch, {f.Width}] floats, row-major.</param>");
+                    ? $"/// <param name=\"{CamelCase.DocName(CamelCase.From(f.Identifier))}\">Categorical feature \"{f.Name}\": one id per sample, in [0, {f.Cardinality}).</param>"
+                    : $"/// <param name=\"{CamelCase.DocName(CamelCase.From(f.Identifier))}\">Dense feature \"{f.Name}\": [batch, {f.Width}] floats, row-major.</param>");
             }
 
-            string parameters = string.Join(", ", spec.Features.Select(f => (f.IsCategorical ? "int[] " : "float[] ") + Camel(f.Identifier)));
+            string parameters = string.Join(", ", spec.Features.Select(f => (f.IsCategorical ? "int[] " : "float[] ") + CamelCase.From(f.Identifier)));
             using (w.Block($"public Batch({parameters})"))
             {
                 w.Line("int batchSize = -1;");
                 foreach (FeatureSpec f in spec.Features)
                 {
                     w.Line(f.IsCategorical
-                        ? $"{R}InputChecks.Categorical({Lit(spec.ClassName)}, {Lit(f.Name)}, {Camel(f.Identifier)}, {f.Cardinality}, ref batchSize);"
-                        : $"{R}InputChecks.Dense({Lit(spec.ClassName)}, {Lit(f.Name)}, {Camel(f.Identifier)}, {f.Width}, ref batchSize);");
+                        ? $"{R}InputChecks.Categorical({Lit(spec.ClassName)}, {Lit(f.Name)}, {CamelCase.From(f.Identifier)}, {f.Cardinality}, ref batchSize);"
+                        : $"{R}InputChecks.Dense({Lit(spec.ClassName)}, {Lit(f.Name)}, {CamelCase.From(f.Identifier)}, {f.Width}, ref batchSize);");
                 }
 
                 w.Line("BatchSize = batchSize;");
                 foreach (FeatureSpec f in spec.Features)
                 {
                     w.Line(f.IsCategorical
-                        ? $"{f.Identifier} = {Camel(f.Identifier)};"
-                        : $"{f.Identifier} = new {R}Tensor(new[] {{ batchSize, {f.Width} }}, {Camel(f.Identifier)});");
+                        ? $"{f.Identifier} = {CamelCase.From(f.Identifier)};"
+                        : $"{f.Identifier} = new {R}Tensor(new[] {{ batchSize, {f.Width} }}, {CamelCase.From(f.Identifier)});");
                 }
             }
 
@@ -221,22 +227,22 @@ internal static class ManagedModelEmitter
             var parameters = new List<string>();
             foreach (TaskSpec t in spec.Tasks)
             {
-                parameters.Add("float[] " + Camel(t.Identifier));
+                parameters.Add("float[] " + CamelCase.From(t.Identifier));
             }
 
             foreach (TaskSpec t in spec.Tasks.Where(t => t.Masked))
             {
-                parameters.Add("float[]? " + Camel(t.Identifier) + "Mask = null");
+                parameters.Add("float[]? " + CamelCase.From(t.Identifier) + "Mask = null");
             }
 
             foreach (TaskSpec t in spec.Tasks)
             {
-                w.Line($"/// <param name=\"{Camel(t.Identifier)}\">Task \"{t.Name}\": {(t.IsBinary ? "0 or 1 (or a probability)" : "the target value")} per sample.</param>");
+                w.Line($"/// <param name=\"{CamelCase.DocName(CamelCase.From(t.Identifier))}\">Task \"{t.Name}\": {(t.IsBinary ? "0 or 1 (or a probability)" : "the target value")} per sample.</param>");
             }
 
             foreach (TaskSpec t in spec.Tasks.Where(t => t.Masked))
             {
-                w.Line($"/// <param name=\"{Camel(t.Identifier)}Mask\">1 where a sample belongs to task \"{t.Name}\"'s sample space, else 0; null: every sample.</param>");
+                w.Line($"/// <param name=\"{CamelCase.DocName(CamelCase.From(t.Identifier) + "Mask")}\">1 where a sample belongs to task \"{t.Name}\"'s sample space, else 0; null: every sample.</param>");
             }
 
             using (w.Block($"public Labels({string.Join(", ", parameters)})"))
@@ -244,17 +250,17 @@ internal static class ManagedModelEmitter
                 w.Line("int batchSize = -1;");
                 foreach (TaskSpec t in spec.Tasks)
                 {
-                    string mask = t.Masked ? Camel(t.Identifier) + "Mask" : "null";
-                    w.Line($"{R}InputChecks.Labels({Lit(spec.ClassName)}, {Lit(t.Name)}, {Camel(t.Identifier)}, {mask}, binary: {(t.IsBinary ? "true" : "false")}, ref batchSize);");
+                    string mask = t.Masked ? CamelCase.From(t.Identifier) + "Mask" : "null";
+                    w.Line($"{R}InputChecks.Labels({Lit(spec.ClassName)}, {Lit(t.Name)}, {CamelCase.From(t.Identifier)}, {mask}, binary: {(t.IsBinary ? "true" : "false")}, ref batchSize);");
                 }
 
                 w.Line("BatchSize = batchSize;");
                 foreach (TaskSpec t in spec.Tasks)
                 {
-                    w.Line($"{t.Identifier} = new {R}Tensor(new[] {{ batchSize }}, {Camel(t.Identifier)});");
+                    w.Line($"{t.Identifier} = new {R}Tensor(new[] {{ batchSize }}, {CamelCase.From(t.Identifier)});");
                     if (t.Masked)
                     {
-                        w.Line($"{t.Identifier}Mask = {Camel(t.Identifier)}Mask is null ? null : new {R}Tensor(new[] {{ batchSize }}, {Camel(t.Identifier)}Mask);");
+                        w.Line($"{t.Identifier}Mask = {CamelCase.From(t.Identifier)}Mask is null ? null : new {R}Tensor(new[] {{ batchSize }}, {CamelCase.From(t.Identifier)}Mask);");
                     }
                 }
             }
@@ -284,16 +290,16 @@ internal static class ManagedModelEmitter
         w.Line("/// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>");
         using (w.Block("public sealed class Output"))
         {
-            string parameters = string.Join(", ", spec.Tasks.Select(t => $"{R}Tensor {Camel(t.Identifier)}"));
+            string parameters = string.Join(", ", spec.Tasks.Select(t => $"{R}Tensor {CamelCase.From(t.Identifier)}"));
             using (w.Block($"internal Output(int batchSize, {parameters})"))
             {
                 w.Line("BatchSize = batchSize;");
                 foreach (TaskSpec t in spec.Tasks)
                 {
-                    w.Line($"{t.Identifier} = {Camel(t.Identifier)};");
+                    w.Line($"{t.Identifier} = {CamelCase.From(t.Identifier)};");
                     if (t.IsBinary)
                     {
-                        w.Line($"{t.Identifier}Probability = {R}Ops.Sigmoid({Camel(t.Identifier)});");
+                        w.Line($"{t.Identifier}Probability = {R}Ops.Sigmoid({CamelCase.From(t.Identifier)});");
                     }
                 }
             }
@@ -325,13 +331,13 @@ internal static class ManagedModelEmitter
         w.Line("/// <summary>The joint loss of one batch and each task's part (before weighting).</summary>");
         using (w.Block("public sealed class Losses"))
         {
-            string parameters = string.Join(", ", spec.Tasks.Select(t => $"{R}Tensor {Camel(t.Identifier)}"));
+            string parameters = string.Join(", ", spec.Tasks.Select(t => $"{R}Tensor {CamelCase.From(t.Identifier)}"));
             using (w.Block($"internal Losses({R}Tensor total, {parameters})"))
             {
                 w.Line("Total = total;");
                 foreach (TaskSpec t in spec.Tasks)
                 {
-                    w.Line($"{t.Identifier} = {Camel(t.Identifier)};");
+                    w.Line($"{t.Identifier} = {CamelCase.From(t.Identifier)};");
                 }
             }
 
@@ -349,7 +355,7 @@ internal static class ManagedModelEmitter
         w.Line();
     }
 
-    private static void EmitFields(SourceWriter w, ModelSpec spec)
+    private static void EmitFields(SourceWriter w, ModelSpec spec, ModelMemberNames names)
     {
         w.Line($"private readonly {R}ParameterRegistry _registry;");
         w.Line($"private readonly {R}LayerContext _layers;");
@@ -357,7 +363,7 @@ internal static class ManagedModelEmitter
         {
             foreach (string table in f.EmbeddingTables)
             {
-                w.Line($"private readonly {R}Tensor {EmbeddingField(spec, f, table)};");
+                w.Line($"private readonly {R}Tensor {names.EmbeddingField(table)};");
             }
         }
 
@@ -365,34 +371,34 @@ internal static class ManagedModelEmitter
         {
             foreach (ExpertGroupSpec group in Groups(level))
             {
-                w.Line($"private readonly {R}ExpertBank {BankField(spec, group)};");
+                w.Line($"private readonly {R}ExpertBank {names.BankField(group)};");
             }
 
             foreach (GateSpec gate in Gates(level))
             {
-                w.Line($"private readonly {R}DenseLayer {GateField(spec, gate)};");
+                w.Line($"private readonly {R}DenseLayer {names.GateField(gate)};");
             }
         }
 
         foreach (ExpertGroupSpec bottom in spec.Bottoms)
         {
-            w.Line($"private readonly {R}ExpertBank {BankField(spec, bottom)};");
+            w.Line($"private readonly {R}ExpertBank {names.BankField(bottom)};");
         }
 
         foreach (TowerSpec tower in spec.Towers)
         {
-            w.Line($"private readonly {R}Mlp {TowerField(spec, tower)};");
+            w.Line($"private readonly {R}Mlp {names.TowerField(tower)};");
         }
 
         foreach (GateSpec gate in spec.Levels.SelectMany(Gates))
         {
-            w.Line($"private static readonly string[] {GateExpertsField(spec, gate)} = {{ {string.Join(", ", gate.Experts.Select(Lit))} }};");
+            w.Line($"private static readonly string[] {names.GateExpertsField(gate)} = {{ {string.Join(", ", gate.Experts.Select(Lit))} }};");
         }
 
         w.Line();
     }
 
-    private static void EmitConstructor(SourceWriter w, ModelSpec spec)
+    private static void EmitConstructor(SourceWriter w, ModelSpec spec, ModelMemberNames names)
     {
         w.Line("/// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name=\"seed\"/>.</summary>");
         w.Line("/// <param name=\"seed\">Same seed, same initial weights and dropout masks.</param>");
@@ -404,7 +410,7 @@ internal static class ManagedModelEmitter
             {
                 foreach (string table in f.EmbeddingTables)
                 {
-                    w.Line($"{EmbeddingField(spec, f, table)} = _registry.Embedding({Lit(table)}, {f.Cardinality}, {f.Width});");
+                    w.Line($"{names.EmbeddingField(table)} = _registry.Embedding({Lit(table)}, {f.Cardinality}, {f.Width});");
                 }
             }
 
@@ -412,23 +418,23 @@ internal static class ManagedModelEmitter
             {
                 foreach (ExpertGroupSpec group in Groups(level))
                 {
-                    w.Line($"{BankField(spec, group)} = _registry.ExpertBank({Lit(group.Prefix)}, {group.Count}, {group.InputWidth}, {Units(group.Units)});");
+                    w.Line($"{names.BankField(group)} = _registry.ExpertBank({Lit(group.Prefix)}, {group.Count}, {group.InputWidth}, {Units(group.Units)});");
                 }
 
                 foreach (GateSpec gate in Gates(level))
                 {
-                    w.Line($"{GateField(spec, gate)} = _registry.Dense({Lit(gate.Name)}, {gate.InputWidth}, {gate.FanIn});");
+                    w.Line($"{names.GateField(gate)} = _registry.Dense({Lit(gate.Name)}, {gate.InputWidth}, {gate.FanIn});");
                 }
             }
 
             foreach (ExpertGroupSpec bottom in spec.Bottoms)
             {
-                w.Line($"{BankField(spec, bottom)} = _registry.ExpertBank({Lit(bottom.Prefix)}, 1, {bottom.InputWidth}, {Units(bottom.Units)}, singleUnindexed: true);");
+                w.Line($"{names.BankField(bottom)} = _registry.ExpertBank({Lit(bottom.Prefix)}, 1, {bottom.InputWidth}, {Units(bottom.Units)}, singleUnindexed: true);");
             }
 
             foreach (TowerSpec tower in spec.Towers)
             {
-                w.Line($"{TowerField(spec, tower)} = _registry.Tower({Lit(tower.Prefix)}, {tower.InputWidth}, {Units(tower.Units)});");
+                w.Line($"{names.TowerField(tower)} = _registry.Tower({Lit(tower.Prefix)}, {tower.InputWidth}, {Units(tower.Units)});");
             }
         }
 
@@ -468,7 +474,7 @@ internal static class ManagedModelEmitter
         }
     }
 
-    private static void EmitForward(SourceWriter w, ModelSpec spec)
+    private static void EmitForward(SourceWriter w, ModelSpec spec, ModelMemberNames names)
     {
         w.Line("/// <summary>Runs the model on a batch (records the graph for Backward unless under Autograd.NoGrad()).</summary>");
         using (w.Block("public Output Forward(Batch batch)"))
@@ -478,12 +484,12 @@ internal static class ManagedModelEmitter
             {
                 foreach (TaskSpec t in spec.Tasks)
                 {
-                    w.Line($"{R}Tensor input{t.Identifier} = {InputExpression(spec, t)};");
+                    w.Line($"{R}Tensor {names.TaskInputLocal(t)} = {InputExpression(spec, names, t)};");
                 }
             }
             else
             {
-                w.Line($"{R}Tensor input = {InputExpression(spec, null)};");
+                w.Line($"{R}Tensor input = {InputExpression(spec, names, null)};");
             }
 
             foreach (LevelSpec level in spec.Levels)
@@ -492,16 +498,16 @@ internal static class ManagedModelEmitter
                 w.Line($"// Level {level.Index}");
                 foreach (ExpertGroupSpec group in Groups(level))
                 {
-                    w.Line($"{R}Tensor {BankLocal(spec, group)} = {BankField(spec, group)}.Forward({SourceLocal(spec, group.Input)}, _layers);");
+                    w.Line($"{R}Tensor {names.BankLocal(group)} = {names.BankField(group)}.Forward({names.SourceLocal(group.Input)}, _layers);");
                 }
 
                 foreach (GateSpec gate in Gates(level))
                 {
-                    var banks = MixedBanks(spec, level, gate);
-                    string weights = GateWeightsLocal(spec, gate);
-                    w.Line($"{R}Tensor {weights} = {R}Ops.Softmax({GateField(spec, gate)}.Forward({SourceLocal(spec, gate.Selector)}));");
-                    w.Line($"GateStatistics?.Record({Lit(gate.Name)}, {weights}, {GateExpertsField(spec, gate)});");
-                    w.Line($"{R}Tensor {GateLocal(spec, gate)} = {R}Ops.GateMix({weights}, {string.Join(", ", banks)});");
+                    var banks = MixedBanks(names, level, gate);
+                    string weights = names.GateWeightsLocal(gate);
+                    w.Line($"{R}Tensor {weights} = {R}Ops.Softmax({names.GateField(gate)}.Forward({names.SourceLocal(gate.Selector)}));");
+                    w.Line($"GateStatistics?.Record({Lit(gate.Name)}, {weights}, {names.GateExpertsField(gate)});");
+                    w.Line($"{R}Tensor {names.FusedLocal(gate)} = {R}Ops.GateMix({weights}, {string.Join(", ", banks)});");
                 }
             }
 
@@ -511,8 +517,8 @@ internal static class ManagedModelEmitter
                 w.Line("// Bottom networks (one expert of a single-expert bank; reshaped from [batch, 1, width])");
                 foreach (ExpertGroupSpec bottom in spec.Bottoms)
                 {
-                    string input = spec.Architecture == ArchitectureKind.SingleTask ? "input" + spec.Tasks[bottom.OwnerTaskIndex].Identifier : "input";
-                    w.Line($"{R}Tensor {BankLocal(spec, bottom)} = {R}Ops.Reshape({BankField(spec, bottom)}.Forward({input}, _layers), batch.BatchSize, {bottom.OutputWidth});");
+                    string input = spec.Architecture == ArchitectureKind.SingleTask ? names.TaskInputLocal(spec.Tasks[bottom.OwnerTaskIndex]) : "input";
+                    w.Line($"{R}Tensor {names.BankLocal(bottom)} = {R}Ops.Reshape({names.BankField(bottom)}.Forward({input}, _layers), batch.BatchSize, {bottom.OutputWidth});");
                 }
             }
 
@@ -521,12 +527,12 @@ internal static class ManagedModelEmitter
             foreach (TowerSpec tower in spec.Towers)
             {
                 TaskSpec t = spec.Tasks[tower.TaskIndex];
-                string source = spec.Bottoms.Count == 0 ? SourceLocal(spec, tower.Input)
-                    : spec.Bottoms.Count == 1 ? BankLocal(spec, spec.Bottoms[0]) : BankLocal(spec, spec.Bottoms[tower.TaskIndex]);
-                w.Line($"{R}Tensor prediction{t.Identifier} = {TowerField(spec, tower)}.Forward({source}, _layers);");
+                string source = spec.Bottoms.Count == 0 ? names.SourceLocal(tower.Input)
+                    : spec.Bottoms.Count == 1 ? names.BankLocal(spec.Bottoms[0]) : names.BankLocal(spec.Bottoms[tower.TaskIndex]);
+                w.Line($"{R}Tensor {names.PredictionLocal(t)} = {names.TowerField(tower)}.Forward({source}, _layers);");
             }
 
-            w.Line($"return new Output(batch.BatchSize, {string.Join(", ", spec.Tasks.Select(t => "prediction" + t.Identifier))});");
+            w.Line($"return new Output(batch.BatchSize, {string.Join(", ", spec.Tasks.Select(names.PredictionLocal))});");
         }
 
         w.Line();
@@ -566,7 +572,7 @@ internal static class ManagedModelEmitter
         return expression;
     }
 
-    private static string InputExpression(ModelSpec spec, TaskSpec? task)
+    private static string InputExpression(ModelSpec spec, ModelMemberNames names, TaskSpec? task)
     {
         var parts = new List<string>();
         foreach (FeatureSpec f in spec.Features)
@@ -578,7 +584,7 @@ internal static class ManagedModelEmitter
             }
 
             string table = task is null ? f.EmbeddingTables[0] : f.EmbeddingTables[task.Index];
-            parts.Add($"{R}Ops.Embedding({EmbeddingField(spec, f, table)}, batch.{f.Identifier}, {Lit(f.Name)})");
+            parts.Add($"{R}Ops.Embedding({names.EmbeddingField(table)}, batch.{f.Identifier}, {Lit(f.Name)})");
         }
 
         return parts.Count == 1 ? parts[0] : $"{R}Ops.Concat(new[] {{ {string.Join(", ", parts)} }}, 1)";
@@ -591,49 +597,12 @@ internal static class ManagedModelEmitter
         => level.SharedGate is null ? level.TaskGates : level.TaskGates.Concat(new[] { level.SharedGate });
 
     /// <summary>The bank locals a gate mixes, in the spec's order (a task's own experts, then the shared ones).</summary>
-    private static List<string> MixedBanks(ModelSpec spec, LevelSpec level, GateSpec gate)
+    private static List<string> MixedBanks(ModelMemberNames names, LevelSpec level, GateSpec gate)
     {
         var groups = gate.OwnerTaskIndex >= 0
             ? new[] { level.TaskExperts[gate.OwnerTaskIndex], level.Shared }
             : level.TaskExperts.Concat(new[] { level.Shared }).ToArray();
-        return groups.Where(g => g.Count > 0).Select(g => BankLocal(spec, g)).ToList();
-    }
-
-    private static string SourceLocal(ModelSpec spec, InputSource source) => source.Kind switch
-    {
-        InputSourceKind.Input => "input",
-        InputSourceKind.TaskFused => "fused" + spec.Tasks[source.TaskIndex].Identifier + source.Level,
-        _ => "sharedFused" + source.Level,
-    };
-
-    private static string GateLocal(ModelSpec spec, GateSpec gate)
-        => SourceLocal(spec, gate.OwnerTaskIndex >= 0
-            ? new InputSource(InputSourceKind.TaskFused, gate.Level, gate.OwnerTaskIndex)
-            : new InputSource(InputSourceKind.SharedFused, gate.Level, -1));
-
-    private static string Owner(ModelSpec spec, ExpertGroupSpec group)
-        => group.OwnerTaskIndex >= 0 ? spec.Tasks[group.OwnerTaskIndex].Identifier : "Shared";
-
-    private static string BankField(ModelSpec spec, ExpertGroupSpec group)
-        => group.IsBottom ? "_bottom" + (group.OwnerTaskIndex >= 0 ? spec.Tasks[group.OwnerTaskIndex].Identifier : "") : $"_level{group.Level}{Owner(spec, group)}Experts";
-
-    private static string BankLocal(ModelSpec spec, ExpertGroupSpec group)
-        => group.IsBottom ? "bottom" + (group.OwnerTaskIndex >= 0 ? spec.Tasks[group.OwnerTaskIndex].Identifier : "") : $"level{group.Level}{Owner(spec, group)}Experts";
-
-    private static string GateWeightsLocal(ModelSpec spec, GateSpec gate)
-        => gate.OwnerTaskIndex >= 0 ? $"gate{spec.Tasks[gate.OwnerTaskIndex].Identifier}{gate.Level}" : $"sharedGate{gate.Level}";
-
-    private static string GateExpertsField(ModelSpec spec, GateSpec gate) => GateField(spec, gate) + "Experts";
-
-    private static string GateField(ModelSpec spec, GateSpec gate)
-        => gate.OwnerTaskIndex >= 0 ? $"_gate{spec.Tasks[gate.OwnerTaskIndex].Identifier}{gate.Level}" : $"_sharedGate{gate.Level}";
-
-    private static string TowerField(ModelSpec spec, TowerSpec tower) => "_tower" + spec.Tasks[tower.TaskIndex].Identifier;
-
-    private static string EmbeddingField(ModelSpec spec, FeatureSpec feature, string table)
-    {
-        int owner = feature.EmbeddingTables.Count > 1 ? feature.EmbeddingTables.ToList().IndexOf(table) : -1;
-        return "_" + Camel(feature.Identifier) + (owner >= 0 ? spec.Tasks[owner].Identifier : "") + "Embedding";
+        return groups.Where(g => g.Count > 0).Select(names.BankLocal).ToList();
     }
 
     private static string Units(IEnumerable<int> units) => "new int[] { " + string.Join(", ", units.Select(u => u.ToString(CultureInfo.InvariantCulture))) + " }";
@@ -643,19 +612,4 @@ internal static class ManagedModelEmitter
     private static string Float(double value) => ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
 
     private static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture) + (value == System.Math.Floor(value) && !value.ToString("R", CultureInfo.InvariantCulture).Contains("E") ? ".0" : "");
-
-    /// <summary>
-    /// "NeverMarried" -> "neverMarried" for parameters and locals; a C# keyword gets an @ prefix, and a name whose
-    /// script has no letter case ("宽度") gets a _ prefix so it still differs from the member it initializes.
-    /// </summary>
-    private static string Camel(string identifier)
-    {
-        string camel = char.ToLowerInvariant(identifier[0]) + identifier.Substring(1);
-        if (camel == identifier)
-        {
-            return "_" + identifier;
-        }
-
-        return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(camel) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + camel : camel;
-    }
 }

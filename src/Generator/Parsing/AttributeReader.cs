@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -167,8 +168,22 @@ internal sealed class AttributeReader
 
     public Arg<ITypeSymbol?> Type(string name) => GetReference(name, v => v as ITypeSymbol);
 
-    public Arg<T> Enum<T>(string name, T defaultValue)
-        where T : struct => Get(name, defaultValue, v => v is int i ? (T)(object)i : (T?)null);
+    /// <summary>
+    /// An enum argument. A cast such as <c>(Activation)7</c> is a constant of the right type but names no member;
+    /// it is reported here, since no generated code could use it.
+    /// </summary>
+    public Arg<T> Enum<T>(string name, string typeName, T defaultValue)
+        where T : struct
+    {
+        Arg<T> value = Get(name, defaultValue, v => v is int i ? (T)(object)i : (T?)null);
+        if (value.IsSet && !System.Enum.IsDefined(typeof(T), value.Value))
+        {
+            Report(value.Location, $"argument '{name}' is {Convert.ToInt32(value.Value, System.Globalization.CultureInfo.InvariantCulture)}, which is not a member of {typeName}; use one of {string.Join(", ", System.Enum.GetNames(typeof(T)).Select(n => typeName + "." + n))}");
+            return Arg<T>.Unset(defaultValue, value.Location);
+        }
+
+        return value;
+    }
 
     public Arg<int[]?> IntArray(string name)
     {

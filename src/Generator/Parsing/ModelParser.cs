@@ -54,7 +54,7 @@ internal static class ModelParser
         AttributeReader model = AttributeReader.Read(matched, attributeName, diagnostics, cancellationToken);
         declaration.ModelAttributeLocation = model.AttributeLocation;
         declaration.Levels = model.Int("Levels", 0);
-        declaration.Activation = model.Enum("Activation", ActivationValue.Relu);
+        declaration.Activation = model.Enum("Activation", "Activation", ActivationValue.Relu);
         declaration.Dropout = model.Double("Dropout", 0.0);
 
         Arg<ITypeSymbol?> taskGroup = model.Type("TaskGroup");
@@ -216,7 +216,7 @@ internal static class ModelParser
         declaration.Tasks.Add(new TaskDeclaration
         {
             Name = new Arg<string>(name.Value ?? "", name.IsSet, name.Location),
-            Kind = reader.Enum("kind", TaskKindValue.Binary),
+            Kind = reader.Enum("kind", "TaskKind", TaskKindValue.Binary),
             Tower = reader.IntArray("Tower"),
             LossWeight = reader.Double("LossWeight", 1.0),
             LossWeightDecay = reader.Double("LossWeightDecay", 1.0),

@@ -47,17 +47,16 @@ internal static class Identifiers
             return "it is empty";
         }
 
-        char first = name[0];
-        if (!(first == '_' || char.IsLetter(first)))
+        if (!(name[0] == '_' || char.IsLetter(name[0])))
         {
-            return $"it starts with '{first}'";
+            return "it starts with " + DescribeCharacter(name, 0);
         }
 
-        foreach (char c in name)
+        for (int i = 0; i < name.Length; i++)
         {
-            if (!(c == '_' || char.IsLetterOrDigit(c)))
+            if (!(name[i] == '_' || char.IsLetterOrDigit(name[i])))
             {
-                return $"it contains '{c}'";
+                return "it contains " + DescribeCharacter(name, i);
             }
         }
 
@@ -78,5 +77,44 @@ internal static class Identifiers
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Members generated from a task's identifier besides the identifier itself, with what they are. Another
+    /// task's identifier must not equal one of them (PLE0008): a masked task "x" owns <c>Labels.XMask</c>, so a
+    /// task "x_mask" cannot have it.
+    /// </summary>
+    public static IEnumerable<(string Identifier, string What)> DerivedTaskMembers(string identifier, bool masked, bool binary)
+    {
+        if (masked)
+        {
+            yield return (identifier + "Mask", "the sample-space mask (Labels." + identifier + "Mask)");
+        }
+
+        if (binary)
+        {
+            yield return (identifier + "Probability", "the probability (Output." + identifier + "Probability)");
+        }
+    }
+
+    /// <summary>
+    /// A character as a message shows it: quoted, and with its code point when it would not print
+    /// (controls, spaces, formats) or is half of a pair outside the Basic Multilingual Plane, which C# identifiers cannot hold.
+    /// </summary>
+    private static string DescribeCharacter(string name, int index)
+    {
+        char c = name[index];
+        if (char.IsHighSurrogate(c) && index + 1 < name.Length && char.IsLowSurrogate(name[index + 1]))
+        {
+            int scalar = char.ConvertToUtf32(c, name[index + 1]);
+            return $"'{name.Substring(index, 2)}' (U+{scalar:X4}, outside the Basic Multilingual Plane, which C# identifiers cannot hold)";
+        }
+
+        string codePoint = $"U+{(int)c:X4}";
+        return char.IsWhiteSpace(c) ? $"whitespace ({codePoint})"
+            : char.IsControl(c) ? $"a control character ({codePoint})"
+            : char.IsSurrogate(c) ? $"an unpaired surrogate ({codePoint})"
+            : char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? $"an invisible format character ({codePoint})"
+            : $"'{c}'";
     }
 }

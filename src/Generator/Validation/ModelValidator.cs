@@ -22,6 +22,7 @@ internal static class ModelValidator
         CheckNames(model, diagnostics);
         CheckTasks(model, diagnostics);
         CheckFeatures(model, diagnostics);
+        TensorSizeRules.CheckFeatures(model, diagnostics);
         int levels = CheckLevels(model, diagnostics);
         CheckDropout(model, diagnostics);
         CheckExpertDeclarations(model, levels, diagnostics);
@@ -38,6 +39,11 @@ internal static class ModelValidator
             CheckGates(model, resolver, levels, diagnostics);
         }
 
+        if (diagnostics.Count == before)
+        {
+            TensorSizeRules.CheckLayers(model, resolver, levels, diagnostics);
+        }
+
         return diagnostics.Count > before ? null : SpecBuilder.Build(model, resolver, levels);
     }
 
@@ -45,6 +51,31 @@ internal static class ModelValidator
     {
         CheckNameGroup("task", model.Tasks.Select(t => t.Name), model.ClassName, diagnostics);
         CheckNameGroup("feature", model.Features.Select(f => f.Name), model.ClassName, diagnostics);
+        CheckDerivedTaskMembers(model, diagnostics);
+    }
+
+    /// <summary>A task's identifier must not be a member generated for another task (task "x_mask" vs masked task "x").</summary>
+    private static void CheckDerivedTaskMembers(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
+    {
+        var valid = model.Tasks.Where(t => Identifiers.Problem(t.Name.Value) is null).ToList();
+        foreach (TaskDeclaration task in valid)
+        {
+            string identifier = Identifiers.ToPascalCase(task.Name.Value);
+            foreach (TaskDeclaration owner in valid.Where(other => other != task))
+            {
+                string ownerIdentifier = Identifiers.ToPascalCase(owner.Name.Value);
+                var derived = Identifiers.DerivedTaskMembers(ownerIdentifier, owner.Masked.Value, owner.Kind.Value == TaskKindValue.Binary)
+                    .Where(member => member.Identifier == identifier)
+                    .Select(member => member.What)
+                    .FirstOrDefault();
+                if (derived is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedName, task.Name.Location, "Task", task.Name.Value, identifier,
+                        $"{derived} that PleGen generates for task '{owner.Name.Value}'"));
+                    break;
+                }
+            }
+        }
     }
 
     private static void CheckNameGroup(string what, IEnumerable<Arg<string>> names, string className, List<DiagnosticInfo> diagnostics)
@@ -168,6 +199,13 @@ internal static class ModelValidator
             return -1;
         }
 
+        if (levels > Limits.MaxLevels)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeBeyondLimits, model.Levels.Location, "Levels", Format(levels),
+                Format(Limits.MaxLevels), "every level adds generated code and summary rows (the PLE paper uses up to 3 levels)"));
+            return -1;
+        }
+
         return levels;
     }
 
@@ -192,6 +230,11 @@ internal static class ModelValidator
             if (experts.Count.IsSet && experts.Count.Value < 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NegativeExpertCount, experts.Count.Location, Format(experts.Count.Value)));
+            }
+            else if (experts.Count.Value > Limits.MaxExpertCount)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeBeyondLimits, experts.Count.Location, "Count", Format(experts.Count.Value),
+                    Format(Limits.MaxExpertCount), "the generated code and the summary list every expert of every level"));
             }
 
             if (experts.Units.Value is { } units)

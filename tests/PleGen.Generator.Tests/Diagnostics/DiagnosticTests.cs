@@ -75,6 +75,12 @@ public sealed class DiagnosticTests
         { "PLE0024", Model(experts: "[TaskExperts(Units = [])]"), "Units = []", new[] { "Units of [TaskExperts] is empty" } },
         { "PLE0025", Model(declaration: "public static partial class M { }"), "M", new[] { "'M' is static", "new M(seed)" } },
         { "PLE0025", Model(declaration: "public abstract partial class M { }"), "M", new[] { "'M' is abstract" } },
+        { "PLE0026", Model(architecture: "[PleModel(Levels = 100)]"), "Levels = 100", new[] { "Levels is 100", "at most 16" } },
+        { "PLE0026", Model(experts: "[SharedExperts(Count = 1000)]"), "Count = 1000", new[] { "Count is 1000", "at most 256" } },
+        { "PLE0026", Model(features: "[CategoricalFeature(\"user\", 100000000, 64)]"), "CategoricalFeature(\"user\", 100000000, 64)", new[] { "embedding table of feature 'user'", "6,400,000,000 elements" } },
+        { "PLE0026", Model(experts: "[SharedExperts(Units = [100000])]", features: "[DenseFeature(\"wide\", 100000)]"), "Units = [100000]", new[] { "Linear(100000, 100000)", "10,000,000,000 elements" } },
+        { "PLE0008", Model(tasks: "[Task(\"income\", TaskKind.Binary, Masked = true)][Task(\"income_mask\", TaskKind.Regression)]"), "\"income_mask\"", new[] { "identifier 'IncomeMask'", "Labels.IncomeMask", "task 'income'" } },
+        { "PLE0018", Model(architecture: "[PleModel(Activation = (Activation)7)]"), "Activation = (Activation)7", new[] { "is 7", "Activation.Relu" } },
     };
 
     [Theory]
@@ -113,6 +119,7 @@ public sealed class DiagnosticTests
         { "PLE0020", Model(experts: "[SharedExperts(Level = 1, Count = 1)]") },
         { "PLE0021", Model(architecture: "[CgcModel]", experts: "[SharedExperts(Units = [16, 8])][TaskExperts(Units = [8])]") },
         { "PLE0022", Model(experts: "[SharedExperts(Count = 1)][SharedExperts(Level = 1, Count = 2)]") },
+        { "PLE0026", Model(architecture: "[PleModel(Levels = 3)]", experts: "[SharedExperts(Count = 8)]") },
         { "PLE0023", Model(architecture: "[PleModel(TaskGroup = typeof(Group))]", tasks: "", features: "") + "\n[Task(\"a\", TaskKind.Binary)][Task(\"b\", TaskKind.Binary)][DenseFeature(\"x\")] public class Group { }" },
     };
 
@@ -138,7 +145,7 @@ public sealed class DiagnosticTests
         string[] tested = Failing.Select(row => (string)row[0]).Distinct().ToArray();
         string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "diagnostics.md"));
 
-        Assert.Equal(25, ids.Length);
+        Assert.Equal(26, ids.Length);
         Assert.Equal(ids.Length, ids.Distinct().Count());
         foreach (string id in ids)
         {

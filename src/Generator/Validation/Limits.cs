@@ -1,0 +1,18 @@
+namespace PleGen.Generator.Validation;
+
+/// <summary>
+/// Upper bounds checked at compile time (PLE0026), kept in one place and documented in docs/dsl.md. The generated
+/// code and the architecture summary list every level and expert, so unbounded counts would stall the compiler;
+/// every parameter tensor is one .NET array, so it cannot exceed <see cref="MaxTensorElements"/>.
+/// </summary>
+internal static class Limits
+{
+    /// <summary>Extraction levels per model (the PLE paper uses up to 3).</summary>
+    public const int MaxLevels = 16;
+
+    /// <summary>Experts per owner (a task, or the shared pool) per level.</summary>
+    public const int MaxExpertCount = 256;
+
+    /// <summary>Elements of one tensor, and the width of the input vector: the length limit of a .NET array.</summary>
+    public const long MaxTensorElements = int.MaxValue;
+}
