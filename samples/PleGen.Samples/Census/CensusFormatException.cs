@@ -1,0 +1,35 @@
+using System;
+using System.IO;
+
+namespace PleGen.Samples.Census;
+
+/// <summary>A census data file has a malformed row (or is not readable as text or gzip).</summary>
+public sealed class CensusFormatException : FormatException
+{
+    /// <summary>Creates the exception; the message reads "file line N: problem".</summary>
+    public CensusFormatException(string filePath, int lineNumber, string problem, Exception? inner = null)
+        : base(Compose(filePath, lineNumber, problem), inner)
+    {
+        FilePath = filePath;
+        LineNumber = lineNumber;
+        Problem = problem;
+    }
+
+    /// <summary>The file as it was given.</summary>
+    public string FilePath { get; }
+
+    /// <summary>1-based line number of the malformed row (0 when the file as a whole is unreadable).</summary>
+    public int LineNumber { get; }
+
+    /// <summary>What is wrong with the row.</summary>
+    public string Problem { get; }
+
+    private static string Compose(string filePath, int lineNumber, string problem)
+    {
+        string file = Path.GetFileName(filePath);
+        string full = Path.GetFullPath(filePath);
+        return lineNumber > 0
+            ? $"{file} line {lineNumber}: {problem} (file: {full}). Fix or remove the row, or read with CensusReadOptions.SkipBadRows to skip and count malformed rows."
+            : $"{file}: {problem} (file: {full}). Check that it is the UCI Census-Income (KDD) data, plain or gzip.";
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace PleGen.Samples.Reporting;
+
+/// <summary>The rows of an experiment, at most one per (model, task, metric, correlation), in the order given.</summary>
+public sealed class ResultTable
+{
+    /// <summary>The conventional name of the single-task baseline.</summary>
+    public const string DefaultSingleTaskModel = "Single-Task";
+
+    private readonly ResultRow[] _rows;
+
+    /// <summary>Creates the table; a repeated (model, task, metric, correlation) throws.</summary>
+    public ResultTable(IEnumerable<ResultRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        _rows = rows.ToArray();
+        var seen = new HashSet<(string, string, string, double?)>();
+        foreach (ResultRow row in _rows)
+        {
+            if (!seen.Add(Key(row)))
+            {
+                throw new ArgumentException($"Two result rows for model '{row.Model}', task '{row.Task}', metric '{row.Metric}'{CorrelationText(row.Correlation)}: merge their values into one row (one value per seed).", nameof(rows));
+            }
+        }
+    }
+
+    /// <summary>The rows.</summary>
+    public IReadOnlyList<ResultRow> Rows => _rows;
+
+    /// <summary>Model names in order of first appearance.</summary>
+    public IReadOnlyList<string> Models => _rows.Select(r => r.Model).Distinct().ToArray();
+
+    /// <summary>Task names in order of first appearance.</summary>
+    public IReadOnlyList<string> Tasks => _rows.Select(r => r.Task).Distinct().ToArray();
+
+    /// <summary>Metric names in order of first appearance.</summary>
+    public IReadOnlyList<string> Metrics => _rows.Select(r => r.Metric).Distinct().ToArray();
+
+    /// <summary>The distinct task correlations, ascending (empty for real data).</summary>
+    public IReadOnlyList<double> Correlations => _rows.Where(r => r.Correlation.HasValue).Select(r => r.Correlation!.Value).Distinct().Order().ToArray();
+
+    /// <summary>The row for (model, task, metric, correlation), or null.</summary>
+    public ResultRow? Find(string model, string task, string metric, double? correlation = null) =>
+        _rows.FirstOrDefault(r => r.Model == model && r.Task == task && r.Metric == metric && r.Correlation == correlation);
+
+    /// <summary>
+    /// A copy whose multi-task rows carry the MTL gain (Eq. 11) against the row of <paramref name="singleTaskModel"/>
+    /// with the same task, metric and correlation. The single-task rows, and rows without a matching single-task
+    /// row, get null. Metric directions come from <see cref="MetricDirections.Of"/>.
+    /// </summary>
+    public ResultTable WithMtlGains(string singleTaskModel = DefaultSingleTaskModel, IReadOnlyDictionary<string, MetricDirection>? directions = null)
+    {
+        ArgumentNullException.ThrowIfNull(singleTaskModel);
+        return new ResultTable(_rows.Select(row =>
+        {
+            if (row.Model == singleTaskModel)
+            {
+                return row with { MtlGain = null };
+            }
+
+            ResultRow? single = Find(singleTaskModel, row.Task, row.Metric, row.Correlation);
+            return row with { MtlGain = single is null ? null : MtlGain.Compute(row.Mean, single.Mean, MetricDirections.Of(row.Metric, directions)) };
+        }));
+    }
+
+    private static (string, string, string, double?) Key(ResultRow row) => (row.Model, row.Task, row.Metric, row.Correlation);
+
+    private static string CorrelationText(double? correlation) =>
+        correlation is { } p ? string.Create(CultureInfo.InvariantCulture, $", correlation {p}") : string.Empty;
+}
