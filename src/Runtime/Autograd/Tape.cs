@@ -4,87 +4,110 @@ using System.Collections.Generic;
 namespace PleGen.Runtime;
 
 /// <summary>
-/// The reverse-mode autograd tape of the current thread: ops append a backward step for every result that
-/// needs a gradient; <see cref="Tensor.Backward()"/> replays them newest first and then frees the graph.
+/// Records backward steps during the forward pass and replays the part of the graph a root depends on.
+/// Each result that needs a gradient holds its <see cref="BackwardNode"/>; a backward pass collects the nodes
+/// reachable from the root, runs them newest first, then frees them (as PyTorch does), so a second pass through
+/// the same graph is reported instead of silently adding nothing.
 /// </summary>
 internal static class Tape
 {
-    [ThreadStatic]
-    private static List<(Tensor Output, Action Backward)>? _nodes;
+    private static readonly Comparison<BackwardNode> NewestFirst = (x, y) => y.Sequence.CompareTo(x.Sequence);
+    private static int s_lastPass;
 
     [ThreadStatic]
-    private static int _disabledDepth;
+    private static List<BackwardNode>? t_order;
 
-    public static int Count => _nodes?.Count ?? 0;
+    [ThreadStatic]
+    private static Stack<BackwardNode>? t_pending;
 
-    public static bool IsRecording => _disabledDepth == 0;
+    [ThreadStatic]
+    private static long t_recorded;
 
-    /// <summary>Whether an op over <paramref name="inputs"/> must record a backward step.</summary>
-    public static bool Needs(Tensor a) => _disabledDepth == 0 && a.RequiresGrad;
+    /// <summary>Nodes recorded on this thread since it started (lets tests prove that inference records nothing).</summary>
+    public static long RecordedOnThisThread => t_recorded;
 
-    public static bool Needs(Tensor a, Tensor b) => _disabledDepth == 0 && (a.RequiresGrad || b.RequiresGrad);
-
-    public static bool Needs(Tensor a, Tensor b, Tensor? c) => _disabledDepth == 0 && (a.RequiresGrad || b.RequiresGrad || (c?.RequiresGrad ?? false));
-
-    public static bool Needs(ReadOnlySpan<Tensor> inputs)
+    /// <summary>Makes <paramref name="node"/> the backward step of <paramref name="output"/>, which from now on requires a gradient.</summary>
+    public static void Record(Tensor output, BackwardNode node)
     {
-        if (_disabledDepth != 0)
-        {
-            return false;
-        }
+        node.Attach(output);
+        output.RequiresGrad = true;
+        output.GradFn = node;
+        t_recorded++;
+    }
 
-        foreach (Tensor t in inputs)
+    /// <summary>Adds <paramref name="seed"/> to <paramref name="root"/>'s gradient and back-propagates it to every leaf the root depends on.</summary>
+    public static void Run(Tensor root, ReadOnlySpan<float> seed)
+    {
+        List<BackwardNode> order = t_order ??= new List<BackwardNode>();
+        Stack<BackwardNode> pending = t_pending ??= new Stack<BackwardNode>();
+        order.Clear();
+        pending.Clear();
+        int pass = System.Threading.Interlocked.Increment(ref s_lastPass);
+
+        // Collect first: a freed part of the graph throws here, before any gradient has changed.
+        Reach(root, pass, pending);
+        while (pending.Count > 0)
         {
-            if (t.RequiresGrad)
+            BackwardNode node = pending.Pop();
+            order.Add(node);
+            for (int i = 0; i < node.InputCount; i++)
             {
-                return true;
+                Tensor? input = node.InputAt(i);
+                if (input is not null)
+                {
+                    Reach(input, pass, pending);
+                }
             }
         }
 
-        return false;
-    }
-
-    /// <summary>Records that <paramref name="output"/>'s gradient flows back through <paramref name="backward"/>.</summary>
-    public static void Record(Tensor output, Action backward)
-    {
-        output.RequiresGrad = true;
-        (_nodes ??= new List<(Tensor, Action)>()).Add((output, backward));
-    }
-
-    public static void TruncateTo(int count)
-    {
-        if (_nodes is not null && _nodes.Count > count)
-        {
-            _nodes.RemoveRange(count, _nodes.Count - count);
-        }
-    }
-
-    /// <summary>Runs every recorded backward step whose output received a gradient, newest first, then frees the graph.</summary>
-    public static void Run()
-    {
-        if (_nodes is null)
-        {
-            return;
-        }
-
+        order.Sort(NewestFirst);
         try
         {
-            for (int i = _nodes.Count - 1; i >= 0; i--)
+            Span<float> rootGrad = root.Grad;
+            System.Numerics.Tensors.TensorPrimitives.Add(rootGrad, seed, rootGrad);
+            foreach (BackwardNode node in order)
             {
-                var (output, backward) = _nodes[i];
-                if (output.HasGrad)
-                {
-                    backward();
-                }
+                node.Backward(node.Output);
             }
         }
         finally
         {
-            _nodes.Clear();
+            foreach (BackwardNode node in order)
+            {
+                Tensor output = node.Output;
+                output.GradFn = null;
+                output.FreedGradFnOp = node.Op;
+            }
+
+            order.Clear();
         }
     }
 
-    public static void Disable() => _disabledDepth++;
+    private static void Reach(Tensor tensor, int pass, Stack<BackwardNode> pending)
+    {
+        Tensor owner = tensor.StorageOwner;
+        if (!owner.RequiresGrad)
+        {
+            return;
+        }
 
-    public static void Enable() => _disabledDepth--;
+        BackwardNode? node = owner.GradFn;
+        if (node is null)
+        {
+            if (owner.FreedGradFnOp is not null)
+            {
+                throw new InvalidOperationException(
+                    $"Backward() reached the {owner.FreedGradFnOp} result {ShapeUtil.Format(owner.Shape)} whose graph an earlier Backward() already used and freed. " +
+                    "Run the forward pass again for a new graph, or add the losses (Ops.Add) and call Backward() once.");
+            }
+
+            return;
+        }
+
+        if (node.VisitedInPass != pass)
+        {
+            node.VisitedInPass = pass;
+            pending.Push(node);
+        }
+    }
 }

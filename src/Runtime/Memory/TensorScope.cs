@@ -4,49 +4,52 @@ using System.Collections.Generic;
 namespace PleGen.Runtime;
 
 /// <summary>
-/// The lifetime of a step's intermediate tensors. Ops run inside a scope take their result (and gradient)
-/// buffers from the scope's pool; disposing the scope releases them all and drops the autograd graph recorded
-/// inside it. Wrap each training or inference step in one:
+/// The lifetime of one step's intermediate tensors. Ops run inside a scope take their result (and gradient)
+/// buffers from the scope's pool; disposing the scope gives them all back and drops the graph recorded on them.
+/// Parameters and tensors made with <c>new Tensor(...)</c> or the <c>Tensor.*</c> factories are never pooled.
+/// Wrap each training or inference step in one, reusing one pool across steps:
 /// <code>
-/// using (var step = new TensorScope(pool))
+/// var pool = new BufferPool();
+/// foreach (var batch in batches)
 /// {
-///     var loss = model.Loss(batch, labels, epoch);
-///     loss.Total.Backward();
+///     using var step = new TensorScope(pool);
+///     Tensor loss = model.Loss(model.Forward(batch), labels).Total;
+///     loss.Backward();
 ///     optimizer.Step();
+///     optimizer.ZeroGrad();
 /// }
 /// </code>
-/// Scopes nest; the innermost is current on its thread.
+/// Scopes nest (the innermost is current on its thread) and must be disposed innermost first, on their thread.
 /// </summary>
 public sealed class TensorScope : IDisposable
 {
     [ThreadStatic]
-    private static TensorScope? _current;
+    private static TensorScope? t_current;
 
     private readonly List<Tensor> _tensors = new();
     private readonly TensorScope? _outer;
-    private readonly int _tapeStart;
     private bool _disposed;
 
-    /// <summary>Opens a scope drawing from <paramref name="pool"/> (reuse one pool across steps).</summary>
+    /// <summary>Opens a scope drawing from <paramref name="pool"/> and makes it current on this thread.</summary>
     public TensorScope(BufferPool pool)
     {
         Pool = pool ?? throw new ArgumentNullException(nameof(pool));
-        _outer = _current;
-        _tapeStart = Tape.Count;
-        _current = this;
+        _outer = t_current;
+        t_current = this;
     }
 
-    /// <summary>The innermost scope of this thread, or null.</summary>
-    public static TensorScope? Current => _current;
+    /// <summary>The innermost open scope of this thread, or null.</summary>
+    public static TensorScope? Current => t_current;
 
     /// <summary>The pool buffers come from.</summary>
     public BufferPool Pool { get; }
 
-    internal float[] Rent(int length, bool clear) => Pool.Rent(length, clear);
+    /// <summary>Tensors created in this scope so far.</summary>
+    public int TensorCount => _tensors.Count;
 
     internal void Track(Tensor tensor) => _tensors.Add(tensor);
 
-    /// <summary>Releases every tensor created in the scope and forgets the graph recorded in it.</summary>
+    /// <summary>Releases every tensor created in the scope (and its gradient) back to the pool.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -54,19 +57,19 @@ public sealed class TensorScope : IDisposable
             return;
         }
 
-        if (_current != this)
+        if (t_current != this)
         {
-            throw new InvalidOperationException("TensorScopes must be disposed innermost first, on the thread that opened them.");
+            throw new InvalidOperationException(
+                "TensorScopes must be disposed innermost first, on the thread that opened them; an inner scope is still open (or this scope belongs to another thread).");
         }
 
         _disposed = true;
-        Tape.TruncateTo(_tapeStart);
         foreach (Tensor tensor in _tensors)
         {
             tensor.Release(Pool);
         }
 
         _tensors.Clear();
-        _current = _outer;
+        t_current = _outer;
     }
 }

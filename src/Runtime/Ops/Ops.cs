@@ -4,56 +4,16 @@ using System.Numerics.Tensors;
 namespace PleGen.Runtime;
 
 /// <summary>
-/// Differentiable tensor operations (PyTorch semantics). Each records its backward step when an input requires
-/// a gradient and gradient recording is on; results are pooled inside a <see cref="TensorScope"/>.
+/// Differentiable tensor operations with PyTorch's semantics. Each checks its inputs (errors name the op and
+/// both shapes), computes its result, and, when an input requires a gradient and recording is on (not under
+/// <see cref="Autograd.NoGrad"/>), records its backward step. Results are pooled inside a <see cref="TensorScope"/>.
+/// Only the right operand of a binary op broadcasts; reductions, shape ops and softmax take PyTorch's dimension
+/// numbering (negative counts from the end).
 /// </summary>
 public static partial class Ops
 {
-    /// <summary>A fresh tensor from values (copied) and a shape, owned by the caller.</summary>
-    public static Tensor FromArray(float[] values, params int[] shape)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        int length = ShapeUtil.Product(shape);
-        if (values.Length != length)
-        {
-            throw new ArgumentException($"Shape {ShapeUtil.Format(shape)} holds {length} values, but {values.Length} were given.", nameof(values));
-        }
-
-        return new Tensor(shape, (float[])values.Clone());
-    }
-
-    /// <summary>A zero-filled tensor (pooled inside a scope).</summary>
-    public static Tensor Zeros(params int[] shape) => Tensor.Create((int[])shape.Clone(), clear: true);
-
-    /// <summary>A scalar (rank-0) tensor.</summary>
-    public static Tensor Scalar(float value)
-    {
-        Tensor t = Tensor.Create(Array.Empty<int>(), clear: false);
-        t.Data[0] = value;
-        return t;
-    }
-
-    /// <summary>The same values under another shape with as many elements (a copy; results are contiguous).</summary>
-    public static Tensor Reshape(Tensor x, params int[] shape)
-    {
-        int length = ShapeUtil.Product(shape);
-        if (length != x.Length)
-        {
-            throw new ArgumentException($"Reshape: cannot view {ShapeUtil.Format(x.Shape)} ({x.Length} values) as {ShapeUtil.Format(shape)} ({length} values).");
-        }
-
-        Tensor y = Tensor.Create((int[])shape.Clone(), clear: false);
-        x.Data.CopyTo(y.Data);
-        if (Tape.Needs(x))
-        {
-            Tape.Record(y, () => Accumulate(x, y.Grad));
-        }
-
-        return y;
-    }
-
     /// <summary>Adds <paramref name="gradient"/> into <paramref name="t"/>'s gradient when it requires one.</summary>
-    internal static void Accumulate(Tensor t, ReadOnlySpan<float> gradient)
+    internal static void AccumulateGrad(Tensor t, ReadOnlySpan<float> gradient)
     {
         if (t.RequiresGrad)
         {
@@ -67,6 +27,30 @@ public static partial class Ops
         if (t.Rank != rank)
         {
             throw new ArgumentException($"{op}: {name} must have rank {rank}, but its shape is {ShapeUtil.Format(t.Shape)}.");
+        }
+    }
+
+    /// <summary>destination[c] += sum over rows r of source[r, c] (a bias gradient).</summary>
+    internal static void AccumulateColumnSums(ReadOnlySpan<float> source, int rows, int columns, Span<float> destination)
+    {
+        if (columns == 1)
+        {
+            destination[0] += TensorPrimitives.Sum(source.Slice(0, rows));
+            return;
+        }
+
+        for (int r = 0; r < rows; r++)
+        {
+            TensorPrimitives.Add(destination, source.Slice(r * columns, columns), destination);
+        }
+    }
+
+    /// <summary>Fills every row of <paramref name="destination"/> [rows, row.Length] with <paramref name="row"/> (a bias before a GEMM with beta = 1).</summary>
+    internal static void BroadcastRows(ReadOnlySpan<float> row, int rows, Span<float> destination)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            row.CopyTo(destination.Slice(r * row.Length, row.Length));
         }
     }
 }
