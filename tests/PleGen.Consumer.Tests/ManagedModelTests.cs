@@ -310,6 +310,78 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Monitoring_all_tasks_keeps_the_epoch_with_the_best_mean_metric()
+    {
+        var model = new SmallMmoe(4);
+        var random = new RandomSource(9);
+        int n = 512;
+        float[] x = new float[n * 5], a = new float[n], b = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < 5; j++)
+            {
+                x[(i * 5) + j] = (float)random.NextNormal();
+            }
+
+            a[i] = x[i * 5] + x[(i * 5) + 1] > 0 ? 1 : 0;
+            b[i] = x[(i * 5) + 2] - x[(i * 5) + 3] > 0 ? 1 : 0;
+        }
+
+        var data = new SmallMmoe.Dataset(x, a, b);
+        var trainer = new Trainer<SmallMmoe.Dataset>(model, new Adam(model.Parameters, 1e-2), new TrainerOptions
+        {
+            Epochs = 6, BatchSize = 64, MonitorTask = TrainerOptions.AllTasks, Patience = 0,
+        });
+
+        TrainingHistory history = trainer.Fit(data, data);
+
+        double[] means = history.Epochs.Select(e => (e.Validation["a"] + e.Validation["b"]) / 2).ToArray();
+        Assert.Equal(means.Max(), history.BestMetric, 12);
+        Assert.Equal(Array.IndexOf(means, means.Max()), history.BestEpoch);
+        IReadOnlyDictionary<string, double> after = trainer.Evaluate(data);
+        Assert.Equal(history.BestMetric, (after["a"] + after["b"]) / 2, 6);
+    }
+
+    [Fact]
+    public void Monitoring_all_tasks_needs_tasks_that_share_a_metric()
+    {
+        var model = new SyntheticPle(3);
+        var error = Assert.Throws<ArgumentException>(() => new Trainer<SyntheticPle.Dataset>(model, new Sgd(model.Parameters, 0.1), new TrainerOptions { MonitorTask = TrainerOptions.AllTasks }));
+        Assert.Contains("mixes binary (AUC) and regression (MSE) tasks: click (auc), dwell (mse), share (auc)", error.Message);
+    }
+
+    [Fact]
+    public void A_schedule_sets_the_learning_rate_before_every_step()
+    {
+        var model = new SyntheticPle(3);
+        var optimizer = new Sgd(model.Parameters, 0.1);
+        var schedule = new RecordingSchedule();
+        var seen = new List<double>();
+        var trainer = new Trainer<SyntheticPle.Dataset>(model, optimizer, new TrainerOptions
+        {
+            Epochs = 2, BatchSize = 100, Schedule = schedule, Progress = p => { if (p.CompletedEpoch is null) { seen.Add(optimizer.LearningRate); } },
+        });
+
+        trainer.Fit(Data(250, 1));
+
+        Assert.Equal([(0, 0, 3), (0, 1, 3), (0, 2, 3), (1, 0, 3), (1, 1, 3), (1, 2, 3)], schedule.Calls);
+        Assert.Equal([0.1, 0.099, 0.098, 0.09, 0.089, 0.088], seen.Select(v => Math.Round(v, 6)));
+    }
+
+    private sealed class RecordingSchedule : ILearningRateSchedule
+    {
+        public List<(int Epoch, int Batch, int Batches)> Calls { get; } = [];
+
+        public double LearningRate(int epoch, double initialLearningRate) => initialLearningRate * (1 - (0.1 * epoch));
+
+        public double LearningRate(int epoch, int batch, int batchesPerEpoch, double initialLearningRate)
+        {
+            Calls.Add((epoch, batch, batchesPerEpoch));
+            return LearningRate(epoch, initialLearningRate) - (0.001 * batch);
+        }
+    }
+
+    [Fact]
     public void An_unknown_monitor_task_is_rejected()
     {
         var model = new SyntheticPle(3);

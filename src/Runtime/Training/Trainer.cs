@@ -30,12 +30,26 @@ public sealed class Trainer<TDataset>
         }
 
         string monitor = _options.MonitorTask ?? model.TaskInfos[0].Name;
+        if (monitor == TrainerOptions.AllTasks)
+        {
+            // A mean of AUCs or of MSEs means something; a mean of an AUC and an MSE does not.
+            if (model.TaskInfos.Select(t => t.IsBinary).Distinct().Count() > 1)
+            {
+                throw new ArgumentException($"MonitorTask '{TrainerOptions.AllTasks}' averages the tasks' validation metrics, but this model mixes binary (AUC) and regression (MSE) tasks: {string.Join(", ", model.TaskInfos.Select(t => $"{t.Name} ({t.Metric})"))}. Monitor one task by name instead.", nameof(options));
+            }
+
+            MonitorIndex = AllTasksIndex;
+            return;
+        }
+
         MonitorIndex = model.TaskInfos.Select(t => t.Name).ToList().IndexOf(monitor);
         if (MonitorIndex < 0)
         {
-            throw new ArgumentException($"MonitorTask '{monitor}' is not a task of the model; tasks: {string.Join(", ", model.TaskInfos.Select(t => t.Name))}.", nameof(options));
+            throw new ArgumentException($"MonitorTask '{monitor}' is not a task of the model; tasks: {string.Join(", ", model.TaskInfos.Select(t => t.Name))} (or '{TrainerOptions.AllTasks}' for their mean).", nameof(options));
         }
     }
+
+    private const int AllTasksIndex = -1;
 
     private int MonitorIndex { get; }
 
@@ -59,11 +73,6 @@ public sealed class Trainer<TDataset>
 
         for (int epoch = 0; epoch < _options.Epochs && !cancelled; epoch++)
         {
-            if (_options.Schedule is not null)
-            {
-                _optimizer.LearningRate = _options.Schedule.LearningRate(epoch, initialRate);
-            }
-
             shuffle.Shuffle(order.AsSpan());
             _model.Training = true;
             var epochClock = Stopwatch.StartNew();
@@ -78,6 +87,11 @@ public sealed class Trainer<TDataset>
                 }
 
                 ReadOnlySpan<int> rows = order.AsSpan(b * _options.BatchSize, Math.Min(_options.BatchSize, count - (b * _options.BatchSize)));
+                if (_options.Schedule is not null)
+                {
+                    _optimizer.LearningRate = _options.Schedule.LearningRate(epoch, b, batches, initialRate);
+                }
+
                 float total;
                 using (new TensorScope(_pool))
                 {
@@ -115,9 +129,8 @@ public sealed class Trainer<TDataset>
                 continue;
             }
 
-            TaskInfo monitored = _model.TaskInfos[MonitorIndex];
-            double metric = metrics[monitored.Name];
-            bool improved = double.IsNaN(bestMetric) || (monitored.IsBinary ? metric > bestMetric : metric < bestMetric);
+            (double metric, bool higherIsBetter) = Monitored(metrics);
+            bool improved = double.IsNaN(bestMetric) || (higherIsBetter ? metric > bestMetric : metric < bestMetric);
             if (improved)
             {
                 bestMetric = metric;
@@ -146,6 +159,17 @@ public sealed class Trainer<TDataset>
 
         _model.Training = false;
         return new TrainingHistory(history, bestEpoch, bestMetric, stoppedEarly, cancelled);
+    }
+
+    private (double Metric, bool HigherIsBetter) Monitored(IReadOnlyDictionary<string, double> metrics)
+    {
+        if (MonitorIndex == AllTasksIndex)
+        {
+            return (_model.TaskInfos.Average(t => metrics[t.Name]), _model.TaskInfos[0].IsBinary);
+        }
+
+        TaskInfo monitored = _model.TaskInfos[MonitorIndex];
+        return (metrics[monitored.Name], monitored.IsBinary);
     }
 
     /// <summary>Each task's metric on <paramref name="data"/> (AUC or MSE over the task's sample space), in evaluation mode.</summary>

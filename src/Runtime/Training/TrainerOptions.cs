@@ -14,11 +14,17 @@ public sealed record TrainerOptions
     /// <summary>Seed of the per-epoch shuffling.</summary>
     public ulong ShuffleSeed { get; init; }
 
-    /// <summary>Optional learning-rate schedule, applied at the start of every epoch.</summary>
+    /// <summary>Optional learning-rate schedule, asked before every optimizer step (per-epoch schedules keep one rate per epoch).</summary>
     public ILearningRateSchedule? Schedule { get; init; }
 
-    /// <summary>Task whose validation metric drives early stopping and the best checkpoint (default: the first task).</summary>
+    /// <summary>
+    /// Task whose validation metric drives early stopping and the best checkpoint (default: the first task).
+    /// <see cref="AllTasks"/> monitors the mean of every task's metric instead (all tasks must share a metric).
+    /// </summary>
     public string? MonitorTask { get; init; }
+
+    /// <summary>The <see cref="MonitorTask"/> value that monitors the mean metric over all tasks.</summary>
+    public const string AllTasks = "*";
 
     /// <summary>Epochs without improvement of the monitored metric before stopping; 0 disables early stopping.</summary>
     public int Patience { get; init; } = 3;

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using PleGen.Samples.Census;
+using PleGen.Samples.Experiments;
+
+namespace PleGen.Samples.CensusSample;
+
+/// <summary>The five models of the comparison, under the names the reports use, bound to the census splits.</summary>
+public static class CensusCandidates
+{
+    /// <summary>The single-task baseline's name.</summary>
+    public const string SingleTask = "SingleTask";
+
+    /// <summary>The model classes, for checking their declarations against the data.</summary>
+    public static IReadOnlyList<System.Type> ModelTypes { get; } =
+        [typeof(CensusSingleTask), typeof(CensusSharedBottom), typeof(CensusMmoe), typeof(CensusCgc), typeof(CensusPle)];
+
+    /// <summary>SingleTask, SharedBottom, MMoE, CGC and PLE; MMoE, CGC and PLE record their gates.</summary>
+    public static IReadOnlyList<ModelCandidate<CensusSplit>> All { get; } =
+    [
+        ModelCandidate.Of(SingleTask, seed => new CensusSingleTask(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusSingleTask.Dataset>(s)),
+        ModelCandidate.Of("SharedBottom", seed => new CensusSharedBottom(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusSharedBottom.Dataset>(s)),
+        ModelCandidate.Of("MMoE", seed => new CensusMmoe(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusMmoe.Dataset>(s), (m, s) => m.GateStatistics = s),
+        ModelCandidate.Of("CGC", seed => new CensusCgc(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusCgc.Dataset>(s), (m, s) => m.GateStatistics = s),
+        ModelCandidate.Of("PLE", seed => new CensusPle(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusPle.Dataset>(s), (m, s) => m.GateStatistics = s),
+    ];
+}

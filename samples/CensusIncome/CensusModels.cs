@@ -1,0 +1,84 @@
+using PleGen;
+
+namespace PleGen.Samples.CensusSample;
+
+// The census-income task group of the PLE paper (section 5.2.1), declared once: two binary tasks and every input
+// column of the UCI file except marital status (task 2's label) and the instance weight (not a feature).
+// Cardinalities are the column's distinct values in the file plus 1 for the out-of-vocabulary id 0; the sample
+// checks them against the training vocabularies before it trains. Columns with more than 20 values get
+// 8-dimensional embeddings, the others 4.
+[Task("income", TaskKind.Binary, Tower = [32])]
+[Task("never_married", TaskKind.Binary, Tower = [32])]
+[DenseFeature("numeric", 7)] // age, wage_per_hour, capital_gains, capital_losses, stock_dividends, num_emp, weeks_worked (standardized)
+[CategoricalFeature("class_worker", 10, 4)]
+[CategoricalFeature("det_ind_code", 53, 8)]
+[CategoricalFeature("det_occ_code", 48, 8)]
+[CategoricalFeature("education", 18, 4)]
+[CategoricalFeature("hs_college", 4, 4)]
+[CategoricalFeature("major_ind_code", 25, 8)]
+[CategoricalFeature("major_occ_code", 16, 4)]
+[CategoricalFeature("race", 6, 4)]
+[CategoricalFeature("hisp_origin", 11, 4)]
+[CategoricalFeature("sex", 3, 4)]
+[CategoricalFeature("union_member", 4, 4)]
+[CategoricalFeature("unemp_reason", 7, 4)]
+[CategoricalFeature("full_or_part_emp", 9, 4)]
+[CategoricalFeature("tax_filer_stat", 7, 4)]
+[CategoricalFeature("region_prev_res", 7, 4)]
+[CategoricalFeature("state_prev_res", 52, 8)]
+[CategoricalFeature("det_hh_fam_stat", 38, 8)]
+[CategoricalFeature("det_hh_summ", 9, 4)]
+[CategoricalFeature("mig_chg_msa", 11, 4)]
+[CategoricalFeature("mig_chg_reg", 10, 4)]
+[CategoricalFeature("mig_move_reg", 11, 4)]
+[CategoricalFeature("mig_same", 4, 4)]
+[CategoricalFeature("mig_prev_sunbelt", 5, 4)]
+[CategoricalFeature("fam_under_18", 6, 4)]
+[CategoricalFeature("country_father", 44, 8)]
+[CategoricalFeature("country_mother", 44, 8)]
+[CategoricalFeature("country_self", 44, 8)]
+[CategoricalFeature("citizenship", 6, 4)]
+[CategoricalFeature("own_or_self", 4, 4)]
+[CategoricalFeature("vet_question", 4, 4)]
+[CategoricalFeature("vet_benefits", 4, 4)]
+[CategoricalFeature("year", 3, 4)]
+public sealed class CensusTasks
+{
+}
+
+/// <summary>One network per task: the baseline of the MTL gain (Eq. 11).</summary>
+[SingleTaskModel(TaskGroup = typeof(CensusTasks))]
+[SharedExperts(Units = [128, 64])]
+public partial class CensusSingleTask
+{
+}
+
+/// <summary>Hard parameter sharing: one bottom network, a tower per task.</summary>
+[SharedBottomModel(TaskGroup = typeof(CensusTasks))]
+[SharedExperts(Units = [128, 64])]
+public partial class CensusSharedBottom
+{
+}
+
+/// <summary>MMoE: six shared experts (as many as CGC has in all), one gate per task.</summary>
+[MmoeModel(TaskGroup = typeof(CensusTasks))]
+[SharedExperts(Count = 6, Units = [64])]
+public partial class CensusMmoe
+{
+}
+
+/// <summary>CGC: two shared experts and two per task; each task's gate mixes its own and the shared ones.</summary>
+[CgcModel(TaskGroup = typeof(CensusTasks))]
+[SharedExperts(Count = 2, Units = [64])]
+[TaskExperts(Count = 2, Units = [64])]
+public partial class CensusCgc
+{
+}
+
+/// <summary>PLE: two CGC levels; the first level also has a shared gate over all six of its experts.</summary>
+[PleModel(TaskGroup = typeof(CensusTasks), Levels = 2)]
+[SharedExperts(Count = 2, Units = [64])]
+[TaskExperts(Count = 2, Units = [64])]
+public partial class CensusPle
+{
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using PleGen.Runtime;
+using PleGen.Samples.Census;
+using PleGen.Samples.Experiments;
+using PleGen.Samples.Reporting;
+using PleGen.Samples.Reporting.Charts;
+
+namespace PleGen.Samples.CensusSample;
+
+/// <summary>
+/// The census experiment's files in the output folder: census.json (results rows, command line, versions, data,
+/// settings, expert utilization, training curves), census.md (table, expert utilization tables, goal check),
+/// and SVG charts: test AUC, MTL gain, expert utilization of CGC and PLE, validation AUC per epoch per task.
+/// </summary>
+public static class CensusReport
+{
+    /// <summary>The gated models whose expert utilization gets a chart and a table.</summary>
+    public static IReadOnlyList<string> UtilizationModels { get; } = ["CGC", "PLE"];
+
+    /// <summary>Writes every file (atomically) and returns their paths.</summary>
+    public static IReadOnlyList<string> Write(string folder, ExperimentResults results, CensusData data, TrainingSettings training, string commandLine, bool complete)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(training);
+        ResultTable table = results.Table();
+        var written = new List<string>();
+        string Save(string name, ISvgChart chart)
+        {
+            string path = Path.Combine(folder, name);
+            chart.Save(path);
+            written.Add(path);
+            return name;
+        }
+
+        var charts = new List<(string Title, string File)>
+        {
+            ("Test AUC", Save("census-auc.svg", ResultCharts.MetricBars(table, "auc", "Census-income: test AUC (mean ± std over seeds)"))),
+        };
+        if (table.Rows.Any(r => r.MtlGain.HasValue))
+        {
+            charts.Add(("MTL gain", Save("census-mtl-gain.svg", ResultCharts.GainBars(table, "auc", "Census-income: MTL gain in test AUC vs single-task"))));
+        }
+
+        foreach (string model in UtilizationModels)
+        {
+            if (FirstGateReport(results, model) is { } report)
+            {
+                charts.Add(($"{model} expert utilization", Save($"census-expert-utilization-{model.ToLowerInvariant()}.svg",
+                    ExpertUtilizationChart.FromGateReport(report.Report, $"{model}: expert utilization on the test set (seed {report.Seed})"))));
+            }
+        }
+
+        foreach (string task in CensusExperiment.TaskMetrics.Keys)
+        {
+            charts.Add(($"Validation AUC per epoch, {task}", Save($"census-curves-{task}.svg", Curves(results, task))));
+        }
+
+        ResultsDocument document = ResultsDocument.ForThisRun(table, commandLine)
+            .WithExtra("status", complete ? "complete" : "interrupted")
+            .WithExtra("data", DataJson(data))
+            .WithExtra("settings", training.ToJson("mean validation AUC over both tasks; best epoch restored"))
+            .WithExtra("expert_utilization", results.ExpertUtilizationJson())
+            .WithExtra("training_curves", results.TrainingCurvesJson());
+        string json = Path.Combine(folder, "census.json");
+        ResultsJson.Write(json, document);
+        written.Insert(0, json);
+
+        string markdown = Path.Combine(folder, "census.md");
+        AtomicFile.WriteAllText(markdown, Markdown(table, results, data, training, commandLine, complete, charts));
+        written.Insert(1, markdown);
+        return written;
+    }
+
+    /// <summary>The paper's claims on this data, checked: PLE above single-task and MMoE on both tasks, and the AUC goals.</summary>
+    public static IEnumerable<(string Claim, bool Holds)> GoalChecks(ResultTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        foreach (string task in CensusExperiment.TaskMetrics.Keys)
+        {
+            if (table.Find("PLE", task, "auc") is not { } ple)
+            {
+                continue;
+            }
+
+            foreach (string baseline in new[] { CensusCandidates.SingleTask, "MMoE" })
+            {
+                if (table.Find(baseline, task, "auc") is { } other)
+                {
+                    yield return (string.Create(CultureInfo.InvariantCulture, $"{task}: PLE {ple.Mean:F4} > {baseline} {other.Mean:F4}"), ple.Mean > other.Mean);
+                }
+            }
+
+            double goal = task == CensusLabels.IncomeTask ? 0.94 : 0.99;
+            yield return (string.Create(CultureInfo.InvariantCulture, $"{task}: PLE {ple.Mean:F4} >= {goal:F2}"), ple.Mean >= goal);
+        }
+    }
+
+    private static (GateReport Report, ulong Seed)? FirstGateReport(ExperimentResults results, string model) =>
+        results.Runs.Where(r => r.Model == model && r.GateReport is not null).OrderBy(r => r.Seed).Select(r => ((GateReport, ulong)?)(r.GateReport!, r.Seed)).FirstOrDefault();
+
+    private static LineChart Curves(ExperimentResults results, string task)
+    {
+        // One line per model: its first seed's validation AUC after every epoch (the restored best epoch is marked in the JSON).
+        var series = results.Runs.GroupBy(r => r.Model)
+            .Select(g => g.OrderBy(r => r.Seed).First())
+            .Select(r => LineSeries.FromEpochs(r.Model, r.History.Epochs.Select(e => e.Validation[task]).ToArray()))
+            .ToArray();
+        return new LineChart { Title = $"Census-income: validation AUC of {task} per epoch (first seed)", XAxisLabel = "epoch", YAxisLabel = "validation AUC", Series = series };
+    }
+
+    private static string Markdown(ResultTable table, ExperimentResults results, CensusData data, TrainingSettings training, string commandLine, bool complete, IReadOnlyList<(string Title, string File)> charts)
+    {
+        StringBuilder sb = ExperimentMarkdown.Begin("Census-income: PLE and its baselines", commandLine, complete, string.Create(CultureInfo.InvariantCulture,
+            $"Data: {data.Description}; {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test rows. Training: {training}; early stopping on the mean validation AUC of both tasks, best epoch restored."));
+        sb.Append(MarkdownReport.Render(table));
+        var checks = GoalChecks(table).ToArray();
+        if (checks.Length > 0)
+        {
+            sb.Append("\n## Goals\n\n");
+            foreach (var (claim, holds) in checks)
+            {
+                sb.Append("- ").Append(holds ? "✔ " : "✘ ").Append(claim).Append('\n');
+            }
+        }
+
+        foreach (string model in UtilizationModels)
+        {
+            if (FirstGateReport(results, model) is { } report)
+            {
+                sb.Append(string.Create(CultureInfo.InvariantCulture, $"\n## {model}: expert utilization (test set, seed {report.Seed})\n\n"));
+                sb.Append("| Gate | Expert | Mean weight | Std |\n|---|---|---:|---:|\n");
+                foreach (GateUtilization gate in report.Report.Gates)
+                {
+                    for (int e = 0; e < gate.Experts.Count; e++)
+                    {
+                        sb.Append(string.Create(CultureInfo.InvariantCulture, $"| {gate.Gate} | {gate.Experts[e]} | {gate.Mean[e]:F4} | {gate.Std[e]:F4} |\n"));
+                    }
+                }
+            }
+        }
+
+        sb.Append("\n## Charts\n\n");
+        foreach (var (title, file) in charts)
+        {
+            sb.Append("- [").Append(title).Append("](").Append(file).Append(")\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static JsonObject DataJson(CensusData data) => new()
+    {
+        ["description"] = data.Description,
+        ["train_rows"] = data.Train.Count,
+        ["validation_rows"] = data.Validation.Count,
+        ["test_rows"] = data.Test.Count,
+        ["skipped_bad_rows"] = data.BadRows.Sum(b => b.Count),
+    };
+
+}

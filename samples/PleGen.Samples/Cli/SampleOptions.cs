@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using PleGen.Runtime.Kernels;
+using PleGen.Samples.Experiments;
+
+namespace PleGen.Samples.Cli;
+
+/// <summary>
+/// The command-line options both samples share: how to train (epochs, batch size, learning rate, optimizer,
+/// patience, seeds), how many threads the kernels use, where reports go and how much to print.
+/// </summary>
+public sealed class SampleOptions
+{
+    /// <summary>Creates the options with a sample's defaults.</summary>
+    public SampleOptions(TrainingSettings defaults, IReadOnlyList<string> models, string defaultOutput = "results")
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        ArgumentNullException.ThrowIfNull(models);
+        AllModels = models;
+        Models = new Option<string[]>("--models")
+        {
+            Description = $"The models to train, comma or space separated (default all: {string.Join(", ", models)}). MTL gains need {models[0]}.",
+            DefaultValueFactory = _ => models.ToArray(),
+            AllowMultipleArgumentsPerToken = true,
+            CustomParser = result =>
+            {
+                string[] names = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+                foreach (string name in names)
+                {
+                    if (!models.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    {
+                        result.AddError($"--models: '{name}' is not a model of this sample; use {string.Join(", ", models)}.");
+                    }
+                }
+
+                // Canonical spelling and the sample's order, whatever order was typed.
+                return models.Where(m => names.Contains(m, StringComparer.OrdinalIgnoreCase)).ToArray();
+            },
+        };
+        Epochs = new Option<int>("--epochs")
+        {
+            Description = "Maximum epochs per training run; early stopping may end a run sooner (see --patience).",
+            DefaultValueFactory = _ => defaults.Epochs,
+        };
+        BatchSize = new Option<int>("--batch-size")
+        {
+            Description = "Samples per mini-batch.",
+            DefaultValueFactory = _ => defaults.BatchSize,
+        };
+        LearningRate = new Option<double>("--lr")
+        {
+            Description = "Learning rate of the optimizer.",
+            DefaultValueFactory = _ => defaults.LearningRate,
+        };
+        Optimizer = new Option<OptimizerKind>("--optimizer")
+        {
+            Description = "Optimizer: Adam, AdamW (weight decay 0.01), Sgd (momentum 0.9) or Adagrad.",
+            DefaultValueFactory = _ => defaults.Optimizer,
+        };
+        Patience = new Option<int>("--patience")
+        {
+            Description = "Stop a run after this many epochs without improvement of the mean validation metric over the tasks, and keep its best epoch; 0 trains every epoch.",
+            DefaultValueFactory = _ => defaults.Patience,
+        };
+        Seeds = new Option<int>("--seeds")
+        {
+            Description = "Number of seeds: every model is trained once per seed (1, 2, ...); results report mean and std over seeds.",
+            DefaultValueFactory = _ => defaults.Seeds.Count,
+        };
+        Threads = new Option<int>("--threads")
+        {
+            Description = "Threads for the matrix kernels; 0 uses every core.",
+            DefaultValueFactory = _ => 0,
+        };
+        Output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Folder for the reports (JSON, Markdown, SVG charts); created if missing, files replaced atomically.",
+            DefaultValueFactory = _ => new DirectoryInfo(defaultOutput),
+        };
+        Quiet = new Option<bool>("--quiet")
+        {
+            Description = "No live progress display: print one log line per finished run, then the table.",
+        };
+
+        Positive(Epochs);
+        Positive(BatchSize);
+        Positive(Seeds);
+        NotNegative(Patience);
+        NotNegative(Threads);
+        LearningRate.Validators.Add(result =>
+        {
+            double value = result.GetValueOrDefault<double>();
+            if (!(value > 0) || !double.IsFinite(value))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--lr must be a positive number, got {value}."));
+            }
+        });
+    }
+
+    /// <summary>--models.</summary>
+    public Option<string[]> Models { get; }
+
+    /// <summary>Every model the sample can train, in its order.</summary>
+    public IReadOnlyList<string> AllModels { get; }
+
+    /// <summary>--epochs.</summary>
+    public Option<int> Epochs { get; }
+
+    /// <summary>--batch-size.</summary>
+    public Option<int> BatchSize { get; }
+
+    /// <summary>--lr.</summary>
+    public Option<double> LearningRate { get; }
+
+    /// <summary>--optimizer.</summary>
+    public Option<OptimizerKind> Optimizer { get; }
+
+    /// <summary>--patience.</summary>
+    public Option<int> Patience { get; }
+
+    /// <summary>--seeds.</summary>
+    public Option<int> Seeds { get; }
+
+    /// <summary>--threads.</summary>
+    public Option<int> Threads { get; }
+
+    /// <summary>--out.</summary>
+    public Option<DirectoryInfo> Output { get; }
+
+    /// <summary>--quiet.</summary>
+    public Option<bool> Quiet { get; }
+
+    /// <summary>Adds every option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (Option option in new Option[] { Models, Epochs, BatchSize, LearningRate, Optimizer, Patience, Seeds, Threads, Output, Quiet })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The training settings the command line asks for.</summary>
+    public TrainingSettings Settings(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var settings = new TrainingSettings
+        {
+            Epochs = result.GetValue(Epochs),
+            BatchSize = result.GetValue(BatchSize),
+            LearningRate = result.GetValue(LearningRate),
+            Optimizer = result.GetValue(Optimizer),
+            Patience = result.GetValue(Patience),
+            Seeds = Enumerable.Range(1, result.GetValue(Seeds)).Select(s => (ulong)s).ToArray(),
+        };
+        settings.Validate();
+        return settings;
+    }
+
+    /// <summary>The candidates --models selects, in the sample's order.</summary>
+    public IReadOnlyList<ModelCandidate<TData>> SelectModels<TData>(ParseResult result, IReadOnlyList<ModelCandidate<TData>> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(candidates);
+        string[] names = result.GetValue(Models) ?? [];
+        ModelCandidate<TData>[] selected = candidates.Where(c => names.Contains(c.Name)).ToArray();
+        return selected.Length > 0 ? selected : throw new ArgumentException($"--models selects no model; use some of {string.Join(", ", AllModels)}.");
+    }
+
+    /// <summary>Applies --threads to the engine's kernels.</summary>
+    public void ApplyThreads(ParseResult result)
+    {
+        int threads = result.GetValue(Threads);
+        KernelSettings.MaxDegreeOfParallelism = threads == 0 ? Environment.ProcessorCount : threads;
+    }
+
+    private static void Positive(Option<int> option) => option.Validators.Add(result =>
+    {
+        int value = result.GetValueOrDefault<int>();
+        if (value < 1)
+        {
+            result.AddError($"{option.Name} must be at least 1, got {value}.");
+        }
+    });
+
+    private static void NotNegative(Option<int> option) => option.Validators.Add(result =>
+    {
+        int value = result.GetValueOrDefault<int>();
+        if (value < 0)
+        {
+            result.AddError($"{option.Name} must be 0 or more, got {value}.");
+        }
+    });
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using PleGen.Samples.Cli;
+using PleGen.Samples.Experiments;
+using PleGen.Samples.Reporting;
+using PleGen.Samples.SyntheticSample;
+using Spectre.Console;
+
+var options = new SampleOptions(SyntheticExperimentOptions.DefaultTraining, [.. SyntheticCandidates.All.Select(c => c.Name)]);
+var correlations = new Option<double[]>("--correlations")
+{
+    Description = "Task correlations p to run, comma or space separated, each in [-1, 1].",
+    DefaultValueFactory = _ => SyntheticExperimentOptions.DefaultCorrelations.ToArray(),
+    AllowMultipleArgumentsPerToken = true,
+    CustomParser = ParseCorrelations,
+};
+var samples = new Option<int>("--samples")
+{
+    Description = $"Samples generated per correlation, split 80/10/10 into training, validation and test (the paper used 1.4M; default {SyntheticExperimentOptions.DefaultSamples:N0} fits the whole run in about 10 minutes on 2 cores).",
+    DefaultValueFactory = _ => SyntheticExperimentOptions.DefaultSamples,
+};
+var dataSeed = new Option<ulong>("--data-seed")
+{
+    Description = "Seed of the data generator: directions u1/u2, sine parameters and samples.",
+    DefaultValueFactory = _ => 2020UL,
+};
+
+var root = new RootCommand(
+    "PLE paper, section 5.2.1: two synthetic regression tasks of controlled correlation p. Trains SingleTask, SharedBottom, " +
+    "MMoE, CGC and PLE at every p on the same data and reports test MSE and MTL gain (single-task MSE minus multi-task MSE, " +
+    "so positive is better) as a table, results/synthetic.json, results/synthetic.md and one SVG chart per task.");
+options.AddTo(root);
+root.Options.Add(correlations);
+root.Options.Add(samples);
+root.Options.Add(dataSeed);
+root.SetAction(parse => Run(parse));
+return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
+
+int Run(ParseResult parse)
+{
+    SyntheticExperimentOptions experiment;
+    IReadOnlyList<ModelCandidate<PleGen.Samples.Synthetic.SyntheticTaskData>> models;
+    try
+    {
+        experiment = new SyntheticExperimentOptions
+        {
+            Correlations = parse.GetValue(correlations)!,
+            Samples = parse.GetValue(samples),
+            DataSeed = parse.GetValue(dataSeed),
+            Training = options.Settings(parse),
+        };
+        experiment.Validate();
+        models = options.SelectModels(parse, SyntheticCandidates.All);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+
+    options.ApplyThreads(parse);
+    string folder = parse.GetValue(options.Output)!.FullName;
+    string commandLine = CommandLineText.For("Synthetic", args);
+    var console = new RunConsole([.. SyntheticExperiment.TaskMetrics.Keys], parse.GetValue(options.Quiet));
+    var results = new ExperimentResults(SyntheticExperiment.TaskMetrics, SyntheticCandidates.SingleTask);
+    console.Info($"Synthetic experiment: correlations {string.Join(", ", experiment.Correlations.Select(p => p.ToString(CultureInfo.InvariantCulture)))}; {experiment.Training}.");
+    return ExperimentSession.Run(
+        console,
+        results,
+        SyntheticExperiment.TotalRuns(experiment, models),
+        (observer, cancellation) => SyntheticExperiment.Run(experiment, models, results, observer, cancellation),
+        table => SyntheticReport.PleVersusMmoe(table).Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"p = {c.Correlation}: {c.Task} PLE gain {c.Ple:+0.0000;-0.0000} vs MMoE {c.Mmoe:+0.0000;-0.0000} {(c.Ple >= c.Mmoe ? "(PLE >= MMoE)" : "(PLE < MMoE)")}")),
+        complete => SyntheticReport.Write(folder, results, experiment, commandLine, complete));
+}
+
+static double[] ParseCorrelations(ArgumentResult result)
+{
+    var values = new List<double>();
+    foreach (string part in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+    {
+        if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double p) || !(p >= -1 && p <= 1))
+        {
+            result.AddError($"--correlations: '{part}' is not a number in [-1, 1].");
+            return [];
+        }
+
+        values.Add(p);
+    }
+
+    if (values.Count == 0)
+    {
+        result.AddError("--correlations needs at least one value in [-1, 1].");
+    }
+
+    return values.ToArray();
+}

@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+using PleGen.Samples.Experiments;
+using PleGen.Samples.Synthetic;
+
+namespace PleGen.Samples.SyntheticSample;
+
+/// <summary>The five models of the comparison, under the names the reports use, bound to the generator's data.</summary>
+public static class SyntheticCandidates
+{
+    /// <summary>The single-task baseline's name.</summary>
+    public const string SingleTask = "SingleTask";
+
+    /// <summary>SingleTask, SharedBottom, MMoE, CGC and PLE; MMoE, CGC and PLE record their gates.</summary>
+    public static IReadOnlyList<ModelCandidate<SyntheticTaskData>> All { get; } =
+    [
+        ModelCandidate.Of(SingleTask, seed => new SyntheticSingleTask(seed), (SyntheticTaskData d) => new SyntheticSingleTask.Dataset(d.Features, d.Y1, d.Y2)),
+        ModelCandidate.Of("SharedBottom", seed => new SyntheticSharedBottom(seed), (SyntheticTaskData d) => new SyntheticSharedBottom.Dataset(d.Features, d.Y1, d.Y2)),
+        ModelCandidate.Of("MMoE", seed => new SyntheticMmoe(seed), (SyntheticTaskData d) => new SyntheticMmoe.Dataset(d.Features, d.Y1, d.Y2), (m, s) => m.GateStatistics = s),
+        ModelCandidate.Of("CGC", seed => new SyntheticCgc(seed), (SyntheticTaskData d) => new SyntheticCgc.Dataset(d.Features, d.Y1, d.Y2), (m, s) => m.GateStatistics = s),
+        ModelCandidate.Of("PLE", seed => new SyntheticPle(seed), (SyntheticTaskData d) => new SyntheticPle.Dataset(d.Features, d.Y1, d.Y2), (m, s) => m.GateStatistics = s),
+    ];
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using PleGen.Samples.Experiments;
+using PleGen.Samples.Synthetic;
+
+namespace PleGen.Samples.SyntheticSample;
+
+/// <summary>
+/// The PLE paper's synthetic experiment: for each task correlation p, generate two-task regression data,
+/// train every model once per seed on it, and score test MSE per task.
+/// </summary>
+public static class SyntheticExperiment
+{
+    /// <summary>The tasks and their metric.</summary>
+    public static IReadOnlyDictionary<string, string> TaskMetrics { get; } = new Dictionary<string, string> { ["task1"] = "mse", ["task2"] = "mse" };
+
+    /// <summary>
+    /// Runs every correlation, model and seed, adding each finished run to <paramref name="results"/> as it
+    /// finishes (so a cancelled experiment keeps what it finished), and throws OperationCanceledException when cancelled.
+    /// </summary>
+    public static void Run(SyntheticExperimentOptions options, IReadOnlyList<ModelCandidate<SyntheticTaskData>> models, ExperimentResults results, IRunObserver observer, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(observer);
+        options.Validate();
+        int total = TotalRuns(options, models), index = 0;
+        foreach (double p in options.Correlations)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var generator = new SyntheticTaskGenerator(new SyntheticTaskSettings(p, options.DataSeed));
+            SyntheticSplits splits = generator.GenerateSplits(options.Samples, SyntheticExperimentOptions.Fractions);
+            string label = string.Create(CultureInfo.InvariantCulture, $"p = {p}");
+            observer.Info(string.Create(CultureInfo.InvariantCulture,
+                $"{label}: {splits.Train.Count} training, {splits.Validation.Count} validation, {splits.Test.Count} test samples; label correlation {splits.Train.LabelCorrelation():F3}"));
+            foreach (ModelCandidate<SyntheticTaskData> model in models)
+            {
+                foreach (ulong seed in options.Training.Seeds)
+                {
+                    observer.RunStarted($"{model.Name}, {label}, seed {seed}", index++, total);
+                    SeedRun run = ExperimentRunner.Run(model, seed, label, splits.Train, splits.Validation, splits.Test, options.Training, observer, cancellation);
+                    results.Add(run, p);
+                    observer.RunFinished(run);
+                }
+            }
+        }
+    }
+
+    /// <summary>How many training runs <see cref="Run"/> does.</summary>
+    public static int TotalRuns(SyntheticExperimentOptions options, IReadOnlyList<ModelCandidate<SyntheticTaskData>> models) =>
+        options.Correlations.Count * models.Count * options.Training.Seeds.Count;
+}

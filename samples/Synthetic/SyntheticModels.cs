@@ -1,0 +1,50 @@
+using PleGen;
+
+namespace PleGen.Samples.SyntheticSample;
+
+// The synthetic task group: x in R^512, two regression tasks. Every model below points at it, so the five
+// models differ only in their architecture lines. Experts are one hidden layer of 64 units and every model
+// has three of them per level (where it has experts), so capacity is comparable; towers are [32].
+[Task("task1", TaskKind.Regression, Tower = [32])]
+[Task("task2", TaskKind.Regression, Tower = [32])]
+[DenseFeature("x", 512)]
+public sealed class SyntheticTasks
+{
+}
+
+/// <summary>One network per task: the baseline of the MTL gain (Eq. 11).</summary>
+[SingleTaskModel(TaskGroup = typeof(SyntheticTasks))]
+[SharedExperts(Units = [64])]
+public partial class SyntheticSingleTask
+{
+}
+
+/// <summary>Hard parameter sharing: one bottom network, a tower per task.</summary>
+[SharedBottomModel(TaskGroup = typeof(SyntheticTasks))]
+[SharedExperts(Units = [64])]
+public partial class SyntheticSharedBottom
+{
+}
+
+/// <summary>MMoE: three shared experts, one softmax gate per task.</summary>
+[MmoeModel(TaskGroup = typeof(SyntheticTasks))]
+[SharedExperts(Count = 3, Units = [64])]
+public partial class SyntheticMmoe
+{
+}
+
+/// <summary>CGC: one shared expert and one expert per task; each task's gate mixes its own and the shared one.</summary>
+[CgcModel(TaskGroup = typeof(SyntheticTasks))]
+[SharedExperts(Count = 1, Units = [64])]
+[TaskExperts(Count = 1, Units = [64])]
+public partial class SyntheticCgc
+{
+}
+
+/// <summary>PLE: two CGC levels; the first also has a shared gate over all its experts.</summary>
+[PleModel(TaskGroup = typeof(SyntheticTasks), Levels = 2)]
+[SharedExperts(Count = 1, Units = [64])]
+[TaskExperts(Count = 1, Units = [64])]
+public partial class SyntheticPle
+{
+}

@@ -1,0 +1,81 @@
+using System;
+using System.CommandLine;
+using System.Linq;
+using PleGen.Samples.Cli;
+using PleGen.Samples.Experiments;
+using Xunit;
+
+namespace PleGen.Samples.Tests.Experiments;
+
+/// <summary>The shared command-line options and the recorded command line.</summary>
+public sealed class CliTests
+{
+    private static readonly string[] Models = ["Single", "MMoE", "PLE"];
+
+    [Fact]
+    public void Options_default_to_the_sample_settings_and_read_what_is_given()
+    {
+        var options = new SampleOptions(new TrainingSettings { Epochs = 7, BatchSize = 64, LearningRate = 0.01, Seeds = [1, 2] }, Models);
+        var root = new RootCommand();
+        options.AddTo(root);
+
+        TrainingSettings defaults = options.Settings(root.Parse([]));
+        TrainingSettings given = options.Settings(root.Parse(["--epochs", "3", "--optimizer", "Sgd", "--seeds", "5", "--lr", "0.5", "--patience", "0"]));
+
+        Assert.Equal((7, 64, 0.01, OptimizerKind.Adam), (defaults.Epochs, defaults.BatchSize, defaults.LearningRate, defaults.Optimizer));
+        Assert.Equal([1UL, 2UL], defaults.Seeds);
+        Assert.Equal((3, OptimizerKind.Sgd, 0.5, 0), (given.Epochs, given.Optimizer, given.LearningRate, given.Patience));
+        Assert.Equal([1UL, 2UL, 3UL, 4UL, 5UL], given.Seeds);
+    }
+
+    [Theory]
+    [InlineData("--epochs", "0", "--epochs must be at least 1")]
+    [InlineData("--batch-size", "-3", "--batch-size must be at least 1")]
+    [InlineData("--seeds", "0", "--seeds must be at least 1")]
+    [InlineData("--patience", "-1", "--patience must be 0 or more")]
+    [InlineData("--threads", "-2", "--threads must be 0 or more")]
+    [InlineData("--lr", "0", "--lr must be a positive number")]
+    [InlineData("--optimizer", "Lion", "Lion")]
+    [InlineData("--models", "PLE,XGBoost", "--models: 'XGBoost' is not a model of this sample; use Single, MMoE, PLE.")]
+    public void Bad_values_are_parse_errors_naming_the_option(string option, string value, string message)
+    {
+        var options = new SampleOptions(new TrainingSettings(), Models);
+        var root = new RootCommand();
+        options.AddTo(root);
+
+        ParseResult result = root.Parse([option, value]);
+
+        Assert.Contains(result.Errors, e => e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Models_are_selected_in_the_sample_order_whatever_the_spelling()
+    {
+        var options = new SampleOptions(new TrainingSettings(), Models);
+        var root = new RootCommand();
+        options.AddTo(root);
+        ModelCandidate<string>[] candidates = Models.Select(m => new ModelCandidate<string>(m, _ => throw new NotSupportedException())).ToArray();
+
+        Assert.Equal(Models, options.SelectModels(root.Parse([]), candidates).Select(c => c.Name));
+        Assert.Equal(["Single", "PLE"], options.SelectModels(root.Parse(["--models", "ple,single"]), candidates).Select(c => c.Name));
+        Assert.Equal(["MMoE", "PLE"], options.SelectModels(root.Parse(["--models", "PLE", "MMoE"]), candidates).Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Every_option_has_a_description()
+    {
+        var root = new RootCommand();
+        new SampleOptions(new TrainingSettings(), Models).AddTo(root);
+
+        Assert.All(root.Options, o => Assert.False(string.IsNullOrWhiteSpace(o.Description), o.Name));
+    }
+
+    [Fact]
+    public void The_command_line_repeats_the_run_in_a_shell()
+    {
+        Assert.Equal("dotnet run -c Release --project samples/Synthetic", CommandLineText.For("Synthetic", []));
+        Assert.Equal("dotnet run -c Release --project samples/CensusIncome -- --data '/tmp/my data.gz' --seeds 5 --lr 1e-3",
+            CommandLineText.For("CensusIncome", ["--data", "/tmp/my data.gz", "--seeds", "5", "--lr", "1e-3"]));
+        Assert.Equal("dotnet run -c Release --project samples/X -- 'it'\\''s' ''", CommandLineText.For("X", ["it's", ""]));
+    }
+}

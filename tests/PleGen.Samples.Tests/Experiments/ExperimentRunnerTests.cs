@@ -1,0 +1,80 @@
+using System;
+using System.Linq;
+using System.Threading;
+using PleGen.Runtime;
+using PleGen.Samples.Experiments;
+using PleGen.Samples.Splits;
+using PleGen.Samples.Synthetic;
+using PleGen.Samples.SyntheticSample;
+using Xunit;
+
+namespace PleGen.Samples.Tests.Experiments;
+
+/// <summary>One training run of a sample's model, in process: deterministic, gates recorded for gated models only, cancellation discards the run.</summary>
+public sealed class ExperimentRunnerTests
+{
+    private static readonly SyntheticSplits Data = new SyntheticTaskGenerator(new SyntheticTaskSettings(0.5, 7) { Dimension = 512 })
+        .GenerateSplits(1500, new SplitFractions(0.8, 0.1, 0.1));
+
+    private static readonly TrainingSettings Quick = new() { Epochs = 2, BatchSize = 128, Seeds = [1] };
+
+    [Fact]
+    public void Same_seed_gives_the_same_test_metrics_and_the_gated_models_report_their_gates()
+    {
+        ModelCandidate<SyntheticTaskData> ple = SyntheticCandidates.All.Single(c => c.Name == "PLE");
+        SeedRun first = ExperimentRunner.Run(ple, 3, "p = 0.5", Data.Train, Data.Validation, Data.Test, Quick);
+        SeedRun again = ExperimentRunner.Run(ple, 3, "p = 0.5", Data.Train, Data.Validation, Data.Test, Quick);
+        SeedRun other = ExperimentRunner.Run(ple, 4, "p = 0.5", Data.Train, Data.Validation, Data.Test, Quick);
+
+        Assert.Equal(first.TestMetrics["task1"], again.TestMetrics["task1"]);
+        Assert.Equal(first.TestMetrics["task2"], again.TestMetrics["task2"]);
+        Assert.NotEqual(first.TestMetrics["task1"], other.TestMetrics["task1"]);
+        Assert.Equal(2, first.History.Epochs.Count);
+        Assert.Equal(["gates.task1.0", "gates.task2.0", "shared_gates.0", "gates.task1.1", "gates.task2.1"], first.GateReport!.Gates.Select(g => g.Gate));
+        Assert.All(first.GateReport.Gates, g => Assert.Equal(Data.Test.Count, g.Samples));
+        Assert.Null(ExperimentRunner.Run(SyntheticCandidates.All.Single(c => c.Name == "SharedBottom"), 3, "", Data.Train, Data.Validation, Data.Test, Quick).GateReport);
+    }
+
+    [Fact]
+    public void Test_metrics_are_those_of_the_restored_best_epoch()
+    {
+        ModelCandidate<SyntheticTaskData> mmoe = SyntheticCandidates.All.Single(c => c.Name == "MMoE");
+        SeedRun run = ExperimentRunner.Run(mmoe, 1, "", Data.Train, Data.Validation, Data.Test, Quick with { Epochs = 4, Patience = 0 });
+
+        // Re-scoring validation with the returned model's parameters is not exposed, so check the history instead:
+        // the best epoch is the one with the lowest mean validation MSE over both tasks.
+        int best = run.History.Epochs.OrderBy(e => e.Validation.Values.Average()).First().Epoch;
+        Assert.Equal(best, run.History.BestEpoch);
+        Assert.True(run.TestMetrics.Values.All(double.IsFinite));
+    }
+
+    [Fact]
+    public void A_cancelled_run_throws_and_is_not_reported()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        ModelCandidate<SyntheticTaskData> cgc = SyntheticCandidates.All.Single(c => c.Name == "CGC");
+
+        Assert.Throws<OperationCanceledException>(() => ExperimentRunner.Run(cgc, 1, "", Data.Train, Data.Validation, Data.Test, Quick, cancellation: cancellation.Token));
+    }
+
+    [Fact]
+    public void The_adapted_model_binds_each_data_object_once_and_forwards_to_the_generated_model()
+    {
+        int binds = 0;
+        ModelCandidate<SyntheticTaskData> candidate = ModelCandidate.Of("PLE", seed => new SyntheticPle(seed), (SyntheticTaskData d) =>
+        {
+            binds++;
+            return new SyntheticPle.Dataset(d.Features, d.Y1, d.Y2);
+        });
+        ITrainableModel<SyntheticTaskData> model = candidate.Create(5);
+
+        Assert.Equal(Data.Train.Count, model.Count(Data.Train));
+        Assert.Equal(Data.Train.Y2, model.Labels(Data.Train, 1).ToArray());
+        Assert.Equal(1, binds);
+        Assert.Equal(Data.Test.Count, model.Count(Data.Test));
+        Assert.Equal(2, binds);
+        Assert.Equal(new SyntheticPle(5).Parameters.Select(p => p.Name), model.Parameters.Select(p => p.Name));
+        Assert.Null(candidate.AttachGateStatistics);
+    }
+}
