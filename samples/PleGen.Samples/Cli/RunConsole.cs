@@ -10,7 +10,7 @@ namespace PleGen.Samples.Cli;
 
 /// <summary>
 /// Shows an experiment while it runs. On an interactive terminal: a live display with the overall progress and
-/// the current run's epoch, batch, per-task loss, samples/s and ETA, plus one line per finished run. With
+/// the current run's epoch, batch, per-task loss (in the model's task order), samples/s and ETA, plus one line per finished run. With
 /// --quiet or when output is redirected: plain log lines (per epoch unless quiet, and per finished run).
 /// </summary>
 public sealed class RunConsole : IRunObserver
@@ -21,7 +21,6 @@ public sealed class RunConsole : IRunObserver
     private readonly IReadOnlyList<string> _tasks;
     private ProgressTask? _overall;
     private ProgressTask? _current;
-    private string _title = string.Empty;
     private long _lastRefreshTicks;
 
     /// <summary>Creates the display for tasks named <paramref name="tasks"/> (in the model's order).</summary>
@@ -48,7 +47,7 @@ public sealed class RunConsole : IRunObserver
         return _console.Progress()
             .AutoClear(true)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn())
             .Start(context =>
             {
                 _overall = context.AddTask("runs", maxValue: runs);
@@ -67,12 +66,11 @@ public sealed class RunConsole : IRunObserver
     /// <inheritdoc />
     public void RunStarted(string title, int index, int total)
     {
-        _title = title;
         if (_overall is not null && _current is not null)
         {
-            _overall.Description = Markup.Escape($"run {index + 1}/{total}");
+            _overall.Description = Markup.Escape($"run {index + 1}/{total}: {title}");
             _overall.Value = index;
-            _current.Description = Markup.Escape(title);
+            _current.Description = "starting";
             _current.Value = 0;
         }
         else if (_epochLines)
@@ -97,7 +95,9 @@ public sealed class RunConsole : IRunObserver
             _lastRefreshTicks = now;
             _current.MaxValue = (double)progress.Epochs * progress.Batches;
             _current.Value = ((double)progress.Epoch * progress.Batches) + progress.Batch;
-            _current.Description = Markup.Escape($"{_title}  epoch {progress.Epoch + 1}/{progress.Epochs} batch {progress.Batch}/{progress.Batches}  loss {Losses(progress.TaskLosses)}  {progress.SamplesPerSecond:N0} samples/s  ETA {Eta(progress.Remaining)}");
+            // Kept short so the line fits an 80-column terminal: the run's title is on the line above.
+            _current.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {progress.Epoch + 1}/{progress.Epochs} batch {progress.Batch}/{progress.Batches} loss {string.Join("/", progress.TaskLosses.Select(l => l.ToString("F3", CultureInfo.InvariantCulture)))} {progress.SamplesPerSecond / 1000:F0}k/s ETA {Eta(progress.Remaining)}"));
         }
         else if (_epochLines && progress.CompletedEpoch is { } epoch)
         {
