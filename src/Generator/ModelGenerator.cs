@@ -22,6 +22,11 @@ public sealed class ModelGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // A bool, not the compilation: edits that leave TorchSharp referenced (or not) leave everything below cached.
+        IncrementalValueProvider<bool> torchSharpReferenced = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(TorchSharpModelEmitter.TorchMetadataName) is not null)
+            .WithTrackingName(TrackingNames.TorchSharpReference);
+
         foreach (var (kind, metadataName) in Architectures.Attributes)
         {
             IncrementalValuesProvider<ParseResult> results = context.SyntaxProvider
@@ -44,6 +49,26 @@ public sealed class ModelGenerator : IIncrementalGenerator
 
             context.RegisterSourceOutput(specs, static (spc, spec) =>
                 spc.AddSource(ModelEmitter.HintName(spec), ModelEmitter.Emit(spec)));
+
+            // TorchSharp = true in a project without TorchSharp: an error instead of code that cannot compile.
+            context.RegisterSourceOutput(
+                results.Select(static (r, _) => r.TorchSharpRequired).Where(static r => r is not null).Combine(torchSharpReferenced),
+                static (spc, pair) =>
+                {
+                    if (!pair.Right)
+                    {
+                        spc.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.TorchSharpNotReferenced, pair.Left!.Location, pair.Left.ModelName).ToDiagnostic());
+                    }
+                });
+
+            IncrementalValuesProvider<ModelSpec> torchSharpSpecs = specs
+                .Combine(torchSharpReferenced)
+                .Where(static pair => pair.Right && pair.Left.TorchSharp != TorchSharpOption.Never)
+                .Select(static (pair, _) => pair.Left)
+                .WithTrackingName(TrackingNames.TorchSharpSpec);
+
+            context.RegisterSourceOutput(torchSharpSpecs, static (spc, spec) =>
+                spc.AddSource(TorchSharpModelEmitter.HintName(spec), TorchSharpModelEmitter.Emit(spec)));
         }
     }
 
@@ -61,9 +86,13 @@ public sealed class ModelGenerator : IIncrementalGenerator
             return diagnostics.Count == 0 ? null : new ParseResult(null, diagnostics.ToEquatableArray());
         }
 
+        TorchSharpRequest? torchSharp = declaration.TorchSharp is { IsSet: true, Value: true } requested
+            ? new TorchSharpRequest(declaration.ClassName, requested.Location)
+            : null;
+
         // The rules run even after parse errors, so one build shows every problem; only a clean parse yields a spec.
         int parseErrors = diagnostics.Count;
         ModelSpec? spec = ModelValidator.Validate(declaration, diagnostics);
-        return new ParseResult(parseErrors == 0 ? spec : null, diagnostics.ToEquatableArray());
+        return new ParseResult(parseErrors == 0 ? spec : null, diagnostics.ToEquatableArray(), torchSharp);
     }
 }

@@ -8,4 +8,10 @@ internal static class TrackingNames
 
     /// <summary>The spec alone, which is all the emitter reads.</summary>
     public const string ModelSpec = "PleGen.ModelSpec";
+
+    /// <summary>Whether the compilation references TorchSharp (a bool, so unrelated edits leave it cached).</summary>
+    public const string TorchSharpReference = "PleGen.TorchSharpReference";
+
+    /// <summary>A spec paired with whether its TorchSharp flavor is generated.</summary>
+    public const string TorchSharpSpec = "PleGen.TorchSharpSpec";
 }

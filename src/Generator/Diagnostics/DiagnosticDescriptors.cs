@@ -114,6 +114,10 @@ internal static class DiagnosticDescriptors
         "PLE0026", "Size beyond the supported range",
         "{0} is {1}, but at most {2} is supported: {3}");
 
+    public static readonly DiagnosticDescriptor TorchSharpNotReferenced = Create(
+        "PLE0027", "TorchSharp flavor requested without TorchSharp",
+        "'{0}' asks for its TorchSharp flavor (TorchSharp = true), but the project does not reference TorchSharp; add the TorchSharp package and a libtorch package (e.g. TorchSharp-cpu), or remove TorchSharp = true");
+
     private static DiagnosticDescriptor Create(string id, string title, string message) => new(
         id,
         title,

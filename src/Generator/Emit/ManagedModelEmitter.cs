@@ -369,12 +369,12 @@ internal static class ManagedModelEmitter
 
         foreach (LevelSpec level in spec.Levels)
         {
-            foreach (ExpertGroupSpec group in Groups(level))
+            foreach (ExpertGroupSpec group in Routing.Groups(level))
             {
                 w.Line($"private readonly {R}ExpertBank {names.BankField(group)};");
             }
 
-            foreach (GateSpec gate in Gates(level))
+            foreach (GateSpec gate in Routing.Gates(level))
             {
                 w.Line($"private readonly {R}DenseLayer {names.GateField(gate)};");
             }
@@ -390,7 +390,7 @@ internal static class ManagedModelEmitter
             w.Line($"private readonly {R}Mlp {names.TowerField(tower)};");
         }
 
-        foreach (GateSpec gate in spec.Levels.SelectMany(Gates))
+        foreach (GateSpec gate in spec.Levels.SelectMany(Routing.Gates))
         {
             w.Line($"private static readonly string[] {names.GateExpertsField(gate)} = {{ {string.Join(", ", gate.Experts.Select(Lit))} }};");
         }
@@ -416,12 +416,12 @@ internal static class ManagedModelEmitter
 
             foreach (LevelSpec level in spec.Levels)
             {
-                foreach (ExpertGroupSpec group in Groups(level))
+                foreach (ExpertGroupSpec group in Routing.Groups(level))
                 {
                     w.Line($"{names.BankField(group)} = _registry.ExpertBank({Lit(group.Prefix)}, {group.Count}, {group.InputWidth}, {Units(group.Units)});");
                 }
 
-                foreach (GateSpec gate in Gates(level))
+                foreach (GateSpec gate in Routing.Gates(level))
                 {
                     w.Line($"{names.GateField(gate)} = _registry.Dense({Lit(gate.Name)}, {gate.InputWidth}, {gate.FanIn});");
                 }
@@ -496,12 +496,12 @@ internal static class ManagedModelEmitter
             {
                 w.Line();
                 w.Line($"// Level {level.Index}");
-                foreach (ExpertGroupSpec group in Groups(level))
+                foreach (ExpertGroupSpec group in Routing.Groups(level))
                 {
                     w.Line($"{R}Tensor {names.BankLocal(group)} = {names.BankField(group)}.Forward({names.SourceLocal(group.Input)}, _layers);");
                 }
 
-                foreach (GateSpec gate in Gates(level))
+                foreach (GateSpec gate in Routing.Gates(level))
                 {
                     var banks = MixedBanks(names, level, gate);
                     string weights = names.GateWeightsLocal(gate);
@@ -590,20 +590,8 @@ internal static class ManagedModelEmitter
         return parts.Count == 1 ? parts[0] : $"{R}Ops.Concat(new[] {{ {string.Join(", ", parts)} }}, 1)";
     }
 
-    private static IEnumerable<ExpertGroupSpec> Groups(LevelSpec level)
-        => level.TaskExperts.Concat(new[] { level.Shared }).Where(g => g.Count > 0);
-
-    private static IEnumerable<GateSpec> Gates(LevelSpec level)
-        => level.SharedGate is null ? level.TaskGates : level.TaskGates.Concat(new[] { level.SharedGate });
-
-    /// <summary>The bank locals a gate mixes, in the spec's order (a task's own experts, then the shared ones).</summary>
-    private static List<string> MixedBanks(ModelMemberNames names, LevelSpec level, GateSpec gate)
-    {
-        var groups = gate.OwnerTaskIndex >= 0
-            ? new[] { level.TaskExperts[gate.OwnerTaskIndex], level.Shared }
-            : level.TaskExperts.Concat(new[] { level.Shared }).ToArray();
-        return groups.Where(g => g.Count > 0).Select(names.BankLocal).ToList();
-    }
+    /// <summary>The bank locals a gate mixes, in the spec's order.</summary>
+    private static IEnumerable<string> MixedBanks(ModelMemberNames names, LevelSpec level, GateSpec gate) => Routing.MixedGroups(level, gate).Select(names.BankLocal);
 
     private static string Units(IEnumerable<int> units) => "new int[] { " + string.Join(", ", units.Select(u => u.ToString(CultureInfo.InvariantCulture))) + " }";
 

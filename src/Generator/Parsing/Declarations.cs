@@ -124,6 +124,8 @@ internal sealed class ModelDeclaration
 
     public Arg<double> Dropout { get; set; }
 
+    public Arg<bool> TorchSharp { get; set; }
+
     public List<TaskDeclaration> Tasks { get; } = new();
 
     public List<FeatureDeclaration> Features { get; } = new();

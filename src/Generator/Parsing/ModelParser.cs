@@ -56,6 +56,7 @@ internal static class ModelParser
         declaration.Levels = model.Int("Levels", 0);
         declaration.Activation = model.Enum("Activation", "Activation", ActivationValue.Relu);
         declaration.Dropout = model.Double("Dropout", 0.0);
+        declaration.TorchSharp = model.Bool("TorchSharp", false);
 
         Arg<ITypeSymbol?> taskGroup = model.Type("TaskGroup");
         if (taskGroup.IsSet && taskGroup.Value is not null)

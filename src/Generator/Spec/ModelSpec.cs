@@ -23,7 +23,8 @@ internal sealed record ModelSpec(
     EquatableArray<LevelSpec> Levels,
     EquatableArray<ExpertGroupSpec> Bottoms,
     EquatableArray<TowerSpec> Towers,
-    long TotalParameters)
+    long TotalParameters,
+    TorchSharpOption TorchSharp)
 {
     /// <summary>Namespace-qualified name, for messages and hint names.</summary>
     public string FullName
@@ -39,6 +40,17 @@ internal sealed record ModelSpec(
             return Namespace is null ? name : Namespace + "." + name;
         }
     }
+}
+
+/// <summary>
+/// The declaration's TorchSharp setting: unset (generate the TorchSharp flavor when the project references
+/// TorchSharp), true (required: an error without TorchSharp) or false (never).
+/// </summary>
+internal enum TorchSharpOption
+{
+    WhenReferenced,
+    Required,
+    Never,
 }
 
 /// <summary>A type that contains the model class (emitted as a partial wrapper).</summary>
@@ -158,4 +170,11 @@ internal sealed record TowerSpec(
 }
 
 /// <summary>What the transform produces for one declaration: a spec when valid, and every diagnostic.</summary>
-internal sealed record ParseResult(ModelSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <remarks>
+/// <paramref name="TorchSharpRequired"/> is set when the declaration says TorchSharp = true: whether that is an error
+/// (PLE0027) depends on the compilation's references, which the pipeline combines in later.
+/// </remarks>
+internal sealed record ParseResult(ModelSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, TorchSharpRequest? TorchSharpRequired = null);
+
+/// <summary>A declaration's TorchSharp = true: the model's name and where the argument is.</summary>
+internal sealed record TorchSharpRequest(string ModelName, LocationInfo? Location);

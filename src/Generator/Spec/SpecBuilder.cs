@@ -90,7 +90,8 @@ internal static class SpecBuilder
             levels.ToEquatableArray(),
             bottoms.ToEquatableArray(),
             towers,
-            total);
+            total,
+            !model.TorchSharp.IsSet ? TorchSharpOption.WhenReferenced : model.TorchSharp.Value ? TorchSharpOption.Required : TorchSharpOption.Never);
     }
 
     private static void BuildLevels(

@@ -17,6 +17,9 @@ internal static class Identifiers
     {
         "Architecture", "Batch", "BatchSize", "Dataset", "Equals", "Finalize", "GetHashCode", "GetType", "Labels",
         "Losses", "MemberwiseClone", "Output", "ToString", "Total",
+
+        // The TorchSharp flavor's nested class and the fixed members of its Batch, Labels and Output.
+        "TorchSharpModel", "FromArrays", "ToDevice", "MoveToOuterDisposeScope",
     };
 
     /// <summary>"never_married" -> "NeverMarried"; "ctr2" -> "Ctr2"; letters outside ASCII are kept.</summary>

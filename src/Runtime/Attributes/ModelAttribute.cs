@@ -29,6 +29,13 @@ public abstract class ModelAttribute : Attribute
     /// Declarations on the model class itself are added after the group's.
     /// </summary>
     public Type? TaskGroup { get; set; }
+
+    /// <summary>
+    /// Whether to also generate the TorchSharp flavor of the model (a nested <c>TorchSharpModel</c> class, for
+    /// training on GPUs with TorchSharp). Unset: generated whenever the project references TorchSharp.
+    /// <c>true</c>: required; a project without TorchSharp gets error PLE0027 instead. <c>false</c>: never generated.
+    /// </summary>
+    public bool TorchSharp { get; set; }
 }
 
 /// <summary>

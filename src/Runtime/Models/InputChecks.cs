@@ -90,6 +90,12 @@ public static class InputChecks
         }
     }
 
+    /// <summary>
+    /// Settles the batch size from the first input (<paramref name="size"/> samples, shown as <paramref name="shape"/>)
+    /// or checks a later input against it; an empty input is refused.
+    /// </summary>
+    public static void SettleBatch(string model, string what, int size, string shape, ref int batchSize) => Settle(model, what, size, shape, ref batchSize);
+
     private static void Settle(string model, string what, int size, string shape, ref int batchSize)
     {
         if (size == 0)

@@ -69,6 +69,24 @@ public sealed class IncrementalCachingTests
         Assert.Contains(IncrementalStepRunReason.Modified, run.Result.TrackedOutputSteps.SelectMany(s => Reasons(s.Value)));
     }
 
+    [Fact]
+    public void With_TorchSharp_referenced_an_unrelated_edit_reruns_neither_flavor()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CompileWithTorchSharp(Declarations.TwoLevelPle, Unrelated);
+        GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation);
+        Assert.Equal(2, first.Sources.Count);
+        SyntaxTree old = compilation.SyntaxTrees.Single(t => t.FilePath == "Source1.cs");
+        var edited = compilation.ReplaceSyntaxTree(old, Parse(Unrelated.Replace("2 * x", "x + x"), old.FilePath));
+
+        GeneratorRun run = GeneratorHarness.Run(first.Driver, edited);
+
+        AssertNothingDownstreamReran(run);
+        foreach (string step in new[] { TrackingNames.TorchSharpReference, TrackingNames.TorchSharpSpec })
+        {
+            Assert.All(Reasons(run.Result.TrackedSteps[step]), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {reason}"));
+        }
+    }
+
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun()
     {
         CSharpCompilation compilation = GeneratorHarness.Compile(Declarations.TwoLevelPle, Unrelated);

@@ -70,7 +70,14 @@ public static class GeneratorHarness
         "PleGenTests",
         sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
         References.Value,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
+
+    /// <summary>Like <see cref="Compile"/>, also referencing the TorchSharp stand-in, as a project with the TorchSharp package would.</summary>
+    public static CSharpCompilation CompileWithTorchSharp(params string[] sources) =>
+        Compile(sources).AddReferences(MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location));
+
+    /// <summary>Runs the generator over sources in a compilation that references TorchSharp (the stand-in).</summary>
+    public static GeneratorRun RunWithTorchSharp(params string[] sources) => Run(CreateDriver(), CompileWithTorchSharp(sources));
 
     public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
         new[] { new ModelGenerator().AsSourceGenerator() },

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using PleGen.TorchSharp.Tests.Naming;
 using PleGen.TorchSharp.Tests.Reference;
 using TorchSharp.Modules;
 using Xunit;
@@ -35,48 +36,17 @@ public sealed class ReferenceModuleNamingTests
             "towers.{key}.{index}.bias",
         ];
 
-        Assert.Equal(expected, ParameterNamePatterns(typeof(ReferencePleModule)));
+        Assert.Equal(expected, TorchSharpNaming.ParameterNamePatterns(typeof(ReferencePleModule)));
     }
 
     [Fact]
     public void The_naming_derivation_sees_unregistered_helper_fields_as_unregistered()
     {
         // ExtractionLevel keeps its experts a second time in plain lists; they must not become components.
-        string[] levelComponents = Components(typeof(ExtractionLevel)).Select(field => field.Name).ToArray();
+        string[] levelComponents = TorchSharpNaming.Components(typeof(ExtractionLevel)).Select(field => field.Name).ToArray();
 
         Assert.Equal(["shared", "tasks"], levelComponents);
         Assert.Contains(typeof(ExtractionLevel).GetFields(BindingFlags.Instance | BindingFlags.NonPublic),
             field => field.FieldType == typeof(List<Expert>));
     }
-
-    private static IReadOnlyList<string> ParameterNamePatterns(Type module)
-    {
-        if (module == typeof(Linear))
-        {
-            return ["weight", "bias"];
-        }
-        if (module == typeof(Embedding))
-        {
-            return ["weight"];
-        }
-        if (module.IsGenericType && module.GetGenericTypeDefinition() == typeof(ModuleList<>))
-        {
-            return ParameterNamePatterns(module.GetGenericArguments()[0]).Select(name => "{index}." + name).ToArray();
-        }
-        if (module.IsGenericType && module.GetGenericTypeDefinition() == typeof(ModuleDict<>))
-        {
-            return ParameterNamePatterns(module.GetGenericArguments()[0]).Select(name => "{key}." + name).ToArray();
-        }
-        return Components(module)
-            .SelectMany(field => typeof(nn.Module).IsAssignableFrom(field.FieldType)
-                ? ParameterNamePatterns(field.FieldType).Select(name => field.Name + "." + name)
-                : [field.Name])
-            .ToArray();
-    }
-
-    // The fields TorchSharp's RegisterComponents would register, in declaration order.
-    private static IEnumerable<FieldInfo> Components(Type module) =>
-        module.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
-            .Where(field => typeof(nn.Module).IsAssignableFrom(field.FieldType) || typeof(Tensor).IsAssignableFrom(field.FieldType))
-            .OrderBy(field => field.MetadataToken);
 }

@@ -61,6 +61,9 @@ public static partial class torch
         public Tensor detach() => throw new NotSupportedException("stand-in");
 
         [TorchSharpSource("src/TorchSharp/Tensor/Tensor.cs", "0.105.0")]
+        public Tensor copy_(Tensor source, bool nonBlocking = false) => throw new NotSupportedException("stand-in");
+
+        [TorchSharpSource("src/TorchSharp/Tensor/Tensor.cs", "0.105.0")]
         public Utils.TensorAccessor<T> data<T>() where T : unmanaged => throw new NotSupportedException("stand-in");
 
         [TorchSharpSource("src/TorchSharp/Tensor/Tensor.cs", "0.105.0")]

@@ -1,0 +1,50 @@
+using System;
+using System.Linq;
+using PleGen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace PleGen.Generator.Tests.TorchSharp;
+
+/// <summary>When the TorchSharp flavor is generated: with TorchSharp referenced unless a declaration opts out; never without it.</summary>
+public sealed class TorchSharpFlavorSelectionTests
+{
+    private static string Declaration(string torchSharp) => $$"""
+        using PleGen;
+
+        namespace Demo;
+
+        [CgcModel{{torchSharp}}]
+        [Task("a", TaskKind.Binary)]
+        [Task("b", TaskKind.Regression, Masked = true)]
+        [DenseFeature("x", 3)]
+        public partial class M { }
+        """;
+
+    [Theory]
+    [InlineData("", true, 2)]
+    [InlineData("(TorchSharp = true)", true, 2)]
+    [InlineData("(TorchSharp = false)", true, 1)]
+    [InlineData("", false, 1)]
+    [InlineData("(TorchSharp = false)", false, 1)]
+    public void The_flavor_follows_the_reference_and_the_declaration(string torchSharp, bool referenced, int files)
+    {
+        GeneratorRun run = referenced ? GeneratorHarness.RunWithTorchSharp(Declaration(torchSharp)) : GeneratorHarness.Run(Declaration(torchSharp));
+
+        run.AssertGeneratorDidNotThrow();
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilerProblems);
+        Assert.Equal(files, run.Sources.Count);
+        Assert.Equal(files == 2, run.Sources.Any(s => s.HintName == "Demo.M.TorchSharp.g.cs"));
+    }
+
+    [Fact]
+    public void Requiring_the_flavor_without_TorchSharp_is_an_error_and_emits_only_the_managed_flavor()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Declaration("(TorchSharp = true)"));
+
+        var error = Assert.Single(run.PleDiagnostics);
+        Assert.Equal("PLE0027", error.Id);
+        Assert.Equal("TorchSharp = true", run.LocationText(error));
+        Assert.Equal(["Demo.M.g.cs"], run.Sources.Select(s => s.HintName));
+    }
+}
