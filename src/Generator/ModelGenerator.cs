@@ -27,6 +27,9 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName(TorchSharpModelEmitter.TorchMetadataName) is not null)
             .WithTrackingName(TrackingNames.TorchSharpReference);
 
+        // Whether any model gets a TorchSharp flavor: then the code they share is emitted once.
+        IncrementalValueProvider<bool>? anyTorchSharpModel = null;
+
         foreach (var (kind, metadataName) in Architectures.Attributes)
         {
             IncrementalValuesProvider<ParseResult> results = context.SyntaxProvider
@@ -69,7 +72,20 @@ public sealed class ModelGenerator : IIncrementalGenerator
 
             context.RegisterSourceOutput(torchSharpSpecs, static (spc, spec) =>
                 spc.AddSource(TorchSharpModelEmitter.HintName(spec), TorchSharpModelEmitter.Emit(spec)));
+
+            IncrementalValueProvider<bool> hasTorchSharpModel = torchSharpSpecs.Collect().Select(static (specs, _) => !specs.IsEmpty);
+            anyTorchSharpModel = anyTorchSharpModel is null
+                ? hasTorchSharpModel
+                : anyTorchSharpModel.Value.Combine(hasTorchSharpModel).Select(static (pair, _) => pair.Left || pair.Right);
         }
+
+        context.RegisterSourceOutput(anyTorchSharpModel!.Value, static (spc, any) =>
+        {
+            if (any)
+            {
+                spc.AddSource(TorchSharpSupportEmitter.HintName, TorchSharpSupportEmitter.Source);
+            }
+        });
     }
 
     private static ParseResult? Parse(GeneratorAttributeSyntaxContext context, ArchitectureKind kind, CancellationToken cancellationToken)

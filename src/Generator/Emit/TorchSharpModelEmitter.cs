@@ -33,8 +33,11 @@ internal static class TorchSharpModelEmitter
         w.Line("using Device = global::TorchSharp.torch.Device;");
         w.Line("using DisposeScope = global::TorchSharp.DisposeScope;");
         w.Line("using Embedding = global::TorchSharp.Modules.Embedding;");
+        w.Line("using Expert = global::PleGen.TorchSharpSupport.Expert;");
+        w.Line("using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;");
         w.Line("using F = global::TorchSharp.torch.nn.functional;");
         w.Line("using Linear = global::TorchSharp.Modules.Linear;");
+        w.Line("using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;");
         w.Line("using NN = global::TorchSharp.torch.nn;");
         w.Line("using Tensor = global::TorchSharp.torch.Tensor;");
         w.Line("using Torch = global::TorchSharp.torch;");
@@ -194,7 +197,7 @@ internal static class TorchSharpModelEmitter
 
             foreach (TowerSpec tower in spec.Towers)
             {
-                w.Line($"towers.Add({Lit(spec.Tasks[tower.TaskIndex].Name)}, Tower({tower.InputWidth}, {LongArray(tower.Units)}));");
+                w.Line($"towers.Add({Lit(spec.Tasks[tower.TaskIndex].Name)}, ModelOps.Tower({tower.InputWidth}, {LongArray(tower.Units)}));");
             }
 
             w.Line("RegisterComponents();");
@@ -260,7 +263,7 @@ internal static class TorchSharpModelEmitter
                 foreach (ExpertGroupSpec group in Routing.Groups(level))
                 {
                     string experts = group.OwnerTaskIndex >= 0 ? $"levels[{level.Index}].tasks[{Lit(spec.Tasks[group.OwnerTaskIndex].Name)}]" : $"levels[{level.Index}].shared";
-                    w.Line($"Tensor {names.BankLocal(group)} = ExpertBank({names.SourceLocal(group.Input)}, {experts});");
+                    w.Line($"Tensor {names.BankLocal(group)} = ModelOps.ExpertBank({names.SourceLocal(group.Input)}, {experts}, Hidden);");
                 }
 
                 foreach (GateSpec gate in Routing.Gates(level))
@@ -269,7 +272,7 @@ internal static class TorchSharpModelEmitter
                     string module = gate.OwnerTaskIndex >= 0 ? $"gates[{Lit(spec.Tasks[gate.OwnerTaskIndex].Name)}][{gate.Level}]" : $"shared_gates[{gate.Level}]";
                     w.Line($"Tensor {weights} = F.softmax({module}.forward({names.SourceLocal(gate.Selector)}), 1);");
                     w.Line($"Record({Lit(gate.Name)}, {weights}, {names.GateExpertsField(gate)});");
-                    w.Line($"Tensor {names.FusedLocal(gate)} = Mix({weights}, {string.Join(", ", MixedBanks(names, level, gate))});");
+                    w.Line($"Tensor {names.FusedLocal(gate)} = ModelOps.Mix({weights}, {string.Join(", ", MixedBanks(names, level, gate))});");
                 }
             }
 
@@ -281,7 +284,7 @@ internal static class TorchSharpModelEmitter
                 {
                     string input = spec.Architecture == ArchitectureKind.SingleTask ? names.TaskInputLocal(spec.Tasks[bottom.OwnerTaskIndex]) : "input";
                     string module = spec.Architecture == ArchitectureKind.SharedBottom ? "this.bottom" : $"bottoms[{Lit(spec.Tasks[bottom.OwnerTaskIndex].Name)}]";
-                    w.Line($"Tensor {names.BankLocal(bottom)} = Mlp({module}, {input});");
+                    w.Line($"Tensor {names.BankLocal(bottom)} = ModelOps.Mlp({module}, {input}, Hidden);");
                 }
             }
 
@@ -292,7 +295,7 @@ internal static class TorchSharpModelEmitter
                 TaskSpec t = spec.Tasks[tower.TaskIndex];
                 string source = spec.Bottoms.Count == 0 ? names.SourceLocal(tower.Input)
                     : spec.Bottoms.Count == 1 ? names.BankLocal(spec.Bottoms[0]) : names.BankLocal(spec.Bottoms[tower.TaskIndex]);
-                w.Line($"Tensor {names.PredictionLocal(t)} = RunTower(towers[{Lit(t.Name)}], {source});");
+                w.Line($"Tensor {names.PredictionLocal(t)} = ModelOps.RunTower(towers[{Lit(t.Name)}], {source}, Hidden);");
             }
 
             w.Line($"return new Output({string.Join(", ", spec.Tasks.Select(names.PredictionLocal))});");
@@ -320,7 +323,7 @@ internal static class TorchSharpModelEmitter
                 {
                     w.Line($"Tensor loss{t.Identifier} = labels.{t.Identifier}Mask is null");
                     w.Line($"    ? {all}");
-                    w.Line($"    : MaskedMean(F.{fn}(output.{t.Identifier}, labels.{t.Identifier}, reduction: NN.Reduction.None), labels.{t.Identifier}Mask);");
+                    w.Line($"    : ModelOps.MaskedMean(F.{fn}(output.{t.Identifier}, labels.{t.Identifier}, reduction: NN.Reduction.None), labels.{t.Identifier}Mask);");
                 }
                 else
                 {
@@ -372,39 +375,10 @@ internal static class TorchSharpModelEmitter
         w.Line("/// PleGen.Runtime before any parameter changes; the values are copied into the parameters on their device. Create the");
         w.Line("/// optimizer after loading or reset it.");
         w.Line("/// </summary>");
-        using (w.Block("public void Load(string path)"))
-        {
-            w.Line("var parameters = global::System.Linq.Enumerable.ToList(named_parameters());");
-            w.Line($"var buffers = new global::System.Collections.Generic.List<{R}NamedTensor>(parameters.Count);");
-            using (w.Block("foreach ((string name, global::TorchSharp.Modules.Parameter parameter) in parameters)"))
-            {
-                w.Line("int[] shape = global::System.Array.ConvertAll(parameter.shape, d => checked((int)d));");
-                w.Line($"buffers.Add(new {R}NamedTensor(name, new {R}Tensor(shape, new float[{R}ShapeUtil.Product(shape)])));");
-            }
-
-            w.Line($"{R}SafeTensors.Load(path, buffers);");
-            w.Line("using global::System.IDisposable noGrad = Torch.no_grad();");
-            w.Line("using DisposeScope scope = Torch.NewDisposeScope();");
-            using (w.Block("for (int i = 0; i < parameters.Count; i++)"))
-            {
-                w.Line("global::TorchSharp.Modules.Parameter parameter = parameters[i].parameter;");
-                w.Line("parameter.copy_(Torch.tensor(buffers[i].Tensor.ToArray(), parameter.shape).to(parameter.device));");
-            }
-        }
-
+        w.Line("public void Load(string path) => ModelOps.Load(this, path);");
         w.Line();
         w.Line("/// <summary>Writes the parameters as a safetensors checkpoint the managed flavor (and PyTorch) can load, atomically.</summary>");
-        using (w.Block("public void Save(string path)"))
-        {
-            w.Line($"var buffers = new global::System.Collections.Generic.List<{R}NamedTensor>();");
-            using (w.Block("foreach ((string name, global::TorchSharp.Modules.Parameter parameter) in named_parameters())"))
-            {
-                w.Line($"buffers.Add(new {R}NamedTensor(name, ToRuntime(parameter)));");
-            }
-
-            w.Line($"{R}SafeTensors.Save(path, buffers, new global::System.Collections.Generic.Dictionary<string, string> {{ [\"model\"] = {Lit(spec.FullName)}, [\"architecture\"] = {Lit(spec.ArchitectureName)}, [\"flavor\"] = \"TorchSharp\" }});");
-        }
-
+        w.Line($"public void Save(string path) => ModelOps.Save(this, path, new global::System.Collections.Generic.Dictionary<string, string> {{ [\"model\"] = {Lit(spec.FullName)}, [\"architecture\"] = {Lit(spec.ArchitectureName)}, [\"flavor\"] = \"TorchSharp\" }});");
         w.Line();
     }
 
@@ -423,127 +397,18 @@ internal static class TorchSharpModelEmitter
         w.Line();
         if (spec.Levels.Count > 0)
         {
-            w.Line("// Experts reading the same input, computed together: each layer's weights stacked to [experts, out, in], one einsum for");
-            w.Line("// the first layer and one bmm per deeper layer -> [experts, batch, units]. Weights are read from the modules on every");
-            w.Line("// call, never cached: moving the model to a device replaces its Parameter objects.");
-            using (w.Block("private Tensor ExpertBank(Tensor input, global::TorchSharp.Modules.ModuleList<Expert> experts)"))
-            {
-                w.Line("Tensor hidden = Hidden(Torch.einsum(\"bi,eoi->ebo\", input, StackWeights(experts, 0)) + StackBiases(experts, 0).unsqueeze(1));");
-                using (w.Block("for (int layer = 1; layer < experts[0].Depth; layer++)"))
-                {
-                    w.Line("hidden = Hidden(Torch.bmm(hidden, StackWeights(experts, layer).transpose(1, 2)) + StackBiases(experts, layer).unsqueeze(1));");
-                }
-
-                w.Line("return hidden;");
-            }
-
-            w.Line();
-            using (w.Block("private static Tensor StackWeights(global::TorchSharp.Modules.ModuleList<Expert> experts, int layer)"))
-            {
-                w.Line("var weights = new Tensor[experts.Count];");
-                w.Line("for (int e = 0; e < experts.Count; e++) { weights[e] = experts[e].Layer(layer).weight; }");
-                w.Line("return Torch.stack(weights, 0);");
-            }
-
-            w.Line();
-            using (w.Block("private static Tensor StackBiases(global::TorchSharp.Modules.ModuleList<Expert> experts, int layer)"))
-            {
-                w.Line("var biases = new Tensor[experts.Count];");
-                w.Line("for (int e = 0; e < experts.Count; e++) { biases[e] = experts[e].Layer(layer).bias!; }");
-                w.Line("return Torch.stack(biases, 0);");
-            }
-
-            w.Line();
-            w.Line("// A gate's weighted sum: weights [batch, e] over the banks it mixes, in order ([e_i, batch, width] each) -> [batch, width].");
-            w.Line("// Each bank takes its slice of the weights, so nothing is concatenated.");
-            using (w.Block("private static Tensor Mix(Tensor weights, params Tensor[] banks)"))
-            {
-                w.Line("Tensor? mixed = null;");
-                w.Line("long offset = 0;");
-                using (w.Block("foreach (Tensor bank in banks)"))
-                {
-                    w.Line("long count = bank.shape[0];");
-                    w.Line("Tensor part = Torch.einsum(\"be,ebw->bw\", weights.narrow(1, offset, count), bank);");
-                    w.Line("mixed = mixed is null ? part : mixed + part;");
-                    w.Line("offset += count;");
-                }
-
-                w.Line("return mixed!;");
-            }
-
-            w.Line();
             using (w.Block("private void Record(string gate, Tensor weights, string[] experts)"))
             {
-                w.Line("GateStatistics?.Record(gate, ToRuntime(weights), experts);");
+                w.Line("GateStatistics?.Record(gate, ModelOps.ToRuntime(weights), experts);");
             }
 
-            w.Line();
-        }
-
-        if (spec.Bottoms.Count > 0)
-        {
-            w.Line("// A bottom network: every layer followed by the activation (and dropout), like a single expert.");
-            using (w.Block("private Tensor Mlp(Expert network, Tensor input)"))
-            {
-                w.Line("Tensor hidden = input;");
-                w.Line("for (int layer = 0; layer < network.Depth; layer++) { hidden = Hidden(network.Layer(layer).forward(hidden)); }");
-                w.Line("return hidden;");
-            }
-
-            w.Line();
-        }
-
-        w.Line($"// A copy of a tensor's values on the CPU as a PleGen.Runtime tensor (checkpoints, gate statistics).");
-        using (w.Block($"private static {R}Tensor ToRuntime(Tensor tensor)"))
-        {
-            w.Line("using Tensor cpu = tensor.detach().cpu();");
-            w.Line("using global::TorchSharp.Utils.TensorAccessor<float> values = cpu.data<float>();");
-            w.Line($"return new {R}Tensor(global::System.Array.ConvertAll(tensor.shape, d => checked((int)d)), values.ToArray());");
-        }
-
-        w.Line();
-        w.Line("// A tower: hidden layers with the activation (and dropout), then a linear layer to one output per sample -> [batch].");
-        using (w.Block("private Tensor RunTower(global::TorchSharp.Modules.ModuleList<Linear> layers, Tensor input)"))
-        {
-            w.Line("Tensor hidden = input;");
-            w.Line("for (int layer = 0; layer < layers.Count - 1; layer++) { hidden = Hidden(layers[layer].forward(hidden)); }");
-            w.Line("return layers[layers.Count - 1].forward(hidden).squeeze(1);");
-        }
-
-        w.Line();
-        using (w.Block("private static global::TorchSharp.Modules.ModuleList<Linear> Tower(long inputWidth, long[] hiddenUnits)"))
-        {
-            w.Line("var layers = new global::TorchSharp.Modules.ModuleList<Linear>();");
-            w.Line("long width = inputWidth;");
-            w.Line("foreach (long units in hiddenUnits) { layers.Add(NN.Linear(width, units)); width = units; }");
-            w.Line("layers.Add(NN.Linear(width, 1));");
-            w.Line("return layers;");
-        }
-
-        w.Line();
-        if (spec.Levels.Count > 0)
-        {
-            using (w.Block("private static Expert[] Experts(int count, long inputWidth, long[] units)"))
-            {
-                w.Line("var experts = new Expert[count];");
-                w.Line("for (int e = 0; e < count; e++) { experts[e] = new Expert(inputWidth, units); }");
-                w.Line("return experts;");
-            }
-
-            w.Line();
-        }
-
-        if (spec.Tasks.Any(t => t.Masked))
-        {
-            w.Line("// Mean over the samples whose mask is 1 (PLE Eq. 9); a batch with none of them gives 0 and zero gradients, not 0/0.");
-            w.Line("private static Tensor MaskedMean(Tensor perSample, Tensor mask) => (perSample * mask).sum() / mask.sum().clamp_min(1);");
             w.Line();
         }
     }
 
     /// <summary>The expression that builds a group's experts for the ExtractionLevel constructor.</summary>
     private static string ExpertsExpression(ExpertGroupSpec group) =>
-        group.Count == 0 ? "new Expert[0]" : $"Experts({group.Count}, {group.InputWidth}, {LongArray(group.Units)})";
+        group.Count == 0 ? "new Expert[0]" : $"ModelOps.Experts({group.Count}, {group.InputWidth}, {LongArray(group.Units)})";
 
     private static string InputExpression(ModelSpec spec, TaskSpec? task)
     {

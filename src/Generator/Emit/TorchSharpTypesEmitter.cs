@@ -4,9 +4,8 @@ using PleGen.Generator.Spec;
 namespace PleGen.Generator.Emit;
 
 /// <summary>
-/// The TorchSharp flavor's typed Batch, Labels, Output and Losses (the managed flavor's member names, holding
-/// torch tensors) and its two parameter-holding modules, Expert and ExtractionLevel, whose field names make the
-/// state-dict names.
+/// The TorchSharp flavor's typed Batch, Labels, Output and Losses: the managed flavor's member names, holding
+/// torch tensors, checked on entry with the managed flavor's messages.
 /// </summary>
 internal static class TorchSharpTypesEmitter
 {
@@ -18,11 +17,6 @@ internal static class TorchSharpTypesEmitter
         EmitLabels(w, spec);
         EmitOutput(w, spec);
         EmitLosses(w, spec);
-        EmitExpert(w);
-        if (spec.Levels.Count > 0)
-        {
-            EmitExtractionLevel(w);
-        }
     }
 
     private static void EmitBatch(SourceWriter w, ModelSpec spec)
@@ -242,46 +236,6 @@ internal static class TorchSharpTypesEmitter
         }
 
         w.Line();
-    }
-
-    private static void EmitExpert(SourceWriter w)
-    {
-        w.Line("/// <summary>The parameters of one MLP (an expert or a bottom network), registered as layers.{l}.weight and layers.{l}.bias.</summary>");
-        using (w.Block("internal sealed class Expert : NN.Module"))
-        {
-            w.Line("private readonly global::TorchSharp.Modules.ModuleList<Linear> layers = new();");
-            w.Line();
-            using (w.Block("public Expert(long inputWidth, long[] units) : base(nameof(Expert))"))
-            {
-                w.Line("long width = inputWidth;");
-                w.Line("foreach (long layerUnits in units) { layers.Add(NN.Linear(width, layerUnits)); width = layerUnits; }");
-                w.Line("RegisterComponents();");
-            }
-
-            w.Line();
-            w.Line("public int Depth => layers.Count;");
-            w.Line();
-            w.Line("public Linear Layer(int index) => layers[index];");
-        }
-
-        w.Line();
-    }
-
-    private static void EmitExtractionLevel(SourceWriter w)
-    {
-        w.Line("/// <summary>The experts of one extraction level, registered as shared.{e} and tasks.{task}.{e}; the model runs them as banks.</summary>");
-        using (w.Block("internal sealed class ExtractionLevel : NN.Module"))
-        {
-            w.Line("internal readonly global::TorchSharp.Modules.ModuleList<Expert> shared = new();");
-            w.Line("internal readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Expert>> tasks = new();");
-            w.Line();
-            using (w.Block("public ExtractionLevel(Expert[] shared, (string Task, Expert[] Experts)[] tasks) : base(nameof(ExtractionLevel))"))
-            {
-                w.Line("foreach (Expert expert in shared) { this.shared.Add(expert); }");
-                w.Line("foreach ((string task, Expert[] experts) in tasks) { this.tasks.Add(task, new global::TorchSharp.Modules.ModuleList<Expert>(experts)); }");
-                w.Line("RegisterComponents();");
-            }
-        }
     }
 
     private static string Lit(string value) => SourceWriter.Literal(value);

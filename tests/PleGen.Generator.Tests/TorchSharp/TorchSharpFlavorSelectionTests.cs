@@ -21,8 +21,8 @@ public sealed class TorchSharpFlavorSelectionTests
         """;
 
     [Theory]
-    [InlineData("", true, 2)]
-    [InlineData("(TorchSharp = true)", true, 2)]
+    [InlineData("", true, 3)]
+    [InlineData("(TorchSharp = true)", true, 3)]
     [InlineData("(TorchSharp = false)", true, 1)]
     [InlineData("", false, 1)]
     [InlineData("(TorchSharp = false)", false, 1)]
@@ -34,7 +34,8 @@ public sealed class TorchSharpFlavorSelectionTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilerProblems);
         Assert.Equal(files, run.Sources.Count);
-        Assert.Equal(files == 2, run.Sources.Any(s => s.HintName == "Demo.M.TorchSharp.g.cs"));
+        Assert.Equal(files == 3, run.Sources.Any(s => s.HintName == "Demo.M.TorchSharp.g.cs"));
+        Assert.Equal(files == 3, run.Sources.Any(s => s.HintName == "PleGen.TorchSharpSupport.g.cs"));
     }
 
     [Fact]
@@ -46,5 +47,35 @@ public sealed class TorchSharpFlavorSelectionTests
         Assert.Equal("PLE0027", error.Id);
         Assert.Equal("TorchSharp = true", run.LocationText(error));
         Assert.Equal(["Demo.M.g.cs"], run.Sources.Select(s => s.HintName));
+    }
+
+    [Fact]
+    public void The_shared_support_code_is_emitted_once_for_all_models()
+    {
+        const string second = """
+            using PleGen;
+
+            namespace Demo;
+
+            [MmoeModel]
+            [SharedExperts(Count = 2, Units = [4])]
+            [Task("a", TaskKind.Binary)]
+            [Task("b", TaskKind.Binary)]
+            [CategoricalFeature("c", 5, 2)]
+            public partial class N { }
+            """;
+        GeneratorRun run = GeneratorHarness.RunWithTorchSharp(Declaration(""), second);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilerProblems);
+        Assert.Equal(["Demo.M.TorchSharp.g.cs", "Demo.M.g.cs", "Demo.N.TorchSharp.g.cs", "Demo.N.g.cs", "PleGen.TorchSharpSupport.g.cs"], run.Sources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_shared_support_code_is_reviewed_through_its_snapshot()
+    {
+        GeneratorRun run = GeneratorHarness.RunWithTorchSharp(Declaration(""));
+        (string hintName, string text) = Assert.Single(run.Sources, s => s.HintName == "PleGen.TorchSharpSupport.g.cs");
+        Snapshot.Match("//HintName: " + hintName + "\n" + text);
     }
 }

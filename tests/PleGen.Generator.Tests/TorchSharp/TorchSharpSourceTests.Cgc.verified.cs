@@ -5,8 +5,11 @@
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
+using Expert = global::PleGen.TorchSharpSupport.Expert;
+using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
 using Linear = global::TorchSharp.Modules.Linear;
+using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
@@ -61,11 +64,11 @@ namespace Demo
             /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
             public TorchSharpModel() : base("ClickModel")
             {
-                levels.Add(new ExtractionLevel(shared: Experts(1, 4, new long[] { 16, 8 }), tasks: new (string, Expert[])[] { ("ctr", Experts(2, 4, new long[] { 8 })), ("cvr", Experts(2, 4, new long[] { 8 })) }));
+                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(1, 4, new long[] { 16, 8 }), tasks: new (string, Expert[])[] { ("ctr", ModelOps.Experts(2, 4, new long[] { 8 })), ("cvr", ModelOps.Experts(2, 4, new long[] { 8 })) }));
                 gates.Add("ctr", NN.ModuleList<Linear>(NN.Linear(4, 3)));
                 gates.Add("cvr", NN.ModuleList<Linear>(NN.Linear(4, 3)));
-                towers.Add("ctr", Tower(8, new long[] { 32 }));
-                towers.Add("cvr", Tower(8, new long[] { 32 }));
+                towers.Add("ctr", ModelOps.Tower(8, new long[] { 32 }));
+                towers.Add("cvr", ModelOps.Tower(8, new long[] { 32 }));
                 RegisterComponents();
             }
 
@@ -99,19 +102,19 @@ namespace Demo
                 Tensor input = batch.X;
 
                 // Level 0
-                Tensor level0CtrExperts = ExpertBank(input, levels[0].tasks["ctr"]);
-                Tensor level0CvrExperts = ExpertBank(input, levels[0].tasks["cvr"]);
-                Tensor level0SharedExperts = ExpertBank(input, levels[0].shared);
+                Tensor level0CtrExperts = ModelOps.ExpertBank(input, levels[0].tasks["ctr"], Hidden);
+                Tensor level0CvrExperts = ModelOps.ExpertBank(input, levels[0].tasks["cvr"], Hidden);
+                Tensor level0SharedExperts = ModelOps.ExpertBank(input, levels[0].shared, Hidden);
                 Tensor gateCtr0 = F.softmax(gates["ctr"][0].forward(input), 1);
                 Record("gates.ctr.0", gateCtr0, _gateCtr0Experts);
-                Tensor fusedCtr0 = Mix(gateCtr0, level0CtrExperts, level0SharedExperts);
+                Tensor fusedCtr0 = ModelOps.Mix(gateCtr0, level0CtrExperts, level0SharedExperts);
                 Tensor gateCvr0 = F.softmax(gates["cvr"][0].forward(input), 1);
                 Record("gates.cvr.0", gateCvr0, _gateCvr0Experts);
-                Tensor fusedCvr0 = Mix(gateCvr0, level0CvrExperts, level0SharedExperts);
+                Tensor fusedCvr0 = ModelOps.Mix(gateCvr0, level0CvrExperts, level0SharedExperts);
 
                 // Towers
-                Tensor predictionCtr = RunTower(towers["ctr"], fusedCtr0);
-                Tensor predictionCvr = RunTower(towers["cvr"], fusedCvr0);
+                Tensor predictionCtr = ModelOps.RunTower(towers["ctr"], fusedCtr0, Hidden);
+                Tensor predictionCvr = ModelOps.RunTower(towers["cvr"], fusedCvr0, Hidden);
                 return new Output(predictionCtr, predictionCvr);
             }
 
@@ -158,117 +161,17 @@ namespace Demo
             /// PleGen.Runtime before any parameter changes; the values are copied into the parameters on their device. Create the
             /// optimizer after loading or reset it.
             /// </summary>
-            public void Load(string path)
-            {
-                var parameters = global::System.Linq.Enumerable.ToList(named_parameters());
-                var buffers = new global::System.Collections.Generic.List<global::PleGen.Runtime.NamedTensor>(parameters.Count);
-                foreach ((string name, global::TorchSharp.Modules.Parameter parameter) in parameters)
-                {
-                    int[] shape = global::System.Array.ConvertAll(parameter.shape, d => checked((int)d));
-                    buffers.Add(new global::PleGen.Runtime.NamedTensor(name, new global::PleGen.Runtime.Tensor(shape, new float[global::PleGen.Runtime.ShapeUtil.Product(shape)])));
-                }
-                global::PleGen.Runtime.SafeTensors.Load(path, buffers);
-                using global::System.IDisposable noGrad = Torch.no_grad();
-                using DisposeScope scope = Torch.NewDisposeScope();
-                for (int i = 0; i < parameters.Count; i++)
-                {
-                    global::TorchSharp.Modules.Parameter parameter = parameters[i].parameter;
-                    parameter.copy_(Torch.tensor(buffers[i].Tensor.ToArray(), parameter.shape).to(parameter.device));
-                }
-            }
+            public void Load(string path) => ModelOps.Load(this, path);
 
             /// <summary>Writes the parameters as a safetensors checkpoint the managed flavor (and PyTorch) can load, atomically.</summary>
-            public void Save(string path)
-            {
-                var buffers = new global::System.Collections.Generic.List<global::PleGen.Runtime.NamedTensor>();
-                foreach ((string name, global::TorchSharp.Modules.Parameter parameter) in named_parameters())
-                {
-                    buffers.Add(new global::PleGen.Runtime.NamedTensor(name, ToRuntime(parameter)));
-                }
-                global::PleGen.Runtime.SafeTensors.Save(path, buffers, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.ClickModel", ["architecture"] = "CGC", ["flavor"] = "TorchSharp" });
-            }
+            public void Save(string path) => ModelOps.Save(this, path, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.ClickModel", ["architecture"] = "CGC", ["flavor"] = "TorchSharp" });
 
             /// <summary>After every hidden layer: the declared activation, then dropout while training.</summary>
             private static Tensor Hidden(Tensor x) => F.relu(x);
 
-            // Experts reading the same input, computed together: each layer's weights stacked to [experts, out, in], one einsum for
-            // the first layer and one bmm per deeper layer -> [experts, batch, units]. Weights are read from the modules on every
-            // call, never cached: moving the model to a device replaces its Parameter objects.
-            private Tensor ExpertBank(Tensor input, global::TorchSharp.Modules.ModuleList<Expert> experts)
-            {
-                Tensor hidden = Hidden(Torch.einsum("bi,eoi->ebo", input, StackWeights(experts, 0)) + StackBiases(experts, 0).unsqueeze(1));
-                for (int layer = 1; layer < experts[0].Depth; layer++)
-                {
-                    hidden = Hidden(Torch.bmm(hidden, StackWeights(experts, layer).transpose(1, 2)) + StackBiases(experts, layer).unsqueeze(1));
-                }
-                return hidden;
-            }
-
-            private static Tensor StackWeights(global::TorchSharp.Modules.ModuleList<Expert> experts, int layer)
-            {
-                var weights = new Tensor[experts.Count];
-                for (int e = 0; e < experts.Count; e++) { weights[e] = experts[e].Layer(layer).weight; }
-                return Torch.stack(weights, 0);
-            }
-
-            private static Tensor StackBiases(global::TorchSharp.Modules.ModuleList<Expert> experts, int layer)
-            {
-                var biases = new Tensor[experts.Count];
-                for (int e = 0; e < experts.Count; e++) { biases[e] = experts[e].Layer(layer).bias!; }
-                return Torch.stack(biases, 0);
-            }
-
-            // A gate's weighted sum: weights [batch, e] over the banks it mixes, in order ([e_i, batch, width] each) -> [batch, width].
-            // Each bank takes its slice of the weights, so nothing is concatenated.
-            private static Tensor Mix(Tensor weights, params Tensor[] banks)
-            {
-                Tensor? mixed = null;
-                long offset = 0;
-                foreach (Tensor bank in banks)
-                {
-                    long count = bank.shape[0];
-                    Tensor part = Torch.einsum("be,ebw->bw", weights.narrow(1, offset, count), bank);
-                    mixed = mixed is null ? part : mixed + part;
-                    offset += count;
-                }
-                return mixed!;
-            }
-
             private void Record(string gate, Tensor weights, string[] experts)
             {
-                GateStatistics?.Record(gate, ToRuntime(weights), experts);
-            }
-
-            // A copy of a tensor's values on the CPU as a PleGen.Runtime tensor (checkpoints, gate statistics).
-            private static global::PleGen.Runtime.Tensor ToRuntime(Tensor tensor)
-            {
-                using Tensor cpu = tensor.detach().cpu();
-                using global::TorchSharp.Utils.TensorAccessor<float> values = cpu.data<float>();
-                return new global::PleGen.Runtime.Tensor(global::System.Array.ConvertAll(tensor.shape, d => checked((int)d)), values.ToArray());
-            }
-
-            // A tower: hidden layers with the activation (and dropout), then a linear layer to one output per sample -> [batch].
-            private Tensor RunTower(global::TorchSharp.Modules.ModuleList<Linear> layers, Tensor input)
-            {
-                Tensor hidden = input;
-                for (int layer = 0; layer < layers.Count - 1; layer++) { hidden = Hidden(layers[layer].forward(hidden)); }
-                return layers[layers.Count - 1].forward(hidden).squeeze(1);
-            }
-
-            private static global::TorchSharp.Modules.ModuleList<Linear> Tower(long inputWidth, long[] hiddenUnits)
-            {
-                var layers = new global::TorchSharp.Modules.ModuleList<Linear>();
-                long width = inputWidth;
-                foreach (long units in hiddenUnits) { layers.Add(NN.Linear(width, units)); width = units; }
-                layers.Add(NN.Linear(width, 1));
-                return layers;
-            }
-
-            private static Expert[] Experts(int count, long inputWidth, long[] units)
-            {
-                var experts = new Expert[count];
-                for (int e = 0; e < count; e++) { experts[e] = new Expert(inputWidth, units); }
-                return experts;
+                GateStatistics?.Record(gate, ModelOps.ToRuntime(weights), experts);
             }
 
             /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
@@ -398,36 +301,6 @@ namespace Demo
                 public Tensor Cvr { get; }
             }
 
-            /// <summary>The parameters of one MLP (an expert or a bottom network), registered as layers.{l}.weight and layers.{l}.bias.</summary>
-            internal sealed class Expert : NN.Module
-            {
-                private readonly global::TorchSharp.Modules.ModuleList<Linear> layers = new();
-
-                public Expert(long inputWidth, long[] units) : base(nameof(Expert))
-                {
-                    long width = inputWidth;
-                    foreach (long layerUnits in units) { layers.Add(NN.Linear(width, layerUnits)); width = layerUnits; }
-                    RegisterComponents();
-                }
-
-                public int Depth => layers.Count;
-
-                public Linear Layer(int index) => layers[index];
-            }
-
-            /// <summary>The experts of one extraction level, registered as shared.{e} and tasks.{task}.{e}; the model runs them as banks.</summary>
-            internal sealed class ExtractionLevel : NN.Module
-            {
-                internal readonly global::TorchSharp.Modules.ModuleList<Expert> shared = new();
-                internal readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Expert>> tasks = new();
-
-                public ExtractionLevel(Expert[] shared, (string Task, Expert[] Experts)[] tasks) : base(nameof(ExtractionLevel))
-                {
-                    foreach (Expert expert in shared) { this.shared.Add(expert); }
-                    foreach ((string task, Expert[] experts) in tasks) { this.tasks.Add(task, new global::TorchSharp.Modules.ModuleList<Expert>(experts)); }
-                    RegisterComponents();
-                }
-            }
         }
     }
 }

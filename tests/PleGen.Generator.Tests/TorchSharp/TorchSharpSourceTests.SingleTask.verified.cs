@@ -5,8 +5,11 @@
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
+using Expert = global::PleGen.TorchSharpSupport.Expert;
+using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
 using Linear = global::TorchSharp.Modules.Linear;
+using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
@@ -56,8 +59,8 @@ namespace Demo
                 embeddings.Add("b", NN.ModuleDict<Embedding>(("c", NN.Embedding(7, 2))));
                 bottoms.Add("a", new Expert(6, new long[] { 10, 5 }));
                 bottoms.Add("b", new Expert(6, new long[] { 10, 5 }));
-                towers.Add("a", Tower(5, new long[] { 3 }));
-                towers.Add("b", Tower(5, new long[] { 3 }));
+                towers.Add("a", ModelOps.Tower(5, new long[] { 3 }));
+                towers.Add("b", ModelOps.Tower(5, new long[] { 3 }));
                 RegisterComponents();
             }
 
@@ -89,12 +92,12 @@ namespace Demo
                 Tensor inputB = Torch.cat(new[] { batch.X, embeddings["b"]["c"].forward(batch.C) }, 1);
 
                 // Bottom networks
-                Tensor bottomA = Mlp(bottoms["a"], inputA);
-                Tensor bottomB = Mlp(bottoms["b"], inputB);
+                Tensor bottomA = ModelOps.Mlp(bottoms["a"], inputA, Hidden);
+                Tensor bottomB = ModelOps.Mlp(bottoms["b"], inputB, Hidden);
 
                 // Towers
-                Tensor predictionA = RunTower(towers["a"], bottomA);
-                Tensor predictionB = RunTower(towers["b"], bottomB);
+                Tensor predictionA = ModelOps.RunTower(towers["a"], bottomA, Hidden);
+                Tensor predictionB = ModelOps.RunTower(towers["b"], bottomB, Hidden);
                 return new Output(predictionA, predictionB);
             }
 
@@ -141,71 +144,13 @@ namespace Demo
             /// PleGen.Runtime before any parameter changes; the values are copied into the parameters on their device. Create the
             /// optimizer after loading or reset it.
             /// </summary>
-            public void Load(string path)
-            {
-                var parameters = global::System.Linq.Enumerable.ToList(named_parameters());
-                var buffers = new global::System.Collections.Generic.List<global::PleGen.Runtime.NamedTensor>(parameters.Count);
-                foreach ((string name, global::TorchSharp.Modules.Parameter parameter) in parameters)
-                {
-                    int[] shape = global::System.Array.ConvertAll(parameter.shape, d => checked((int)d));
-                    buffers.Add(new global::PleGen.Runtime.NamedTensor(name, new global::PleGen.Runtime.Tensor(shape, new float[global::PleGen.Runtime.ShapeUtil.Product(shape)])));
-                }
-                global::PleGen.Runtime.SafeTensors.Load(path, buffers);
-                using global::System.IDisposable noGrad = Torch.no_grad();
-                using DisposeScope scope = Torch.NewDisposeScope();
-                for (int i = 0; i < parameters.Count; i++)
-                {
-                    global::TorchSharp.Modules.Parameter parameter = parameters[i].parameter;
-                    parameter.copy_(Torch.tensor(buffers[i].Tensor.ToArray(), parameter.shape).to(parameter.device));
-                }
-            }
+            public void Load(string path) => ModelOps.Load(this, path);
 
             /// <summary>Writes the parameters as a safetensors checkpoint the managed flavor (and PyTorch) can load, atomically.</summary>
-            public void Save(string path)
-            {
-                var buffers = new global::System.Collections.Generic.List<global::PleGen.Runtime.NamedTensor>();
-                foreach ((string name, global::TorchSharp.Modules.Parameter parameter) in named_parameters())
-                {
-                    buffers.Add(new global::PleGen.Runtime.NamedTensor(name, ToRuntime(parameter)));
-                }
-                global::PleGen.Runtime.SafeTensors.Save(path, buffers, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.Separate", ["architecture"] = "SingleTask", ["flavor"] = "TorchSharp" });
-            }
+            public void Save(string path) => ModelOps.Save(this, path, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.Separate", ["architecture"] = "SingleTask", ["flavor"] = "TorchSharp" });
 
             /// <summary>After every hidden layer: the declared activation, then dropout while training.</summary>
             private static Tensor Hidden(Tensor x) => F.relu(x);
-
-            // A bottom network: every layer followed by the activation (and dropout), like a single expert.
-            private Tensor Mlp(Expert network, Tensor input)
-            {
-                Tensor hidden = input;
-                for (int layer = 0; layer < network.Depth; layer++) { hidden = Hidden(network.Layer(layer).forward(hidden)); }
-                return hidden;
-            }
-
-            // A copy of a tensor's values on the CPU as a PleGen.Runtime tensor (checkpoints, gate statistics).
-            private static global::PleGen.Runtime.Tensor ToRuntime(Tensor tensor)
-            {
-                using Tensor cpu = tensor.detach().cpu();
-                using global::TorchSharp.Utils.TensorAccessor<float> values = cpu.data<float>();
-                return new global::PleGen.Runtime.Tensor(global::System.Array.ConvertAll(tensor.shape, d => checked((int)d)), values.ToArray());
-            }
-
-            // A tower: hidden layers with the activation (and dropout), then a linear layer to one output per sample -> [batch].
-            private Tensor RunTower(global::TorchSharp.Modules.ModuleList<Linear> layers, Tensor input)
-            {
-                Tensor hidden = input;
-                for (int layer = 0; layer < layers.Count - 1; layer++) { hidden = Hidden(layers[layer].forward(hidden)); }
-                return layers[layers.Count - 1].forward(hidden).squeeze(1);
-            }
-
-            private static global::TorchSharp.Modules.ModuleList<Linear> Tower(long inputWidth, long[] hiddenUnits)
-            {
-                var layers = new global::TorchSharp.Modules.ModuleList<Linear>();
-                long width = inputWidth;
-                foreach (long units in hiddenUnits) { layers.Add(NN.Linear(width, units)); width = units; }
-                layers.Add(NN.Linear(width, 1));
-                return layers;
-            }
 
             /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
             public sealed class Batch
@@ -339,23 +284,6 @@ namespace Demo
 
                 /// <summary>Binary cross-entropy of "b".</summary>
                 public Tensor B { get; }
-            }
-
-            /// <summary>The parameters of one MLP (an expert or a bottom network), registered as layers.{l}.weight and layers.{l}.bias.</summary>
-            internal sealed class Expert : NN.Module
-            {
-                private readonly global::TorchSharp.Modules.ModuleList<Linear> layers = new();
-
-                public Expert(long inputWidth, long[] units) : base(nameof(Expert))
-                {
-                    long width = inputWidth;
-                    foreach (long layerUnits in units) { layers.Add(NN.Linear(width, layerUnits)); width = layerUnits; }
-                    RegisterComponents();
-                }
-
-                public int Depth => layers.Count;
-
-                public Linear Layer(int index) => layers[index];
             }
 
         }

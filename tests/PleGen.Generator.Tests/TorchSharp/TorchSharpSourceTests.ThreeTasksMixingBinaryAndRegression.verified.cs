@@ -5,8 +5,11 @@
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
+using Expert = global::PleGen.TorchSharpSupport.Expert;
+using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
 using Linear = global::TorchSharp.Modules.Linear;
+using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
@@ -85,15 +88,15 @@ namespace Demo
             /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
             public TorchSharpModel() : base("VideoPle")
             {
-                levels.Add(new ExtractionLevel(shared: Experts(1, 6, new long[] { 8 }), tasks: new (string, Expert[])[] { ("click", Experts(1, 6, new long[] { 8 })), ("watch_time", Experts(1, 6, new long[] { 8 })), ("share", Experts(1, 6, new long[] { 8 })) }));
-                levels.Add(new ExtractionLevel(shared: Experts(1, 8, new long[] { 8 }), tasks: new (string, Expert[])[] { ("click", Experts(1, 8, new long[] { 8 })), ("watch_time", Experts(1, 8, new long[] { 8 })), ("share", Experts(1, 8, new long[] { 8 })) }));
+                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(1, 6, new long[] { 8 }), tasks: new (string, Expert[])[] { ("click", ModelOps.Experts(1, 6, new long[] { 8 })), ("watch_time", ModelOps.Experts(1, 6, new long[] { 8 })), ("share", ModelOps.Experts(1, 6, new long[] { 8 })) }));
+                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(1, 8, new long[] { 8 }), tasks: new (string, Expert[])[] { ("click", ModelOps.Experts(1, 8, new long[] { 8 })), ("watch_time", ModelOps.Experts(1, 8, new long[] { 8 })), ("share", ModelOps.Experts(1, 8, new long[] { 8 })) }));
                 gates.Add("click", NN.ModuleList<Linear>(NN.Linear(6, 2), NN.Linear(8, 2)));
                 gates.Add("watch_time", NN.ModuleList<Linear>(NN.Linear(6, 2), NN.Linear(8, 2)));
                 gates.Add("share", NN.ModuleList<Linear>(NN.Linear(6, 2), NN.Linear(8, 2)));
                 shared_gates.Add(NN.Linear(6, 4));
-                towers.Add("click", Tower(8, new long[] { 4 }));
-                towers.Add("watch_time", Tower(8, new long[] { 4 }));
-                towers.Add("share", Tower(8, new long[] { 4 }));
+                towers.Add("click", ModelOps.Tower(8, new long[] { 4 }));
+                towers.Add("watch_time", ModelOps.Tower(8, new long[] { 4 }));
+                towers.Add("share", ModelOps.Tower(8, new long[] { 4 }));
                 RegisterComponents();
             }
 
@@ -130,42 +133,42 @@ namespace Demo
                 Tensor input = batch.User;
 
                 // Level 0
-                Tensor level0ClickExperts = ExpertBank(input, levels[0].tasks["click"]);
-                Tensor level0WatchTimeExperts = ExpertBank(input, levels[0].tasks["watch_time"]);
-                Tensor level0ShareExperts = ExpertBank(input, levels[0].tasks["share"]);
-                Tensor level0SharedExperts = ExpertBank(input, levels[0].shared);
+                Tensor level0ClickExperts = ModelOps.ExpertBank(input, levels[0].tasks["click"], Hidden);
+                Tensor level0WatchTimeExperts = ModelOps.ExpertBank(input, levels[0].tasks["watch_time"], Hidden);
+                Tensor level0ShareExperts = ModelOps.ExpertBank(input, levels[0].tasks["share"], Hidden);
+                Tensor level0SharedExperts = ModelOps.ExpertBank(input, levels[0].shared, Hidden);
                 Tensor gateClick0 = F.softmax(gates["click"][0].forward(input), 1);
                 Record("gates.click.0", gateClick0, _gateClick0Experts);
-                Tensor fusedClick0 = Mix(gateClick0, level0ClickExperts, level0SharedExperts);
+                Tensor fusedClick0 = ModelOps.Mix(gateClick0, level0ClickExperts, level0SharedExperts);
                 Tensor gateWatchTime0 = F.softmax(gates["watch_time"][0].forward(input), 1);
                 Record("gates.watch_time.0", gateWatchTime0, _gateWatchTime0Experts);
-                Tensor fusedWatchTime0 = Mix(gateWatchTime0, level0WatchTimeExperts, level0SharedExperts);
+                Tensor fusedWatchTime0 = ModelOps.Mix(gateWatchTime0, level0WatchTimeExperts, level0SharedExperts);
                 Tensor gateShare0 = F.softmax(gates["share"][0].forward(input), 1);
                 Record("gates.share.0", gateShare0, _gateShare0Experts);
-                Tensor fusedShare0 = Mix(gateShare0, level0ShareExperts, level0SharedExperts);
+                Tensor fusedShare0 = ModelOps.Mix(gateShare0, level0ShareExperts, level0SharedExperts);
                 Tensor sharedGate0 = F.softmax(shared_gates[0].forward(input), 1);
                 Record("shared_gates.0", sharedGate0, _sharedGate0Experts);
-                Tensor sharedFused0 = Mix(sharedGate0, level0ClickExperts, level0WatchTimeExperts, level0ShareExperts, level0SharedExperts);
+                Tensor sharedFused0 = ModelOps.Mix(sharedGate0, level0ClickExperts, level0WatchTimeExperts, level0ShareExperts, level0SharedExperts);
 
                 // Level 1
-                Tensor level1ClickExperts = ExpertBank(fusedClick0, levels[1].tasks["click"]);
-                Tensor level1WatchTimeExperts = ExpertBank(fusedWatchTime0, levels[1].tasks["watch_time"]);
-                Tensor level1ShareExperts = ExpertBank(fusedShare0, levels[1].tasks["share"]);
-                Tensor level1SharedExperts = ExpertBank(sharedFused0, levels[1].shared);
+                Tensor level1ClickExperts = ModelOps.ExpertBank(fusedClick0, levels[1].tasks["click"], Hidden);
+                Tensor level1WatchTimeExperts = ModelOps.ExpertBank(fusedWatchTime0, levels[1].tasks["watch_time"], Hidden);
+                Tensor level1ShareExperts = ModelOps.ExpertBank(fusedShare0, levels[1].tasks["share"], Hidden);
+                Tensor level1SharedExperts = ModelOps.ExpertBank(sharedFused0, levels[1].shared, Hidden);
                 Tensor gateClick1 = F.softmax(gates["click"][1].forward(fusedClick0), 1);
                 Record("gates.click.1", gateClick1, _gateClick1Experts);
-                Tensor fusedClick1 = Mix(gateClick1, level1ClickExperts, level1SharedExperts);
+                Tensor fusedClick1 = ModelOps.Mix(gateClick1, level1ClickExperts, level1SharedExperts);
                 Tensor gateWatchTime1 = F.softmax(gates["watch_time"][1].forward(fusedWatchTime0), 1);
                 Record("gates.watch_time.1", gateWatchTime1, _gateWatchTime1Experts);
-                Tensor fusedWatchTime1 = Mix(gateWatchTime1, level1WatchTimeExperts, level1SharedExperts);
+                Tensor fusedWatchTime1 = ModelOps.Mix(gateWatchTime1, level1WatchTimeExperts, level1SharedExperts);
                 Tensor gateShare1 = F.softmax(gates["share"][1].forward(fusedShare0), 1);
                 Record("gates.share.1", gateShare1, _gateShare1Experts);
-                Tensor fusedShare1 = Mix(gateShare1, level1ShareExperts, level1SharedExperts);
+                Tensor fusedShare1 = ModelOps.Mix(gateShare1, level1ShareExperts, level1SharedExperts);
 
                 // Towers
-                Tensor predictionClick = RunTower(towers["click"], fusedClick1);
-                Tensor predictionWatchTime = RunTower(towers["watch_time"], fusedWatchTime1);
-                Tensor predictionShare = RunTower(towers["share"], fusedShare1);
+                Tensor predictionClick = ModelOps.RunTower(towers["click"], fusedClick1, Hidden);
+                Tensor predictionWatchTime = ModelOps.RunTower(towers["watch_time"], fusedWatchTime1, Hidden);
+                Tensor predictionShare = ModelOps.RunTower(towers["share"], fusedShare1, Hidden);
                 return new Output(predictionClick, predictionWatchTime, predictionShare);
             }
 
@@ -182,7 +185,7 @@ namespace Demo
                 Tensor lossWatchTime = F.mse_loss(output.WatchTime, labels.WatchTime);
                 Tensor lossShare = labels.ShareMask is null
                     ? F.binary_cross_entropy_with_logits(output.Share, labels.Share)
-                    : MaskedMean(F.binary_cross_entropy_with_logits(output.Share, labels.Share, reduction: NN.Reduction.None), labels.ShareMask);
+                    : ModelOps.MaskedMean(F.binary_cross_entropy_with_logits(output.Share, labels.Share, reduction: NN.Reduction.None), labels.ShareMask);
                 Tensor total = lossClick * ClickLossWeight(epoch) + lossWatchTime * WatchTimeLossWeight(epoch) + lossShare * ShareLossWeight(epoch);
                 return new Losses(total, lossClick, lossWatchTime, lossShare);
             }
@@ -215,121 +218,18 @@ namespace Demo
             /// PleGen.Runtime before any parameter changes; the values are copied into the parameters on their device. Create the
             /// optimizer after loading or reset it.
             /// </summary>
-            public void Load(string path)
-            {
-                var parameters = global::System.Linq.Enumerable.ToList(named_parameters());
-                var buffers = new global::System.Collections.Generic.List<global::PleGen.Runtime.NamedTensor>(parameters.Count);
-                foreach ((string name, global::TorchSharp.Modules.Parameter parameter) in parameters)
-                {
-                    int[] shape = global::System.Array.ConvertAll(parameter.shape, d => checked((int)d));
-                    buffers.Add(new global::PleGen.Runtime.NamedTensor(name, new global::PleGen.Runtime.Tensor(shape, new float[global::PleGen.Runtime.ShapeUtil.Product(shape)])));
-                }
-                global::PleGen.Runtime.SafeTensors.Load(path, buffers);
-                using global::System.IDisposable noGrad = Torch.no_grad();
-                using DisposeScope scope = Torch.NewDisposeScope();
-                for (int i = 0; i < parameters.Count; i++)
-                {
-                    global::TorchSharp.Modules.Parameter parameter = parameters[i].parameter;
-                    parameter.copy_(Torch.tensor(buffers[i].Tensor.ToArray(), parameter.shape).to(parameter.device));
-                }
-            }
+            public void Load(string path) => ModelOps.Load(this, path);
 
             /// <summary>Writes the parameters as a safetensors checkpoint the managed flavor (and PyTorch) can load, atomically.</summary>
-            public void Save(string path)
-            {
-                var buffers = new global::System.Collections.Generic.List<global::PleGen.Runtime.NamedTensor>();
-                foreach ((string name, global::TorchSharp.Modules.Parameter parameter) in named_parameters())
-                {
-                    buffers.Add(new global::PleGen.Runtime.NamedTensor(name, ToRuntime(parameter)));
-                }
-                global::PleGen.Runtime.SafeTensors.Save(path, buffers, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.VideoPle", ["architecture"] = "PLE", ["flavor"] = "TorchSharp" });
-            }
+            public void Save(string path) => ModelOps.Save(this, path, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.VideoPle", ["architecture"] = "PLE", ["flavor"] = "TorchSharp" });
 
             /// <summary>After every hidden layer: the declared activation, then dropout while training.</summary>
             private static Tensor Hidden(Tensor x) => F.relu(x);
 
-            // Experts reading the same input, computed together: each layer's weights stacked to [experts, out, in], one einsum for
-            // the first layer and one bmm per deeper layer -> [experts, batch, units]. Weights are read from the modules on every
-            // call, never cached: moving the model to a device replaces its Parameter objects.
-            private Tensor ExpertBank(Tensor input, global::TorchSharp.Modules.ModuleList<Expert> experts)
-            {
-                Tensor hidden = Hidden(Torch.einsum("bi,eoi->ebo", input, StackWeights(experts, 0)) + StackBiases(experts, 0).unsqueeze(1));
-                for (int layer = 1; layer < experts[0].Depth; layer++)
-                {
-                    hidden = Hidden(Torch.bmm(hidden, StackWeights(experts, layer).transpose(1, 2)) + StackBiases(experts, layer).unsqueeze(1));
-                }
-                return hidden;
-            }
-
-            private static Tensor StackWeights(global::TorchSharp.Modules.ModuleList<Expert> experts, int layer)
-            {
-                var weights = new Tensor[experts.Count];
-                for (int e = 0; e < experts.Count; e++) { weights[e] = experts[e].Layer(layer).weight; }
-                return Torch.stack(weights, 0);
-            }
-
-            private static Tensor StackBiases(global::TorchSharp.Modules.ModuleList<Expert> experts, int layer)
-            {
-                var biases = new Tensor[experts.Count];
-                for (int e = 0; e < experts.Count; e++) { biases[e] = experts[e].Layer(layer).bias!; }
-                return Torch.stack(biases, 0);
-            }
-
-            // A gate's weighted sum: weights [batch, e] over the banks it mixes, in order ([e_i, batch, width] each) -> [batch, width].
-            // Each bank takes its slice of the weights, so nothing is concatenated.
-            private static Tensor Mix(Tensor weights, params Tensor[] banks)
-            {
-                Tensor? mixed = null;
-                long offset = 0;
-                foreach (Tensor bank in banks)
-                {
-                    long count = bank.shape[0];
-                    Tensor part = Torch.einsum("be,ebw->bw", weights.narrow(1, offset, count), bank);
-                    mixed = mixed is null ? part : mixed + part;
-                    offset += count;
-                }
-                return mixed!;
-            }
-
             private void Record(string gate, Tensor weights, string[] experts)
             {
-                GateStatistics?.Record(gate, ToRuntime(weights), experts);
+                GateStatistics?.Record(gate, ModelOps.ToRuntime(weights), experts);
             }
-
-            // A copy of a tensor's values on the CPU as a PleGen.Runtime tensor (checkpoints, gate statistics).
-            private static global::PleGen.Runtime.Tensor ToRuntime(Tensor tensor)
-            {
-                using Tensor cpu = tensor.detach().cpu();
-                using global::TorchSharp.Utils.TensorAccessor<float> values = cpu.data<float>();
-                return new global::PleGen.Runtime.Tensor(global::System.Array.ConvertAll(tensor.shape, d => checked((int)d)), values.ToArray());
-            }
-
-            // A tower: hidden layers with the activation (and dropout), then a linear layer to one output per sample -> [batch].
-            private Tensor RunTower(global::TorchSharp.Modules.ModuleList<Linear> layers, Tensor input)
-            {
-                Tensor hidden = input;
-                for (int layer = 0; layer < layers.Count - 1; layer++) { hidden = Hidden(layers[layer].forward(hidden)); }
-                return layers[layers.Count - 1].forward(hidden).squeeze(1);
-            }
-
-            private static global::TorchSharp.Modules.ModuleList<Linear> Tower(long inputWidth, long[] hiddenUnits)
-            {
-                var layers = new global::TorchSharp.Modules.ModuleList<Linear>();
-                long width = inputWidth;
-                foreach (long units in hiddenUnits) { layers.Add(NN.Linear(width, units)); width = units; }
-                layers.Add(NN.Linear(width, 1));
-                return layers;
-            }
-
-            private static Expert[] Experts(int count, long inputWidth, long[] units)
-            {
-                var experts = new Expert[count];
-                for (int e = 0; e < count; e++) { experts[e] = new Expert(inputWidth, units); }
-                return experts;
-            }
-
-            // Mean over the samples whose mask is 1 (PLE Eq. 9); a batch with none of them gives 0 and zero gradients, not 0/0.
-            private static Tensor MaskedMean(Tensor perSample, Tensor mask) => (perSample * mask).sum() / mask.sum().clamp_min(1);
 
             /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
             public sealed class Batch
@@ -478,36 +378,6 @@ namespace Demo
                 public Tensor Share { get; }
             }
 
-            /// <summary>The parameters of one MLP (an expert or a bottom network), registered as layers.{l}.weight and layers.{l}.bias.</summary>
-            internal sealed class Expert : NN.Module
-            {
-                private readonly global::TorchSharp.Modules.ModuleList<Linear> layers = new();
-
-                public Expert(long inputWidth, long[] units) : base(nameof(Expert))
-                {
-                    long width = inputWidth;
-                    foreach (long layerUnits in units) { layers.Add(NN.Linear(width, layerUnits)); width = layerUnits; }
-                    RegisterComponents();
-                }
-
-                public int Depth => layers.Count;
-
-                public Linear Layer(int index) => layers[index];
-            }
-
-            /// <summary>The experts of one extraction level, registered as shared.{e} and tasks.{task}.{e}; the model runs them as banks.</summary>
-            internal sealed class ExtractionLevel : NN.Module
-            {
-                internal readonly global::TorchSharp.Modules.ModuleList<Expert> shared = new();
-                internal readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Expert>> tasks = new();
-
-                public ExtractionLevel(Expert[] shared, (string Task, Expert[] Experts)[] tasks) : base(nameof(ExtractionLevel))
-                {
-                    foreach (Expert expert in shared) { this.shared.Add(expert); }
-                    foreach ((string task, Expert[] experts) in tasks) { this.tasks.Add(task, new global::TorchSharp.Modules.ModuleList<Expert>(experts)); }
-                    RegisterComponents();
-                }
-            }
         }
     }
 }

@@ -5,8 +5,11 @@
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
+using Expert = global::PleGen.TorchSharpSupport.Expert;
+using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
 using Linear = global::TorchSharp.Modules.Linear;
+using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
@@ -80,13 +83,13 @@ namespace Demo
             public TorchSharpModel() : base("CensusPle")
             {
                 embeddings.Add("education", NN.Embedding(5, 3));
-                levels.Add(new ExtractionLevel(shared: Experts(2, 4, new long[] { 8 }), tasks: new (string, Expert[])[] { ("income", Experts(1, 4, new long[] { 8 })), ("never_married", Experts(1, 4, new long[] { 8 })) }));
-                levels.Add(new ExtractionLevel(shared: Experts(2, 8, new long[] { 8 }), tasks: new (string, Expert[])[] { ("income", Experts(2, 8, new long[] { 8 })), ("never_married", Experts(1, 8, new long[] { 8 })) }));
+                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(2, 4, new long[] { 8 }), tasks: new (string, Expert[])[] { ("income", ModelOps.Experts(1, 4, new long[] { 8 })), ("never_married", ModelOps.Experts(1, 4, new long[] { 8 })) }));
+                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(2, 8, new long[] { 8 }), tasks: new (string, Expert[])[] { ("income", ModelOps.Experts(2, 8, new long[] { 8 })), ("never_married", ModelOps.Experts(1, 8, new long[] { 8 })) }));
                 gates.Add("income", NN.ModuleList<Linear>(NN.Linear(4, 3), NN.Linear(8, 4)));
                 gates.Add("never_married", NN.ModuleList<Linear>(NN.Linear(4, 3), NN.Linear(8, 3)));
                 shared_gates.Add(NN.Linear(4, 4));
-                towers.Add("income", Tower(8, new long[] { 4 }));
-                towers.Add("never_married", Tower(8, new long[] { 4 }));
+                towers.Add("income", ModelOps.Tower(8, new long[] { 4 }));
+                towers.Add("never_married", ModelOps.Tower(8, new long[] { 4 }));
                 RegisterComponents();
             }
 
@@ -120,33 +123,33 @@ namespace Demo
                 Tensor input = Torch.cat(new[] { batch.Age, embeddings["education"].forward(batch.Education) }, 1);
 
                 // Level 0
-                Tensor level0IncomeExperts = ExpertBank(input, levels[0].tasks["income"]);
-                Tensor level0NeverMarriedExperts = ExpertBank(input, levels[0].tasks["never_married"]);
-                Tensor level0SharedExperts = ExpertBank(input, levels[0].shared);
+                Tensor level0IncomeExperts = ModelOps.ExpertBank(input, levels[0].tasks["income"], Hidden);
+                Tensor level0NeverMarriedExperts = ModelOps.ExpertBank(input, levels[0].tasks["never_married"], Hidden);
+                Tensor level0SharedExperts = ModelOps.ExpertBank(input, levels[0].shared, Hidden);
                 Tensor gateIncome0 = F.softmax(gates["income"][0].forward(input), 1);
                 Record("gates.income.0", gateIncome0, _gateIncome0Experts);
-                Tensor fusedIncome0 = Mix(gateIncome0, level0IncomeExperts, level0SharedExperts);
+                Tensor fusedIncome0 = ModelOps.Mix(gateIncome0, level0IncomeExperts, level0SharedExperts);
                 Tensor gateNeverMarried0 = F.softmax(gates["never_married"][0].forward(input), 1);
                 Record("gates.never_married.0", gateNeverMarried0, _gateNeverMarried0Experts);
-                Tensor fusedNeverMarried0 = Mix(gateNeverMarried0, level0NeverMarriedExperts, level0SharedExperts);
+                Tensor fusedNeverMarried0 = ModelOps.Mix(gateNeverMarried0, level0NeverMarriedExperts, level0SharedExperts);
                 Tensor sharedGate0 = F.softmax(shared_gates[0].forward(input), 1);
                 Record("shared_gates.0", sharedGate0, _sharedGate0Experts);
-                Tensor sharedFused0 = Mix(sharedGate0, level0IncomeExperts, level0NeverMarriedExperts, level0SharedExperts);
+                Tensor sharedFused0 = ModelOps.Mix(sharedGate0, level0IncomeExperts, level0NeverMarriedExperts, level0SharedExperts);
 
                 // Level 1
-                Tensor level1IncomeExperts = ExpertBank(fusedIncome0, levels[1].tasks["income"]);
-                Tensor level1NeverMarriedExperts = ExpertBank(fusedNeverMarried0, levels[1].tasks["never_married"]);
-                Tensor level1SharedExperts = ExpertBank(sharedFused0, levels[1].shared);
+                Tensor level1IncomeExperts = ModelOps.ExpertBank(fusedIncome0, levels[1].tasks["income"], Hidden);
+                Tensor level1NeverMarriedExperts = ModelOps.ExpertBank(fusedNeverMarried0, levels[1].tasks["never_married"], Hidden);
+                Tensor level1SharedExperts = ModelOps.ExpertBank(sharedFused0, levels[1].shared, Hidden);
                 Tensor gateIncome1 = F.softmax(gates["income"][1].forward(fusedIncome0), 1);
                 Record("gates.income.1", gateIncome1, _gateIncome1Experts);
-                Tensor fusedIncome1 = Mix(gateIncome1, level1IncomeExperts, level1SharedExperts);
+                Tensor fusedIncome1 = ModelOps.Mix(gateIncome1, level1IncomeExperts, level1SharedExperts);
                 Tensor gateNeverMarried1 = F.softmax(gates["never_married"][1].forward(fusedNeverMarried0), 1);
                 Record("gates.never_married.1", gateNeverMarried1, _gateNeverMarried1Experts);
-                Tensor fusedNeverMarried1 = Mix(gateNeverMarried1, level1NeverMarriedExperts, level1SharedExperts);
+                Tensor fusedNeverMarried1 = ModelOps.Mix(gateNeverMarried1, level1NeverMarriedExperts, level1SharedExperts);
 
                 // Towers
-                Tensor predictionIncome = RunTower(towers["income"], fusedIncome1);
-                Tensor predictionNeverMarried = RunTower(towers["never_married"], fusedNeverMarried1);
+                Tensor predictionIncome = ModelOps.RunTower(towers["income"], fusedIncome1, Hidden);
+                Tensor predictionNeverMarried = ModelOps.RunTower(towers["never_married"], fusedNeverMarried1, Hidden);
                 return new Output(predictionIncome, predictionNeverMarried);
             }
 
@@ -162,7 +165,7 @@ namespace Demo
                 Tensor lossIncome = F.binary_cross_entropy_with_logits(output.Income, labels.Income);
                 Tensor lossNeverMarried = labels.NeverMarriedMask is null
                     ? F.binary_cross_entropy_with_logits(output.NeverMarried, labels.NeverMarried)
-                    : MaskedMean(F.binary_cross_entropy_with_logits(output.NeverMarried, labels.NeverMarried, reduction: NN.Reduction.None), labels.NeverMarriedMask);
+                    : ModelOps.MaskedMean(F.binary_cross_entropy_with_logits(output.NeverMarried, labels.NeverMarried, reduction: NN.Reduction.None), labels.NeverMarriedMask);
                 Tensor total = lossIncome * IncomeLossWeight(epoch) + lossNeverMarried * NeverMarriedLossWeight(epoch);
                 return new Losses(total, lossIncome, lossNeverMarried);
             }
@@ -195,121 +198,18 @@ namespace Demo
             /// PleGen.Runtime before any parameter changes; the values are copied into the parameters on their device. Create the
             /// optimizer after loading or reset it.
             /// </summary>
-            public void Load(string path)
-            {
-                var parameters = global::System.Linq.Enumerable.ToList(named_parameters());
-                var buffers = new global::System.Collections.Generic.List<global::PleGen.Runtime.NamedTensor>(parameters.Count);
-                foreach ((string name, global::TorchSharp.Modules.Parameter parameter) in parameters)
-                {
-                    int[] shape = global::System.Array.ConvertAll(parameter.shape, d => checked((int)d));
-                    buffers.Add(new global::PleGen.Runtime.NamedTensor(name, new global::PleGen.Runtime.Tensor(shape, new float[global::PleGen.Runtime.ShapeUtil.Product(shape)])));
-                }
-                global::PleGen.Runtime.SafeTensors.Load(path, buffers);
-                using global::System.IDisposable noGrad = Torch.no_grad();
-                using DisposeScope scope = Torch.NewDisposeScope();
-                for (int i = 0; i < parameters.Count; i++)
-                {
-                    global::TorchSharp.Modules.Parameter parameter = parameters[i].parameter;
-                    parameter.copy_(Torch.tensor(buffers[i].Tensor.ToArray(), parameter.shape).to(parameter.device));
-                }
-            }
+            public void Load(string path) => ModelOps.Load(this, path);
 
             /// <summary>Writes the parameters as a safetensors checkpoint the managed flavor (and PyTorch) can load, atomically.</summary>
-            public void Save(string path)
-            {
-                var buffers = new global::System.Collections.Generic.List<global::PleGen.Runtime.NamedTensor>();
-                foreach ((string name, global::TorchSharp.Modules.Parameter parameter) in named_parameters())
-                {
-                    buffers.Add(new global::PleGen.Runtime.NamedTensor(name, ToRuntime(parameter)));
-                }
-                global::PleGen.Runtime.SafeTensors.Save(path, buffers, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.CensusPle", ["architecture"] = "PLE", ["flavor"] = "TorchSharp" });
-            }
+            public void Save(string path) => ModelOps.Save(this, path, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.CensusPle", ["architecture"] = "PLE", ["flavor"] = "TorchSharp" });
 
             /// <summary>After every hidden layer: the declared activation, then dropout while training.</summary>
             private Tensor Hidden(Tensor x) => F.dropout(F.relu(x), 0.1, training);
 
-            // Experts reading the same input, computed together: each layer's weights stacked to [experts, out, in], one einsum for
-            // the first layer and one bmm per deeper layer -> [experts, batch, units]. Weights are read from the modules on every
-            // call, never cached: moving the model to a device replaces its Parameter objects.
-            private Tensor ExpertBank(Tensor input, global::TorchSharp.Modules.ModuleList<Expert> experts)
-            {
-                Tensor hidden = Hidden(Torch.einsum("bi,eoi->ebo", input, StackWeights(experts, 0)) + StackBiases(experts, 0).unsqueeze(1));
-                for (int layer = 1; layer < experts[0].Depth; layer++)
-                {
-                    hidden = Hidden(Torch.bmm(hidden, StackWeights(experts, layer).transpose(1, 2)) + StackBiases(experts, layer).unsqueeze(1));
-                }
-                return hidden;
-            }
-
-            private static Tensor StackWeights(global::TorchSharp.Modules.ModuleList<Expert> experts, int layer)
-            {
-                var weights = new Tensor[experts.Count];
-                for (int e = 0; e < experts.Count; e++) { weights[e] = experts[e].Layer(layer).weight; }
-                return Torch.stack(weights, 0);
-            }
-
-            private static Tensor StackBiases(global::TorchSharp.Modules.ModuleList<Expert> experts, int layer)
-            {
-                var biases = new Tensor[experts.Count];
-                for (int e = 0; e < experts.Count; e++) { biases[e] = experts[e].Layer(layer).bias!; }
-                return Torch.stack(biases, 0);
-            }
-
-            // A gate's weighted sum: weights [batch, e] over the banks it mixes, in order ([e_i, batch, width] each) -> [batch, width].
-            // Each bank takes its slice of the weights, so nothing is concatenated.
-            private static Tensor Mix(Tensor weights, params Tensor[] banks)
-            {
-                Tensor? mixed = null;
-                long offset = 0;
-                foreach (Tensor bank in banks)
-                {
-                    long count = bank.shape[0];
-                    Tensor part = Torch.einsum("be,ebw->bw", weights.narrow(1, offset, count), bank);
-                    mixed = mixed is null ? part : mixed + part;
-                    offset += count;
-                }
-                return mixed!;
-            }
-
             private void Record(string gate, Tensor weights, string[] experts)
             {
-                GateStatistics?.Record(gate, ToRuntime(weights), experts);
+                GateStatistics?.Record(gate, ModelOps.ToRuntime(weights), experts);
             }
-
-            // A copy of a tensor's values on the CPU as a PleGen.Runtime tensor (checkpoints, gate statistics).
-            private static global::PleGen.Runtime.Tensor ToRuntime(Tensor tensor)
-            {
-                using Tensor cpu = tensor.detach().cpu();
-                using global::TorchSharp.Utils.TensorAccessor<float> values = cpu.data<float>();
-                return new global::PleGen.Runtime.Tensor(global::System.Array.ConvertAll(tensor.shape, d => checked((int)d)), values.ToArray());
-            }
-
-            // A tower: hidden layers with the activation (and dropout), then a linear layer to one output per sample -> [batch].
-            private Tensor RunTower(global::TorchSharp.Modules.ModuleList<Linear> layers, Tensor input)
-            {
-                Tensor hidden = input;
-                for (int layer = 0; layer < layers.Count - 1; layer++) { hidden = Hidden(layers[layer].forward(hidden)); }
-                return layers[layers.Count - 1].forward(hidden).squeeze(1);
-            }
-
-            private static global::TorchSharp.Modules.ModuleList<Linear> Tower(long inputWidth, long[] hiddenUnits)
-            {
-                var layers = new global::TorchSharp.Modules.ModuleList<Linear>();
-                long width = inputWidth;
-                foreach (long units in hiddenUnits) { layers.Add(NN.Linear(width, units)); width = units; }
-                layers.Add(NN.Linear(width, 1));
-                return layers;
-            }
-
-            private static Expert[] Experts(int count, long inputWidth, long[] units)
-            {
-                var experts = new Expert[count];
-                for (int e = 0; e < count; e++) { experts[e] = new Expert(inputWidth, units); }
-                return experts;
-            }
-
-            // Mean over the samples whose mask is 1 (PLE Eq. 9); a batch with none of them gives 0 and zero gradients, not 0/0.
-            private static Tensor MaskedMean(Tensor perSample, Tensor mask) => (perSample * mask).sum() / mask.sum().clamp_min(1);
 
             /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
             public sealed class Batch
@@ -449,36 +349,6 @@ namespace Demo
                 public Tensor NeverMarried { get; }
             }
 
-            /// <summary>The parameters of one MLP (an expert or a bottom network), registered as layers.{l}.weight and layers.{l}.bias.</summary>
-            internal sealed class Expert : NN.Module
-            {
-                private readonly global::TorchSharp.Modules.ModuleList<Linear> layers = new();
-
-                public Expert(long inputWidth, long[] units) : base(nameof(Expert))
-                {
-                    long width = inputWidth;
-                    foreach (long layerUnits in units) { layers.Add(NN.Linear(width, layerUnits)); width = layerUnits; }
-                    RegisterComponents();
-                }
-
-                public int Depth => layers.Count;
-
-                public Linear Layer(int index) => layers[index];
-            }
-
-            /// <summary>The experts of one extraction level, registered as shared.{e} and tasks.{task}.{e}; the model runs them as banks.</summary>
-            internal sealed class ExtractionLevel : NN.Module
-            {
-                internal readonly global::TorchSharp.Modules.ModuleList<Expert> shared = new();
-                internal readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Expert>> tasks = new();
-
-                public ExtractionLevel(Expert[] shared, (string Task, Expert[] Experts)[] tasks) : base(nameof(ExtractionLevel))
-                {
-                    foreach (Expert expert in shared) { this.shared.Add(expert); }
-                    foreach ((string task, Expert[] experts) in tasks) { this.tasks.Add(task, new global::TorchSharp.Modules.ModuleList<Expert>(experts)); }
-                    RegisterComponents();
-                }
-            }
         }
     }
 }
