@@ -21,7 +21,7 @@ public sealed class DeclarationFuzzTests
     {
         for (int seed = 0; seed < ValidCases; seed++)
         {
-            // Every other case references TorchSharp (the stand-in), so both flavors must compile clean on random shapes.
+            // Every other case references TorchSharp, so both flavors must compile clean on random shapes.
             bool torchSharp = seed % 2 == 1;
             string source = RandomDeclaration.Create(new Random(seed)).Render();
             GeneratorRun run = torchSharp ? GeneratorHarness.RunWithTorchSharp(source) : GeneratorHarness.Run(source);

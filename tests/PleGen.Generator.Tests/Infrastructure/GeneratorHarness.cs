@@ -70,13 +70,19 @@ public static class GeneratorHarness
         "PleGenTests",
         sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
         References.Value,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999)
+            .WithSpecificDiagnosticOptions(SdkSuppressions));
 
-    /// <summary>Like <see cref="Compile"/>, also referencing the TorchSharp stand-in, as a project with the TorchSharp package would.</summary>
+    // The .NET SDK passes /nowarn:1701,1702 to every build (assembly-version unification notes: TorchSharp is built
+    // against net8.0's reference assemblies); a compilation here sees what a user's build sees.
+    private static readonly ImmutableDictionary<string, ReportDiagnostic> SdkSuppressions =
+        ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("CS1701", ReportDiagnostic.Suppress).Add("CS1702", ReportDiagnostic.Suppress);
+
+    /// <summary>Like <see cref="Compile"/>, also referencing the real TorchSharp assembly, as a project with the TorchSharp package does.</summary>
     public static CSharpCompilation CompileWithTorchSharp(params string[] sources) =>
         Compile(sources).AddReferences(MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location));
 
-    /// <summary>Runs the generator over sources in a compilation that references TorchSharp (the stand-in).</summary>
+    /// <summary>Runs the generator over sources in a compilation that references TorchSharp.</summary>
     public static GeneratorRun RunWithTorchSharp(params string[] sources) => Run(CreateDriver(), CompileWithTorchSharp(sources));
 
     public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(

@@ -6,7 +6,7 @@ namespace PleGen.Generator.Tests.TorchSharp;
 
 /// <summary>
 /// The TorchSharp flavor of every representative declaration, reviewed through its snapshot (the TorchSharp file
-/// only; the managed file is the GeneratedSourceTests' snapshot), compiled against the TorchSharp stand-in with the
+/// only; the managed file is the GeneratedSourceTests' snapshot), compiled against TorchSharp 0.107 with the
 /// managed flavor beside it: no error and no warning.
 /// </summary>
 public sealed class TorchSharpSourceTests

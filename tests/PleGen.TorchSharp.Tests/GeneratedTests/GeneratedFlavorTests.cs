@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using PleGen.Runtime;
 using PleGen.TorchSharp.Tests.Generated;
-using PleGen.TorchSharp.Tests.Naming;
 using Xunit;
 
 namespace PleGen.TorchSharp.Tests.GeneratedTests;
@@ -27,47 +26,6 @@ public sealed class GeneratedFlavorTests
 
         Assert.NotEmpty(managed);
         Assert.Equal(managed, torch);
-    }
-
-    [Theory]
-    [MemberData(nameof(Architectures))]
-    public void The_module_structure_registers_those_names(string model)
-    {
-        // Every name is an instance of a pattern RegisterComponents derives from the module's fields, and every pattern is
-        // used (except the task experts' dictionary, left empty where an architecture has none): the fields, lists and
-        // dictionaries are laid out as the state-dict names say.
-        IReadOnlyList<string> patterns = TorchSharpNaming.ParameterNamePatterns(TorchSharpType(model));
-        IReadOnlyList<string> names = TorchSharpParameterNames(model);
-        bool hasTaskExperts = model is not ("FeedMmoe" or "FeedMultiLevelMmoe");
-
-        Assert.All(names, name => Assert.Contains(patterns, pattern => TorchSharpNaming.Matches(pattern, name)));
-        Assert.All(patterns.Where(p => hasTaskExperts || !p.Contains(".tasks.", StringComparison.Ordinal)), pattern => Assert.Contains(names, name => TorchSharpNaming.Matches(pattern, name)));
-    }
-
-    [Fact]
-    public void The_expected_layouts_are_the_documented_ones()
-    {
-        Assert.Equal(
-            [
-                "embeddings.{key}.weight",
-                "levels.{index}.shared.{index}.layers.{index}.weight",
-                "levels.{index}.shared.{index}.layers.{index}.bias",
-                "levels.{index}.tasks.{key}.{index}.layers.{index}.weight",
-                "levels.{index}.tasks.{key}.{index}.layers.{index}.bias",
-                "gates.{key}.{index}.weight",
-                "gates.{key}.{index}.bias",
-                "shared_gates.{index}.weight",
-                "shared_gates.{index}.bias",
-                "towers.{key}.{index}.weight",
-                "towers.{key}.{index}.bias",
-            ],
-            TorchSharpNaming.ParameterNamePatterns(typeof(FeedPle.TorchSharpModel)));
-        Assert.Equal(
-            ["embeddings.{key}.{key}.weight", "bottoms.{key}.layers.{index}.weight", "bottoms.{key}.layers.{index}.bias", "towers.{key}.{index}.weight", "towers.{key}.{index}.bias"],
-            TorchSharpNaming.ParameterNamePatterns(typeof(FeedSingleTask.TorchSharpModel)));
-        Assert.Equal(
-            ["embeddings.{key}.weight", "bottom.layers.{index}.weight", "bottom.layers.{index}.bias", "towers.{key}.{index}.weight", "towers.{key}.{index}.bias"],
-            TorchSharpNaming.ParameterNamePatterns(typeof(FeedSharedBottom.TorchSharpModel)));
     }
 
     [Fact]
