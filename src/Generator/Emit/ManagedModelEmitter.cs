@@ -148,9 +148,14 @@ internal static class ManagedModelEmitter
         }
 
         w.Line();
-        EmitTaskSwitch(w, $"global::System.ReadOnlySpan<float> {iface}.Labels(Dataset data, int task)", spec, t => $"data.{t.Identifier}Labels");
+        w.Line($"global::System.ReadOnlySpan<float> {iface}.Labels(Dataset data, int task) => LabelsOf(data, task);");
         w.Line();
-        EmitTaskSwitch(w, $"global::System.ReadOnlySpan<float> {iface}.Mask(Dataset data, int task)", spec, t => t.Masked ? $"data.{t.Identifier}Mask" : "default");
+        w.Line($"global::System.ReadOnlySpan<float> {iface}.Mask(Dataset data, int task) => MaskOf(data, task);");
+        w.Line();
+        w.Line("// Read by both flavors' training sessions.");
+        EmitTaskSwitch(w, "private static global::System.ReadOnlySpan<float> LabelsOf(Dataset data, int task)", spec, t => $"data.{t.Identifier}Labels");
+        w.Line();
+        EmitTaskSwitch(w, "private static global::System.ReadOnlySpan<float> MaskOf(Dataset data, int task)", spec, t => t.Masked ? $"data.{t.Identifier}Mask" : "default");
     }
 
     /// <summary>A method returning, for a task index, the expression <paramref name="arm"/> gives for that task.</summary>

@@ -36,6 +36,7 @@ internal static class TorchSharpModelEmitter
         w.Line("using Expert = global::PleGen.TorchSharpSupport.Expert;");
         w.Line("using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;");
         w.Line("using F = global::TorchSharp.torch.nn.functional;");
+        w.Line("using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;");
         w.Line("using Linear = global::TorchSharp.Modules.Linear;");
         w.Line("using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;");
         w.Line("using NN = global::TorchSharp.torch.nn;");
@@ -83,6 +84,7 @@ internal static class TorchSharpModelEmitter
             EmitForward(w, spec, names);
             EmitLoss(w, spec);
             EmitTraining(w, spec);
+            TorchSharpTrainingEmitter.Emit(w, spec);
             EmitCheckpoints(w, spec);
             EmitHelpers(w, spec);
             TorchSharpTypesEmitter.Emit(w, spec);
@@ -149,7 +151,7 @@ internal static class TorchSharpModelEmitter
     private static void EmitConstructor(SourceWriter w, ModelSpec spec)
     {
         w.Line("/// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref=\"Create\"/> for a seed and a device.</summary>");
-        using (w.Block($"public TorchSharpModel() : base({Lit(spec.ClassName)})"))
+        using (w.Block($"public TorchSharpModel() : base(LibTorch.Checked({Lit(spec.ClassName)}))"))
         {
             foreach (FeatureSpec f in spec.Features.Where(f => f.IsCategorical))
             {
@@ -209,11 +211,17 @@ internal static class TorchSharpModelEmitter
     private static void EmitLifetime(SourceWriter w, ModelSpec spec)
     {
         w.Line("/// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>");
-        w.Line("public static Device PreferredDevice() => Torch.cuda.is_available() ? Torch.CUDA : Torch.CPU;");
+        using (w.Block("public static Device PreferredDevice()"))
+        {
+            w.Line("LibTorch.Ensure();");
+            w.Line("return Torch.cuda.is_available() ? Torch.CUDA : Torch.CPU;");
+        }
+
         w.Line();
         w.Line("/// <summary>Builds the model from TorchSharp's seeded global generator (same seed, same weights) and moves it to <paramref name=\"device\"/> (default: the CPU).</summary>");
         using (w.Block("public static TorchSharpModel Create(long seed, Device? device = null)"))
         {
+            w.Line("LibTorch.Ensure();");
             w.Line("Torch.manual_seed(seed);");
             w.Line("var model = new TorchSharpModel();");
             w.Line("return device is null ? model : global::TorchSharp.ModuleExtensionMethods.to(model, device);");

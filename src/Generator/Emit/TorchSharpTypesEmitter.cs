@@ -49,6 +49,7 @@ internal static class TorchSharpTypesEmitter
             w.Line("/// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>");
             using (w.Block($"public static Batch FromArrays({string.Join(", ", spec.Features.Select(f => (f.IsCategorical ? "int[] " : "float[] ") + CamelCase.From(f.Identifier)))})"))
             {
+                w.Line("LibTorch.Ensure();");
                 w.Line("int batchSize = -1;");
                 foreach (FeatureSpec f in spec.Features)
                 {
@@ -120,6 +121,7 @@ internal static class TorchSharpTypesEmitter
             w.Line("/// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>");
             using (w.Block($"public static Labels FromArrays({string.Join(", ", arrays)})"))
             {
+                w.Line("LibTorch.Ensure();");
                 w.Line("int batchSize = -1;");
                 foreach (TaskSpec t in spec.Tasks)
                 {

@@ -7,45 +7,50 @@ using System.Threading;
 namespace PleGen.Runtime;
 
 /// <summary>
-/// Trains any generated model: epochs of seeded-shuffled mini-batches (each step inside a pooled
-/// <see cref="TensorScope"/>), the loss weights of PLE Eq. 10 advanced per epoch, validation metrics per task
-/// after every epoch (AUC for binary tasks, MSE for regression, on each task's sample space), early stopping on
-/// a chosen task with the best parameters restored, progress reports and cancellation.
+/// Trains any generated model, on either backend: epochs of seeded-shuffled mini-batches, the loss weights of PLE Eq. 10
+/// advanced per epoch, validation metrics per task after every epoch (AUC for binary tasks, MSE for regression, on each
+/// task's sample space), early stopping on a chosen task with the best parameters restored, progress reports and
+/// cancellation. The loop is the same for every backend; an <see cref="ITrainingSession{TDataset}"/> runs the steps.
 /// </summary>
 public sealed class Trainer<TDataset>
 {
-    private readonly ITrainableModel<TDataset> _model;
-    private readonly Optimizer _optimizer;
+    private readonly ITrainingSession<TDataset> _session;
     private readonly TrainerOptions _options;
-    private readonly BufferPool _pool = new();
 
+    /// <summary>Trains a managed-flavor model with one of the engine's optimizers (each step in a pooled tensor scope).</summary>
     public Trainer(ITrainableModel<TDataset> model, Optimizer optimizer, TrainerOptions? options = null)
+        : this(new ManagedTrainingSession<TDataset>(model ?? throw new ArgumentNullException(nameof(model)), optimizer ?? throw new ArgumentNullException(nameof(optimizer))), options)
     {
-        _model = model ?? throw new ArgumentNullException(nameof(model));
-        _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
+    }
+
+    /// <summary>Trains through a session: a TorchSharp model's <c>ForTrainer(optimizer)</c>, or any other backend's.</summary>
+    public Trainer(ITrainingSession<TDataset> session, TrainerOptions? options = null)
+    {
+        _session = session ?? throw new ArgumentNullException(nameof(session));
         _options = options ?? new TrainerOptions();
         if (_options.Epochs < 1 || _options.BatchSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "Epochs and BatchSize must be at least 1.");
         }
 
-        string monitor = _options.MonitorTask ?? model.TaskInfos[0].Name;
+        IReadOnlyList<TaskInfo> tasks = session.TaskInfos;
+        string monitor = _options.MonitorTask ?? tasks[0].Name;
         if (monitor == TrainerOptions.AllTasks)
         {
             // A mean of AUCs or of MSEs means something; a mean of an AUC and an MSE does not.
-            if (model.TaskInfos.Select(t => t.IsBinary).Distinct().Count() > 1)
+            if (tasks.Select(t => t.IsBinary).Distinct().Count() > 1)
             {
-                throw new ArgumentException($"MonitorTask '{TrainerOptions.AllTasks}' averages the tasks' validation metrics, but this model mixes binary (AUC) and regression (MSE) tasks: {string.Join(", ", model.TaskInfos.Select(t => $"{t.Name} ({t.Metric})"))}. Monitor one task by name instead.", nameof(options));
+                throw new ArgumentException($"MonitorTask '{TrainerOptions.AllTasks}' averages the tasks' validation metrics, but this model mixes binary (AUC) and regression (MSE) tasks: {string.Join(", ", tasks.Select(t => $"{t.Name} ({t.Metric})"))}. Monitor one task by name instead.", nameof(options));
             }
 
             MonitorIndex = AllTasksIndex;
             return;
         }
 
-        MonitorIndex = model.TaskInfos.Select(t => t.Name).ToList().IndexOf(monitor);
+        MonitorIndex = tasks.Select(t => t.Name).ToList().IndexOf(monitor);
         if (MonitorIndex < 0)
         {
-            throw new ArgumentException($"MonitorTask '{monitor}' is not a task of the model; tasks: {string.Join(", ", model.TaskInfos.Select(t => t.Name))} (or '{TrainerOptions.AllTasks}' for their mean).", nameof(options));
+            throw new ArgumentException($"MonitorTask '{monitor}' is not a task of the model; tasks: {string.Join(", ", tasks.Select(t => t.Name))} (or '{TrainerOptions.AllTasks}' for their mean).", nameof(options));
         }
     }
 
@@ -56,15 +61,15 @@ public sealed class Trainer<TDataset>
     /// <summary>Trains on <paramref name="train"/>, validating on <paramref name="validation"/> after each epoch when given.</summary>
     public TrainingHistory Fit(TDataset train, TDataset? validation = default, CancellationToken cancellation = default)
     {
-        int count = _model.Count(train);
-        int tasks = _model.TaskInfos.Count;
+        int count = _session.Count(train);
+        int tasks = _session.TaskInfos.Count;
         int batches = (count + _options.BatchSize - 1) / _options.BatchSize;
         int[] order = Enumerable.Range(0, count).ToArray();
         var shuffle = new RandomSource(_options.ShuffleSeed);
-        double initialRate = _optimizer.LearningRate;
+        double initialRate = _session.LearningRate;
         var history = new List<EpochResult>();
         var taskLosses = new float[tasks];
-        float[][]? best = null;
+        bool kept = false;
         int bestEpoch = -1, sinceBest = 0;
         double bestMetric = double.NaN;
         bool cancelled = false, stoppedEarly = false;
@@ -74,7 +79,7 @@ public sealed class Trainer<TDataset>
         for (int epoch = 0; epoch < _options.Epochs && !cancelled; epoch++)
         {
             shuffle.Shuffle(order.AsSpan());
-            _model.Training = true;
+            _session.Training = true;
             var epochClock = Stopwatch.StartNew();
             double lossSum = 0;
             var taskSums = new double[tasks];
@@ -89,16 +94,10 @@ public sealed class Trainer<TDataset>
                 ReadOnlySpan<int> rows = order.AsSpan(b * _options.BatchSize, Math.Min(_options.BatchSize, count - (b * _options.BatchSize)));
                 if (_options.Schedule is not null)
                 {
-                    _optimizer.LearningRate = _options.Schedule.LearningRate(epoch, b, batches, initialRate);
+                    _session.LearningRate = _options.Schedule.LearningRate(epoch, b, batches, initialRate);
                 }
 
-                float total;
-                using (new TensorScope(_pool))
-                {
-                    total = _model.TrainStep(train, rows, epoch, taskLosses);
-                    _optimizer.Step();
-                    _optimizer.ZeroGrad();
-                }
+                float total = _session.Step(train, rows, epoch, taskLosses);
 
                 lossSum += total * rows.Length;
                 for (int t = 0; t < tasks; t++)
@@ -136,10 +135,11 @@ public sealed class Trainer<TDataset>
                 bestMetric = metric;
                 bestEpoch = epoch;
                 sinceBest = 0;
-                best = _model.Parameters.Select(p => p.Tensor.ToArray()).ToArray();
+                _session.KeepBestParameters();
+                kept = true;
                 if (_options.BestCheckpointPath is not null)
                 {
-                    _model.Save(_options.BestCheckpointPath);
+                    _session.Save(_options.BestCheckpointPath);
                 }
             }
             else if (_options.Patience > 0 && ++sinceBest >= _options.Patience)
@@ -149,15 +149,12 @@ public sealed class Trainer<TDataset>
             }
         }
 
-        if (best is not null)
+        if (kept)
         {
-            for (int i = 0; i < best.Length; i++)
-            {
-                best[i].CopyTo(_model.Parameters[i].Tensor.Data);
-            }
+            _session.RestoreBestParameters();
         }
 
-        _model.Training = false;
+        _session.Training = false;
         return new TrainingHistory(history, bestEpoch, bestMetric, stoppedEarly, cancelled);
     }
 
@@ -165,60 +162,61 @@ public sealed class Trainer<TDataset>
     {
         if (MonitorIndex == AllTasksIndex)
         {
-            return (_model.TaskInfos.Average(t => metrics[t.Name]), _model.TaskInfos[0].IsBinary);
+            return (_session.TaskInfos.Average(t => metrics[t.Name]), _session.TaskInfos[0].IsBinary);
         }
 
-        TaskInfo monitored = _model.TaskInfos[MonitorIndex];
+        TaskInfo monitored = _session.TaskInfos[MonitorIndex];
         return (metrics[monitored.Name], monitored.IsBinary);
     }
 
     /// <summary>Each task's metric on <paramref name="data"/> (AUC or MSE over the task's sample space), in evaluation mode.</summary>
-    public IReadOnlyDictionary<string, double> Evaluate(TDataset data) => Evaluation.Run(_model, data, _options.BatchSize, _pool);
+    public IReadOnlyDictionary<string, double> Evaluate(TDataset data) => Evaluation.Run(_session, data, _options.BatchSize);
 }
 
 /// <summary>Per-task metrics of a generated model on a data set.</summary>
 public static class Evaluation
 {
-    /// <summary>AUC (binary) or MSE (regression) per task, computed on each task's sample space, without recording a graph.</summary>
+    /// <summary>AUC (binary) or MSE (regression) per task of a managed-flavor model, on each task's sample space, without recording a graph.</summary>
     public static IReadOnlyDictionary<string, double> Run<TDataset>(ITrainableModel<TDataset> model, TDataset data, int batchSize = 4096, BufferPool? pool = null)
     {
-        pool ??= new BufferPool();
-        int count = model.Count(data), tasks = model.TaskInfos.Count;
+        ArgumentNullException.ThrowIfNull(model);
+        return Run(ManagedTrainingSession<TDataset>.ForEvaluation(model, pool), data, batchSize);
+    }
+
+    /// <summary>AUC (binary) or MSE (regression) per task of a session's model, on each task's sample space, in evaluation mode.</summary>
+    public static IReadOnlyDictionary<string, double> Run<TDataset>(ITrainingSession<TDataset> session, TDataset data, int batchSize = 4096)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        int count = session.Count(data), tasks = session.TaskInfos.Count;
         var predictions = new float[tasks][];
         for (int t = 0; t < tasks; t++)
         {
             predictions[t] = new float[count];
         }
 
-        bool training = model.Training;
-        model.Training = false;
+        bool training = session.Training;
+        session.Training = false;
         int[] rows = Enumerable.Range(0, count).ToArray();
-        var scratch = new float[tasks * batchSize];
-        using (Autograd.NoGrad())
+        var scratch = new float[tasks * Math.Min(batchSize, Math.Max(count, 1))];
+        for (int start = 0; start < count; start += batchSize)
         {
-            for (int start = 0; start < count; start += batchSize)
+            int n = Math.Min(batchSize, count - start);
+            session.Predict(data, rows.AsSpan(start, n), scratch.AsSpan(0, tasks * n));
+            for (int t = 0; t < tasks; t++)
             {
-                int n = Math.Min(batchSize, count - start);
-                using (new TensorScope(pool))
-                {
-                    model.Predict(data, rows.AsSpan(start, n), scratch.AsSpan(0, tasks * n));
-                }
-
-                for (int t = 0; t < tasks; t++)
-                {
-                    scratch.AsSpan(t * n, n).CopyTo(predictions[t].AsSpan(start));
-                }
+                scratch.AsSpan(t * n, n).CopyTo(predictions[t].AsSpan(start));
             }
         }
 
-        model.Training = training;
+        session.Training = training;
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
         for (int t = 0; t < tasks; t++)
         {
-            TaskInfo task = model.TaskInfos[t];
+            TaskInfo task = session.TaskInfos[t];
             metrics[task.Name] = task.IsBinary
-                ? Metrics.RocAuc(predictions[t], model.Labels(data, t), model.Mask(data, t))
-                : Metrics.MeanSquaredError(predictions[t], model.Labels(data, t), model.Mask(data, t));
+                ? Metrics.RocAuc(predictions[t], session.Labels(data, t), session.Mask(data, t))
+                : Metrics.MeanSquaredError(predictions[t], session.Labels(data, t), session.Mask(data, t));
         }
 
         return metrics;

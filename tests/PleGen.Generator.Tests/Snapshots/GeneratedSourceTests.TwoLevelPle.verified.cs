@@ -371,7 +371,12 @@ namespace Demo
             output.NeverMarriedProbability.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
         }
 
-        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Labels(Dataset data, int task)
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Labels(Dataset data, int task) => LabelsOf(data, task);
+
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Mask(Dataset data, int task) => MaskOf(data, task);
+
+        // Read by both flavors' training sessions.
+        private static global::System.ReadOnlySpan<float> LabelsOf(Dataset data, int task)
         {
             return task switch
             {
@@ -381,7 +386,7 @@ namespace Demo
             };
         }
 
-        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Mask(Dataset data, int task)
+        private static global::System.ReadOnlySpan<float> MaskOf(Dataset data, int task)
         {
             return task switch
             {

@@ -6,6 +6,7 @@ using DisposeScope = global::TorchSharp.DisposeScope;
 using Linear = global::TorchSharp.Modules.Linear;
 using NN = global::TorchSharp.torch.nn;
 using Parameter = global::TorchSharp.Modules.Parameter;
+using Optimizer = global::TorchSharp.torch.optim.Optimizer;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
 
@@ -39,6 +40,130 @@ namespace PleGen.TorchSharpSupport
             foreach (Expert expert in shared) { this.shared.Add(expert); }
             foreach ((string task, Expert[] experts) in tasks) { this.tasks.Add(task, new global::TorchSharp.Modules.ModuleList<Expert>(experts)); }
             RegisterComponents();
+        }
+    }
+
+    /// <summary>
+    /// Every entry point of the generated models checks first that TorchSharp's natives load (once per process), so a
+    /// failure is one exception that names its cause instead of TorchSharp's type-initializer error.
+    /// </summary>
+    internal static class LibTorch
+    {
+        public static void Ensure() => global::PleGen.Runtime.LibTorchLoadCheck.Ensure(typeof(Torch).Assembly);
+
+        /// <summary>The check, for a base-constructor argument.</summary>
+        public static T Checked<T>(T value) => global::PleGen.Runtime.LibTorchLoadCheck.Ensure(typeof(Torch).Assembly, value);
+    }
+
+    /// <summary>
+    /// What every model's TorchSharp training session shares (PleGen.Runtime's Trainer drives it): steps and predictions
+    /// in dispose scopes, train()/eval(), the optimizer's learning rate, and the best parameters kept as detached copies
+    /// on the model's device. A model's session adds how its mini-batches are made from the managed flavor's Dataset.
+    /// </summary>
+    internal abstract class TrainingSession<TDataset> : global::PleGen.Runtime.ITrainingSession<TDataset>
+    {
+        private readonly NN.Module _module;
+        private readonly Optimizer _optimizer;
+        private Tensor[]? _best;
+
+        protected TrainingSession(NN.Module module, Optimizer optimizer, global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.TaskInfo> tasks)
+        {
+            _module = module ?? throw new global::System.ArgumentNullException(nameof(module));
+            _optimizer = optimizer ?? throw new global::System.ArgumentNullException(nameof(optimizer));
+            TaskInfos = tasks;
+            Device = global::System.Linq.Enumerable.First(module.parameters()).device;
+        }
+
+        public global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.TaskInfo> TaskInfos { get; }
+
+        /// <summary>Where the model's parameters were when the session was made: every mini-batch is copied there.</summary>
+        protected global::TorchSharp.torch.Device Device { get; }
+
+        public bool Training
+        {
+            get => _module.training;
+            set { if (value) { _module.train(); } else { _module.eval(); } }
+        }
+
+        public double LearningRate
+        {
+            get => global::System.Linq.Enumerable.First(_optimizer.ParamGroups).LearningRate;
+            set { foreach (global::TorchSharp.torch.optim.ILearningRateController group in _optimizer.ParamGroups) { group.LearningRate = value; } }
+        }
+
+        public abstract int Count(TDataset data);
+
+        public abstract global::System.ReadOnlySpan<float> Labels(TDataset data, int task);
+
+        public abstract global::System.ReadOnlySpan<float> Mask(TDataset data, int task);
+
+        public abstract void Save(string path);
+
+        public float Step(TDataset data, global::System.ReadOnlySpan<int> rows, int epoch, global::System.Span<float> taskLosses)
+        {
+            using DisposeScope scope = Torch.NewDisposeScope();
+            _optimizer.zero_grad();
+            Tensor[] losses = Losses(data, rows, epoch);
+            losses[0].backward();
+            _optimizer.step();
+            for (int t = 1; t < losses.Length; t++) { taskLosses[t - 1] = losses[t].item<float>(); }
+            return losses[0].item<float>();
+        }
+
+        public void Predict(TDataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
+        {
+            using global::System.IDisposable noGrad = Torch.no_grad();
+            using DisposeScope scope = Torch.NewDisposeScope();
+            Tensor[] perTask = Predictions(data, rows);
+            for (int t = 0; t < perTask.Length; t++)
+            {
+                using global::TorchSharp.Utils.TensorAccessor<float> values = perTask[t].cpu().data<float>();
+                new global::System.ReadOnlySpan<float>(values.ToArray()).CopyTo(predictions.Slice(t * rows.Length, rows.Length));
+            }
+        }
+
+        public void KeepBestParameters()
+        {
+            using global::System.IDisposable noGrad = Torch.no_grad();
+            using DisposeScope scope = Torch.NewDisposeScope();
+            Parameter[] parameters = global::System.Linq.Enumerable.ToArray(_module.parameters());
+            if (_best is null)
+            {
+                // Detached from every scope: the copies live until the session is disposed.
+                _best = new Tensor[parameters.Length];
+                for (int i = 0; i < parameters.Length; i++) { _best[i] = parameters[i].detach().clone().DetachFromDisposeScope(); }
+                return;
+            }
+
+            for (int i = 0; i < parameters.Length; i++) { _best[i].copy_(parameters[i]); }
+        }
+
+        public void RestoreBestParameters()
+        {
+            if (_best is null)
+            {
+                return;
+            }
+
+            using global::System.IDisposable noGrad = Torch.no_grad();
+            Parameter[] parameters = global::System.Linq.Enumerable.ToArray(_module.parameters());
+            for (int i = 0; i < parameters.Length; i++) { parameters[i].copy_(_best[i]); }
+        }
+
+        /// <summary>The joint loss first, then each task's loss, for the rows (tensors of the step's dispose scope).</summary>
+        protected abstract Tensor[] Losses(TDataset data, global::System.ReadOnlySpan<int> rows, int epoch);
+
+        /// <summary>Each task's probability (binary) or value (regression) for the rows, [rows] each.</summary>
+        protected abstract Tensor[] Predictions(TDataset data, global::System.ReadOnlySpan<int> rows);
+
+        /// <summary>Frees the kept best parameters.</summary>
+        public void Dispose()
+        {
+            if (_best is not null)
+            {
+                foreach (Tensor tensor in _best) { tensor.Dispose(); }
+                _best = null;
+            }
         }
     }
 

@@ -8,6 +8,7 @@ using Embedding = global::TorchSharp.Modules.Embedding;
 using Expert = global::PleGen.TorchSharpSupport.Expert;
 using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
+using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
 using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
 using NN = global::TorchSharp.torch.nn;
@@ -62,7 +63,7 @@ namespace Demo
             private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> towers = new();
 
             /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
-            public TorchSharpModel() : base("ClickModel")
+            public TorchSharpModel() : base(LibTorch.Checked("ClickModel"))
             {
                 levels.Add(new ExtractionLevel(shared: ModelOps.Experts(1, 4, new long[] { 16, 8 }), tasks: new (string, Expert[])[] { ("ctr", ModelOps.Experts(2, 4, new long[] { 8 })), ("cvr", ModelOps.Experts(2, 4, new long[] { 8 })) }));
                 gates.Add("ctr", NN.ModuleList<Linear>(NN.Linear(4, 3)));
@@ -73,11 +74,16 @@ namespace Demo
             }
 
             /// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>
-            public static Device PreferredDevice() => Torch.cuda.is_available() ? Torch.CUDA : Torch.CPU;
+            public static Device PreferredDevice()
+            {
+                LibTorch.Ensure();
+                return Torch.cuda.is_available() ? Torch.CUDA : Torch.CPU;
+            }
 
             /// <summary>Builds the model from TorchSharp's seeded global generator (same seed, same weights) and moves it to <paramref name="device"/> (default: the CPU).</summary>
             public static TorchSharpModel Create(long seed, Device? device = null)
             {
+                LibTorch.Ensure();
                 Torch.manual_seed(seed);
                 var model = new TorchSharpModel();
                 return device is null ? model : global::TorchSharp.ModuleExtensionMethods.to(model, device);
@@ -157,6 +163,51 @@ namespace Demo
             }
 
             /// <summary>
+            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Trainer{TDataset}"/>, which then trains this model with
+            /// <paramref name="optimizer"/> on the managed flavor's <see cref="ClickModel.Dataset"/> (epochs, Eq. 10 weights, early stopping,
+            /// best epoch restored, per-task AUC/MSE). Move the model to its device first: every mini-batch is copied there. Dispose the
+            /// session after training (it holds a copy of the best parameters).
+            /// </summary>
+            public global::PleGen.Runtime.ITrainingSession<ClickModel.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
+
+            private sealed class TrainingSession : global::PleGen.TorchSharpSupport.TrainingSession<ClickModel.Dataset>
+            {
+                private readonly TorchSharpModel _model;
+
+                public TrainingSession(TorchSharpModel model, global::TorchSharp.torch.optim.Optimizer optimizer) : base(model, optimizer, ClickModel.TaskInfoList) => _model = model;
+
+                public override int Count(ClickModel.Dataset data) => data.Count;
+
+                public override global::System.ReadOnlySpan<float> Labels(ClickModel.Dataset data, int task) => ClickModel.LabelsOf(data, task);
+
+                public override global::System.ReadOnlySpan<float> Mask(ClickModel.Dataset data, int task) => ClickModel.MaskOf(data, task);
+
+                public override void Save(string path) => _model.Save(path);
+
+                protected override Tensor[] Losses(ClickModel.Dataset data, global::System.ReadOnlySpan<int> rows, int epoch)
+                {
+                    ClickModel.Labels targets = data.Targets(rows);
+                    TorchSharpModel.Labels labels = TorchSharpModel.Labels.FromArrays(targets.Ctr.ToArray(), targets.Cvr.ToArray());
+                    TorchSharpModel.Losses losses = _model.Loss(_model.forward(Batch(data, rows)), Device.type == global::TorchSharp.DeviceType.CPU ? labels : labels.ToDevice(Device), epoch);
+                    return new[] { losses.Total, losses.Ctr, losses.Cvr };
+                }
+
+                protected override Tensor[] Predictions(ClickModel.Dataset data, global::System.ReadOnlySpan<int> rows)
+                {
+                    TorchSharpModel.Output output = _model.forward(Batch(data, rows));
+                    return new[] { output.CtrProbability, output.CvrProbability };
+                }
+
+                // The managed flavor's gather and checks, then one copy into tensors on the model's device.
+                private TorchSharpModel.Batch Batch(ClickModel.Dataset data, global::System.ReadOnlySpan<int> rows)
+                {
+                    ClickModel.Batch features = data.Features(rows);
+                    TorchSharpModel.Batch batch = TorchSharpModel.Batch.FromArrays(features.X.ToArray());
+                    return Device.type == global::TorchSharp.DeviceType.CPU ? batch : batch.ToDevice(Device);
+                }
+            }
+
+            /// <summary>
             /// Loads a safetensors checkpoint written by either flavor (same names). Names, shapes and the file are checked by
             /// PleGen.Runtime before any parameter changes; the values are copied into the parameters on their device. Create the
             /// optimizer after loading or reset it.
@@ -190,6 +241,7 @@ namespace Demo
                 /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
                 public static Batch FromArrays(float[] x)
                 {
+                    LibTorch.Ensure();
                     int batchSize = -1;
                     global::PleGen.Runtime.InputChecks.Dense("ClickModel", "x", x, 4, ref batchSize);
                     return new Batch(Torch.tensor(x, new long[] { batchSize, 4 }));
@@ -224,6 +276,7 @@ namespace Demo
                 /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
                 public static Labels FromArrays(float[] ctr, float[] cvr)
                 {
+                    LibTorch.Ensure();
                     int batchSize = -1;
                     global::PleGen.Runtime.InputChecks.Labels("ClickModel", "ctr", ctr, null, binary: true, ref batchSize);
                     global::PleGen.Runtime.InputChecks.Labels("ClickModel", "cvr", cvr, null, binary: true, ref batchSize);

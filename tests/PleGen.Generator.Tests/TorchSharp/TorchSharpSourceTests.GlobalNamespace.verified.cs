@@ -8,6 +8,7 @@ using Embedding = global::TorchSharp.Modules.Embedding;
 using Expert = global::PleGen.TorchSharpSupport.Expert;
 using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
+using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
 using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
 using NN = global::TorchSharp.torch.nn;
@@ -42,7 +43,7 @@ partial class TopLevel
         private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> towers = new();
 
         /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
-        public TorchSharpModel() : base("TopLevel")
+        public TorchSharpModel() : base(LibTorch.Checked("TopLevel"))
         {
             bottom = new Expert(2, new long[] { 64 });
             towers.Add("a", ModelOps.Tower(64, new long[] { 2 }));
@@ -51,11 +52,16 @@ partial class TopLevel
         }
 
         /// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>
-        public static Device PreferredDevice() => Torch.cuda.is_available() ? Torch.CUDA : Torch.CPU;
+        public static Device PreferredDevice()
+        {
+            LibTorch.Ensure();
+            return Torch.cuda.is_available() ? Torch.CUDA : Torch.CPU;
+        }
 
         /// <summary>Builds the model from TorchSharp's seeded global generator (same seed, same weights) and moves it to <paramref name="device"/> (default: the CPU).</summary>
         public static TorchSharpModel Create(long seed, Device? device = null)
         {
+            LibTorch.Ensure();
             Torch.manual_seed(seed);
             var model = new TorchSharpModel();
             return device is null ? model : global::TorchSharp.ModuleExtensionMethods.to(model, device);
@@ -124,6 +130,51 @@ partial class TopLevel
         }
 
         /// <summary>
+        /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Trainer{TDataset}"/>, which then trains this model with
+        /// <paramref name="optimizer"/> on the managed flavor's <see cref="TopLevel.Dataset"/> (epochs, Eq. 10 weights, early stopping,
+        /// best epoch restored, per-task AUC/MSE). Move the model to its device first: every mini-batch is copied there. Dispose the
+        /// session after training (it holds a copy of the best parameters).
+        /// </summary>
+        public global::PleGen.Runtime.ITrainingSession<TopLevel.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
+
+        private sealed class TrainingSession : global::PleGen.TorchSharpSupport.TrainingSession<TopLevel.Dataset>
+        {
+            private readonly TorchSharpModel _model;
+
+            public TrainingSession(TorchSharpModel model, global::TorchSharp.torch.optim.Optimizer optimizer) : base(model, optimizer, TopLevel.TaskInfoList) => _model = model;
+
+            public override int Count(TopLevel.Dataset data) => data.Count;
+
+            public override global::System.ReadOnlySpan<float> Labels(TopLevel.Dataset data, int task) => TopLevel.LabelsOf(data, task);
+
+            public override global::System.ReadOnlySpan<float> Mask(TopLevel.Dataset data, int task) => TopLevel.MaskOf(data, task);
+
+            public override void Save(string path) => _model.Save(path);
+
+            protected override Tensor[] Losses(TopLevel.Dataset data, global::System.ReadOnlySpan<int> rows, int epoch)
+            {
+                TopLevel.Labels targets = data.Targets(rows);
+                TorchSharpModel.Labels labels = TorchSharpModel.Labels.FromArrays(targets.A.ToArray(), targets.B.ToArray());
+                TorchSharpModel.Losses losses = _model.Loss(_model.forward(Batch(data, rows)), Device.type == global::TorchSharp.DeviceType.CPU ? labels : labels.ToDevice(Device), epoch);
+                return new[] { losses.Total, losses.A, losses.B };
+            }
+
+            protected override Tensor[] Predictions(TopLevel.Dataset data, global::System.ReadOnlySpan<int> rows)
+            {
+                TorchSharpModel.Output output = _model.forward(Batch(data, rows));
+                return new[] { output.A, output.B };
+            }
+
+            // The managed flavor's gather and checks, then one copy into tensors on the model's device.
+            private TorchSharpModel.Batch Batch(TopLevel.Dataset data, global::System.ReadOnlySpan<int> rows)
+            {
+                TopLevel.Batch features = data.Features(rows);
+                TorchSharpModel.Batch batch = TorchSharpModel.Batch.FromArrays(features.X.ToArray());
+                return Device.type == global::TorchSharp.DeviceType.CPU ? batch : batch.ToDevice(Device);
+            }
+        }
+
+        /// <summary>
         /// Loads a safetensors checkpoint written by either flavor (same names). Names, shapes and the file are checked by
         /// PleGen.Runtime before any parameter changes; the values are copied into the parameters on their device. Create the
         /// optimizer after loading or reset it.
@@ -152,6 +203,7 @@ partial class TopLevel
             /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
             public static Batch FromArrays(float[] x)
             {
+                LibTorch.Ensure();
                 int batchSize = -1;
                 global::PleGen.Runtime.InputChecks.Dense("TopLevel", "x", x, 2, ref batchSize);
                 return new Batch(Torch.tensor(x, new long[] { batchSize, 2 }));
@@ -186,6 +238,7 @@ partial class TopLevel
             /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
             public static Labels FromArrays(float[] a, float[] b)
             {
+                LibTorch.Ensure();
                 int batchSize = -1;
                 global::PleGen.Runtime.InputChecks.Labels("TopLevel", "a", a, null, binary: false, ref batchSize);
                 global::PleGen.Runtime.InputChecks.Labels("TopLevel", "b", b, null, binary: false, ref batchSize);
