@@ -72,9 +72,25 @@ public sealed class SampleOptions
             Description = "Number of seeds: every model is trained once per seed (1, 2, ...); results report mean and std over seeds.",
             DefaultValueFactory = _ => defaults.Seeds.Count,
         };
+        Backend = new Option<Backend>("--backend")
+        {
+            Description = "Which flavor of the generated models trains: managed (PleGen's engine) or torchsharp (the generated TorchSharpModel on libtorch, CPU).",
+            DefaultValueFactory = _ => defaults.Backend,
+            CustomParser = result =>
+            {
+                string value = result.Tokens.Count == 0 ? "managed" : result.Tokens[^1].Value;
+                if (Enum.TryParse(value, ignoreCase: true, out Backend backend) && Enum.IsDefined(backend))
+                {
+                    return backend;
+                }
+
+                result.AddError($"--backend: '{value}' is not a backend; use managed or torchsharp.");
+                return defaults.Backend;
+            },
+        };
         Threads = new Option<int>("--threads")
         {
-            Description = "Threads for the matrix kernels; 0 uses every core.",
+            Description = "Threads for the matrix kernels (and libtorch's, with --backend torchsharp); 0 uses every core.",
             DefaultValueFactory = _ => 0,
         };
         Output = new Option<DirectoryInfo>("--out")
@@ -126,6 +142,9 @@ public sealed class SampleOptions
     /// <summary>--seeds.</summary>
     public Option<int> Seeds { get; }
 
+    /// <summary>--backend.</summary>
+    public Option<Backend> Backend { get; }
+
     /// <summary>--threads.</summary>
     public Option<int> Threads { get; }
 
@@ -139,7 +158,7 @@ public sealed class SampleOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (Option option in new Option[] { Models, Epochs, BatchSize, LearningRate, Optimizer, Patience, Seeds, Threads, Output, Quiet })
+        foreach (Option option in new Option[] { Models, Epochs, BatchSize, LearningRate, Optimizer, Patience, Seeds, Backend, Threads, Output, Quiet })
         {
             command.Options.Add(option);
         }
@@ -156,6 +175,7 @@ public sealed class SampleOptions
             LearningRate = result.GetValue(LearningRate),
             Optimizer = result.GetValue(Optimizer),
             Patience = result.GetValue(Patience),
+            Backend = result.GetValue(Backend),
             Seeds = Enumerable.Range(1, result.GetValue(Seeds)).Select(s => (ulong)s).ToArray(),
         };
         settings.Validate();
@@ -172,11 +192,18 @@ public sealed class SampleOptions
         return selected.Length > 0 ? selected : throw new ArgumentException($"--models selects no model; use some of {string.Join(", ", AllModels)}.");
     }
 
-    /// <summary>Applies --threads to the engine's kernels.</summary>
+    /// <summary>Applies --threads to the engine's kernels, and with --backend torchsharp to libtorch's intra-op pool.</summary>
     public void ApplyThreads(ParseResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         int threads = result.GetValue(Threads);
         KernelSettings.MaxDegreeOfParallelism = threads == 0 ? Environment.ProcessorCount : threads;
+        if (result.GetValue(Backend) == Experiments.Backend.TorchSharp)
+        {
+            // Checked first, so a libtorch that cannot load is one clear message (see LibTorchLoadCheck).
+            PleGen.Runtime.LibTorchLoadCheck.Ensure(typeof(TorchSharp.torch).Assembly);
+            TorchSharp.torch.set_num_threads(KernelSettings.MaxDegreeOfParallelism);
+        }
     }
 
     private static void Positive(Option<int> option) => option.Validators.Add(result =>

@@ -14,7 +14,7 @@ namespace PleGen.Samples.Experiments;
 /// </summary>
 public static class ExperimentRunner
 {
-    /// <summary>Trains and tests <paramref name="candidate"/> with <paramref name="seed"/>.</summary>
+    /// <summary>Trains and tests <paramref name="candidate"/> with <paramref name="seed"/> on the settings' backend.</summary>
     /// <exception cref="OperationCanceledException">Cancelled before the run finished; the run is discarded.</exception>
     public static SeedRun Run<TDataset>(
         ModelCandidate<TDataset> candidate,
@@ -30,8 +30,8 @@ public static class ExperimentRunner
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
-        ITrainableModel<TDataset> model = candidate.Create(seed);
-        var trainer = new Trainer<TDataset>(model, settings.CreateOptimizer(model.Parameters), new TrainerOptions
+        using ModelRun<TDataset> run = candidate.Start(settings.Backend, seed, settings);
+        var trainer = new Trainer<TDataset>(run.Session, new TrainerOptions
         {
             Epochs = settings.Epochs,
             BatchSize = settings.BatchSize,
@@ -49,12 +49,12 @@ public static class ExperimentRunner
 
         IReadOnlyDictionary<string, double> metrics = trainer.Evaluate(test);
         GateReport? gates = null;
-        if (candidate.AttachGateStatistics is { } attach)
+        if (run.AttachGates is { } attach)
         {
             var statistics = new GateStatistics();
-            attach(model, statistics);
-            Evaluation.Run(model, test, settings.BatchSize);
-            attach(model, null);
+            attach(statistics);
+            Evaluation.Run(run.Session, test, settings.BatchSize);
+            attach(null);
             gates = statistics.Report();
         }
 

@@ -25,6 +25,9 @@ public sealed record TrainingSettings
     /// <summary>Epochs without improvement of the validation metric (mean over tasks) before stopping; 0 trains every epoch.</summary>
     public int Patience { get; init; } = 3;
 
+    /// <summary>The flavor every model trains in: PleGen's engine or the generated TorchSharp model.</summary>
+    public Backend Backend { get; init; } = Backend.Managed;
+
     /// <summary>The seeds: each model is trained once per seed (initialization and shuffling).</summary>
     public IReadOnlyList<ulong> Seeds { get; init; } = [1, 2, 3];
 
@@ -48,6 +51,20 @@ public sealed record TrainingSettings
         _ => throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, $"Unknown optimizer; use one of {string.Join(", ", Enum.GetNames<OptimizerKind>())}."),
     };
 
+    /// <summary>The same optimizer, with the same hyper-parameters, for a TorchSharp model's parameters (PyTorch's torch.optim).</summary>
+    public TorchSharp.torch.optim.Optimizer CreateOptimizer(TorchSharp.torch.nn.Module model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Optimizer switch
+        {
+            OptimizerKind.Adam => TorchSharp.torch.optim.Adam(model.parameters(), LearningRate),
+            OptimizerKind.AdamW => TorchSharp.torch.optim.AdamW(model.parameters(), LearningRate, weight_decay: 0.01),
+            OptimizerKind.Sgd => TorchSharp.torch.optim.SGD(model.parameters(), LearningRate, momentum: 0.9),
+            OptimizerKind.Adagrad => TorchSharp.torch.optim.Adagrad(model.parameters(), LearningRate),
+            _ => throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, $"Unknown optimizer; use one of {string.Join(", ", Enum.GetNames<OptimizerKind>())}."),
+        };
+    }
+
     /// <summary>The settings as a JSON object for results files, with how early stopping chose the epoch.</summary>
     public JsonObject ToJson(string earlyStopping) => new()
     {
@@ -55,6 +72,7 @@ public sealed record TrainingSettings
         ["batch_size"] = BatchSize,
         ["learning_rate"] = LearningRate,
         ["optimizer"] = Optimizer.ToString(),
+        ["backend"] = Backend.ToString(),
         ["patience"] = Patience,
         ["seeds"] = new JsonArray(Seeds.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
         ["early_stopping"] = earlyStopping,
@@ -62,7 +80,7 @@ public sealed record TrainingSettings
 
     /// <summary>One line for logs and reports.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Optimizer} lr {LearningRate:G4}, batch {BatchSize}, up to {Epochs} epochs (patience {Patience}), seeds {string.Join(",", Seeds.Select(s => s.ToString(CultureInfo.InvariantCulture)))}");
+        $"{Backend}: {Optimizer} lr {LearningRate:G4}, batch {BatchSize}, up to {Epochs} epochs (patience {Patience}), seeds {string.Join(",", Seeds.Select(s => s.ToString(CultureInfo.InvariantCulture)))}");
 
     private static void Require(bool condition, string message)
     {

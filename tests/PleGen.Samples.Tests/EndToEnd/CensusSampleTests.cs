@@ -104,7 +104,7 @@ public sealed class CensusSampleTests
         var (code, stdout, _) = SampleProcess.Run("CensusIncome", folder.Path, Timeout, "--help");
 
         Assert.Equal(0, code);
-        foreach (string option in new[] { "--data", "--train", "--test", "--skip-bad-rows", "--split-seed", "--epochs", "--batch-size", "--lr", "--optimizer", "--patience", "--seeds", "--threads", "--out", "--quiet" })
+        foreach (string option in new[] { "--data", "--train", "--test", "--skip-bad-rows", "--split-seed", "--epochs", "--batch-size", "--lr", "--optimizer", "--patience", "--seeds", "--backend", "--threads", "--out", "--quiet" })
         {
             string line = stdout.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith(option, StringComparison.Ordinal)) ?? string.Empty;
             Assert.True(line.Trim().Length > option.Length + 10, $"{option} has no description in --help:\n{stdout}");

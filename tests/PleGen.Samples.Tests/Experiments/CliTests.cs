@@ -20,11 +20,13 @@ public sealed class CliTests
         options.AddTo(root);
 
         TrainingSettings defaults = options.Settings(root.Parse([]));
-        TrainingSettings given = options.Settings(root.Parse(["--epochs", "3", "--optimizer", "Sgd", "--seeds", "5", "--lr", "0.5", "--patience", "0"]));
+        TrainingSettings given = options.Settings(root.Parse(["--epochs", "3", "--optimizer", "Sgd", "--seeds", "5", "--lr", "0.5", "--patience", "0", "--backend", "TorchSharp"]));
 
         Assert.Equal((7, 64, 0.01, OptimizerKind.Adam), (defaults.Epochs, defaults.BatchSize, defaults.LearningRate, defaults.Optimizer));
         Assert.Equal([1UL, 2UL], defaults.Seeds);
         Assert.Equal((3, OptimizerKind.Sgd, 0.5, 0), (given.Epochs, given.Optimizer, given.LearningRate, given.Patience));
+        Assert.Equal((Backend.Managed, Backend.TorchSharp), (defaults.Backend, given.Backend));
+        Assert.Equal(Backend.TorchSharp, options.Settings(root.Parse(["--backend", "torchsharp"])).Backend);
         Assert.Equal([1UL, 2UL, 3UL, 4UL, 5UL], given.Seeds);
     }
 
@@ -36,6 +38,7 @@ public sealed class CliTests
     [InlineData("--threads", "-2", "--threads must be 0 or more")]
     [InlineData("--lr", "0", "--lr must be a positive number")]
     [InlineData("--optimizer", "Lion", "Lion")]
+    [InlineData("--backend", "onnx", "--backend: 'onnx' is not a backend; use managed or torchsharp.")]
     [InlineData("--models", "PLE,XGBoost", "--models: 'XGBoost' is not a model of this sample; use Single, MMoE, PLE.")]
     public void Bad_values_are_parse_errors_naming_the_option(string option, string value, string message)
     {
@@ -54,7 +57,7 @@ public sealed class CliTests
         var options = new SampleOptions(new TrainingSettings(), Models);
         var root = new RootCommand();
         options.AddTo(root);
-        ModelCandidate<string>[] candidates = Models.Select(m => new ModelCandidate<string>(m, _ => throw new NotSupportedException())).ToArray();
+        ModelCandidate<string>[] candidates = Models.Select(m => new ModelCandidate<string>(m, (_, _, _) => throw new NotSupportedException())).ToArray();
 
         Assert.Equal(Models, options.SelectModels(root.Parse([]), candidates).Select(c => c.Name));
         Assert.Equal(["Single", "PLE"], options.SelectModels(root.Parse(["--models", "ple,single"]), candidates).Select(c => c.Name));
