@@ -15,7 +15,9 @@ namespace PleGen.Generator.Parsing;
 /// </summary>
 internal sealed class AttributeReader
 {
-    private readonly Dictionary<string, (TypedConstant Value, LocationInfo? Location)> _arguments = new(StringComparer.Ordinal);
+    // Written: the argument appears in the declaration (source syntax, or the compiled attribute of a referenced
+    // assembly), as opposed to a constructor parameter's default.
+    private readonly Dictionary<string, (TypedConstant Value, LocationInfo? Location, bool Written)> _arguments = new(StringComparer.Ordinal);
     private readonly string _attributeName;
     private readonly List<DiagnosticInfo> _diagnostics;
 
@@ -53,6 +55,11 @@ internal sealed class AttributeReader
         }
 
         IsBound = true;
+        if (syntax is null)
+        {
+            BindCompiled(data, constructor);
+            return;
+        }
 
         // Constructor arguments: positional by order, or by `name:`.
         int position = 0;
@@ -108,6 +115,22 @@ internal sealed class AttributeReader
         }
     }
 
+    // An attribute compiled into a referenced assembly (a TaskGroup class from a library) has no syntax: its
+    // constructor and named arguments are exactly what its declaration wrote, so all of them count as written.
+    private void BindCompiled(AttributeData data, IMethodSymbol constructor)
+    {
+        ImmutableArray<TypedConstant> values = data.ConstructorArguments;
+        for (int i = 0; i < constructor.Parameters.Length && i < values.Length; i++)
+        {
+            Add(constructor.Parameters[i].Name, values[i], AttributeLocation, explicitlyWritten: true);
+        }
+
+        foreach (KeyValuePair<string, TypedConstant> pair in data.NamedArguments)
+        {
+            Add(pair.Key, pair.Value, AttributeLocation, explicitlyWritten: true);
+        }
+    }
+
     private void Add(string name, TypedConstant value, LocationInfo? location, bool explicitlyWritten)
     {
         if (HasError(value))
@@ -118,7 +141,7 @@ internal sealed class AttributeReader
 
         if (explicitlyWritten || !_arguments.ContainsKey(name))
         {
-            _arguments[name] = (value, location);
+            _arguments[name] = (value, location, explicitlyWritten);
         }
     }
 
@@ -150,7 +173,7 @@ internal sealed class AttributeReader
         => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableArgument, location ?? AttributeLocation, _attributeName, problem));
 
     /// <summary>Whether the argument was written in source (constructor defaults count as not written).</summary>
-    public bool IsWritten(string name) => _arguments.TryGetValue(name, out var entry) && entry.Location != AttributeLocation;
+    public bool IsWritten(string name) => _arguments.TryGetValue(name, out var entry) && entry.Written;
 
     public Arg<int> Int(string name, int defaultValue) => Get(name, defaultValue, v => v is int i ? i : (int?)null);
 
@@ -233,7 +256,7 @@ internal sealed class AttributeReader
             return Arg<T>.Unset(defaultValue, entry.Location);
         }
 
-        return new Arg<T>(value.Value, entry.Location != AttributeLocation, entry.Location);
+        return new Arg<T>(value.Value, entry.Written, entry.Location);
     }
 
     private Arg<T?> GetReference<T>(string name, Func<object?, T?> convert)
