@@ -241,7 +241,9 @@ namespace PleGen.TorchSharpSupport
         /// <summary>A copy of a tensor's values on the CPU as a PleGen.Runtime tensor (checkpoints, gate statistics).</summary>
         public static global::PleGen.Runtime.Tensor ToRuntime(Tensor tensor)
         {
-            using Tensor cpu = tensor.detach().cpu();
+            // Each step's tensor is disposed here, not left to a dispose scope: Save runs outside any scope.
+            using Tensor detached = tensor.detach();
+            using Tensor cpu = detached.cpu();
             using global::TorchSharp.Utils.TensorAccessor<float> values = cpu.data<float>();
             return new global::PleGen.Runtime.Tensor(global::System.Array.ConvertAll(tensor.shape, d => checked((int)d)), values.ToArray());
         }

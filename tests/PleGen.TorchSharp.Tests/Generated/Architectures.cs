@@ -3,7 +3,7 @@ using PleGen;
 namespace PleGen.TorchSharp.Tests.Generated;
 
 // One model per architecture, over one task group with a binary, a masked regression task, dense and categorical
-// features. This project references TorchSharp (its stand-in), so each gets a nested TorchSharpModel; the namespace's
+// features. This project references TorchSharp 0.107, so each gets a nested TorchSharpModel; the namespace's
 // "TorchSharp" segment checks that the generated code does not mistake it for the TorchSharp namespace.
 
 [Task("click", TaskKind.Binary, Tower = [8])]

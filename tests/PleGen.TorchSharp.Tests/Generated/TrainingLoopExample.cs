@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace PleGen.TorchSharp.Tests.Generated;
 
 /// <summary>
-/// README's "Using PleGen with TorchSharp" loop, compiled against the stand-in so the example stays true (it cannot run
-/// here: the stand-in's bodies throw).
+/// README's "Using PleGen with TorchSharp" loop, as written, so the example stays true: NativeTensorLeakTests runs it on
+/// real TorchSharp (in a temporary working directory, for its relative checkpoint path) and checks that it leaks nothing.
 /// </summary>
 internal static class TrainingLoopExample
 {

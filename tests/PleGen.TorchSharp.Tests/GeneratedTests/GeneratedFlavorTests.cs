@@ -1,31 +1,55 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using PleGen.Runtime;
 using PleGen.TorchSharp.Tests.Generated;
+using PleGen.TorchSharp.Tests.Infrastructure;
 using Xunit;
+using static TorchSharp.torch;
 
 namespace PleGen.TorchSharp.Tests.GeneratedTests;
 
 /// <summary>
-/// The generated TorchSharp flavor of every architecture (Generated/Architectures.cs). That this project builds proves it
-/// compiles without a warning against the stand-in; these tests check what can be checked without running TorchSharp:
-/// parameter names equal to the managed flavor's (so checkpoints move between them), a module structure that makes
-/// exactly those names, and entry checks that say what the managed flavor says.
+/// The generated TorchSharp flavor of every architecture (Generated/Architectures.cs), run on real TorchSharp: the module
+/// tree it builds holds exactly the managed flavor's parameters (names and shapes), the names it publishes are those, its
+/// seeded construction is reproducible, and its entry checks say what the managed flavor says.
 /// </summary>
 public sealed class GeneratedFlavorTests
 {
-    public static TheoryData<string> Architectures => new() { "FeedPle", "FeedCgc", "FeedMmoe", "FeedMultiLevelMmoe", "FeedSharedBottom", "FeedSingleTask" };
-
     [Theory]
-    [MemberData(nameof(Architectures))]
-    public void The_TorchSharp_flavor_names_exactly_the_managed_flavors_parameters(string model)
+    [MemberData(nameof(Architectures.All), MemberType = typeof(Architectures))]
+    public void The_TorchSharp_modules_hold_exactly_the_managed_flavors_parameters_with_the_same_shapes(string architecture)
     {
-        string[] managed = ManagedModel(model).Parameters.Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
-        string[] torch = TorchSharpParameterNames(model).Order(StringComparer.Ordinal).ToArray();
+        var managed = new ManagedFlavor(architecture, seed: 0).Model.Parameters
+            .Select(p => (p.Name, Shape: string.Join('x', p.Tensor.Shape))).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+        using TorchFlavor torch = TorchFlavor.Create(architecture, seed: 0);
+        var running = torch.Module.named_parameters()
+            .Select(p => (Name: p.name, Shape: string.Join('x', p.parameter.shape))).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
 
         Assert.NotEmpty(managed);
-        Assert.Equal(managed, torch);
+        Assert.Equal(managed, running);
+        Assert.All(torch.Module.parameters(), p => Assert.True(p.requires_grad));
+    }
+
+    [Theory]
+    [MemberData(nameof(Architectures.All), MemberType = typeof(Architectures))]
+    public void ParameterNames_lists_the_running_models_parameters(string architecture)
+    {
+        var published = (string[])Architectures.TorchSharpType(architecture).GetField("ParameterNames")!.GetValue(null)!;
+        using TorchFlavor torch = TorchFlavor.Create(architecture, seed: 0);
+
+        Assert.Equal(published.Order(StringComparer.Ordinal), torch.Module.named_parameters().Select(p => p.name).Order(StringComparer.Ordinal));
+        Assert.Equal(published.Length, published.Distinct().Count());
+    }
+
+    [Fact]
+    public void Create_draws_the_same_weights_from_the_same_seed()
+    {
+        using TorchFlavor first = TorchFlavor.Create(nameof(FeedPle), seed: 5);
+        using TorchFlavor again = TorchFlavor.Create(nameof(FeedPle), seed: 5);
+        using TorchFlavor other = TorchFlavor.Create(nameof(FeedPle), seed: 6);
+        var values = first.ParameterValues();
+
+        Assert.All(again.ParameterValues(), p => Assert.Equal(values[p.Key], p.Value));
+        Assert.NotEqual(values["levels.0.shared.0.layers.0.weight"], other.ParameterValues()["levels.0.shared.0.layers.0.weight"]);
     }
 
     [Fact]
@@ -55,16 +79,24 @@ public sealed class GeneratedFlavorTests
     }
 
     [Fact]
+    public void Tensors_of_the_wrong_shape_or_element_type_are_refused_before_any_op_runs()
+    {
+        using var scope = NewDisposeScope();
+        Tensor ids = tensor(new long[] { 1, 2 });
+
+        var narrow = Assert.Throws<ArgumentException>(() => new FeedPle.TorchSharpModel.Batch(zeros(2, 6), ids, ids));
+        Assert.Contains("dense feature 'profile' expects a Float32 tensor [batch, 7], but got Float32 [2, 6]", narrow.Message);
+        var intIds = Assert.Throws<ArgumentException>(() => new FeedPle.TorchSharpModel.Batch(zeros(2, 7), tensor(new int[] { 1, 2 }), ids));
+        Assert.Contains("categorical feature 'occupation' expects an Int64 tensor of ids [batch], but got Int32 [2]", intIds.Message);
+        var shortMask = Assert.Throws<ArgumentException>(() => new FeedPle.TorchSharpModel.Labels(zeros(2), zeros(2), ones(3)));
+        Assert.Contains("the mask of task 'watch_time' must be a Float32 tensor [2] like its labels, but got Float32 [3]", shortMask.Message);
+    }
+
+    [Fact]
     public void Loss_weights_decay_as_in_the_managed_flavor()
     {
         Assert.Equal(FeedPle.WatchTimeLossWeight(3), FeedPle.TorchSharpModel.WatchTimeLossWeight(3));
         Assert.Equal(0.5 * Math.Pow(0.9, 3), FeedPle.TorchSharpModel.WatchTimeLossWeight(3), 12);
         Assert.Equal(1.0, FeedPle.TorchSharpModel.ClickLossWeight(7));
     }
-
-    private static IMultiTaskModel ManagedModel(string model) => (IMultiTaskModel)Activator.CreateInstance(typeof(FeedPle).Assembly.GetType("PleGen.TorchSharp.Tests.Generated." + model)!, 0UL)!;
-
-    private static Type TorchSharpType(string model) => typeof(FeedPle).Assembly.GetType("PleGen.TorchSharp.Tests.Generated." + model)!.GetNestedType("TorchSharpModel")!;
-
-    private static IReadOnlyList<string> TorchSharpParameterNames(string model) => (string[])TorchSharpType(model).GetField("ParameterNames")!.GetValue(null)!;
 }
