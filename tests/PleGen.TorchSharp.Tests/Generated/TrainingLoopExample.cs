@@ -29,8 +29,12 @@ internal static class TrainingLoopExample
 
         model.eval();
         model.GateStatistics = new PleGen.Runtime.GateStatistics();
-        FeedPle.TorchSharpModel.Output output = model.Predict(testBatch);
-        Tensor probability = output.ClickProbability;
+        using (torch.NewDisposeScope())
+        {
+            FeedPle.TorchSharpModel.Output output = model.Predict(testBatch);
+            Tensor probability = output.ClickProbability;
+        }
+
         PleGen.Runtime.GateReport utilization = model.GateStatistics.Report();
         model.Save("feed-ple.safetensors");
         model.Load("feed-ple.safetensors");

@@ -12,7 +12,7 @@ public sealed class ReadmeTrainerExampleTests
     [Fact]
     public void The_README_trainer_snippet_trains_and_evaluates()
     {
-        FeedPle.Dataset train = FeedData.Make(4096, 21), validation = FeedData.Make(1024, 22), testSet = FeedData.Make(1024, 23);
+        FeedPle.Dataset train = LearnableFeedData.Make(4096, 21), validation = LearnableFeedData.Make(1024, 22), testSet = LearnableFeedData.Make(1024, 23);
 
         using FeedPle.TorchSharpModel model = FeedPle.TorchSharpModel.Create(seed: 1, FeedPle.TorchSharpModel.PreferredDevice());
         using torch.optim.Optimizer optimizer = model.CreateOptimizer(learningRate: 1e-3);

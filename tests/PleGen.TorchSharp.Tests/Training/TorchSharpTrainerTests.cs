@@ -16,8 +16,8 @@ namespace PleGen.TorchSharp.Tests.Training;
 /// </summary>
 public sealed class TorchSharpTrainerTests
 {
-    private static readonly FeedPle.Dataset Train = FeedData.Make(2048, 11);
-    private static readonly FeedPle.Dataset Validation = FeedData.Make(512, 12);
+    private static readonly FeedPle.Dataset Train = LearnableFeedData.Make(2048, 11);
+    private static readonly FeedPle.Dataset Validation = LearnableFeedData.Make(512, 12);
 
     [Fact]
     public void The_trainer_trains_a_TorchSharp_model_to_the_managed_models_quality()

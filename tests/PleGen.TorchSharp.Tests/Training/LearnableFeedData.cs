@@ -8,7 +8,7 @@ namespace PleGen.TorchSharp.Tests.Training;
 /// A learnable data set for the FeedTasks group: click depends on two profile values and the occupation's parity,
 /// watch_time on a third profile value and the region; watch_time's sample space is the clicked samples (Eq. 9).
 /// </summary>
-internal static class FeedData
+internal static class LearnableFeedData
 {
     public static FeedPle.Dataset Make(int count, ulong seed)
     {
@@ -22,8 +22,8 @@ internal static class FeedData
         var mask = new float[count];
         for (int i = 0; i < count; i++)
         {
-            occupation[i] = (int)(random.NextFloat() * 64) % 64;
-            region[i] = (int)(random.NextFloat() * 32) % 32;
+            occupation[i] = random.NextInt(64);
+            region[i] = random.NextInt(32);
             float score = profile[(i * 7) + 0] - profile[(i * 7) + 1] + ((occupation[i] % 2 == 0) ? 1f : -1f);
             click[i] = score > 0 ? 1f : 0f;
             watchTime[i] = (0.8f * profile[(i * 7) + 2]) + (region[i] < 16 ? 0.5f : -0.5f);
