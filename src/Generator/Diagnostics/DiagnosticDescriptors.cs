@@ -118,6 +118,22 @@ internal static class DiagnosticDescriptors
         "PLE0027", "TorchSharp flavor requested without TorchSharp",
         "'{0}' asks for its TorchSharp flavor (TorchSharp = true), but the project does not reference TorchSharp; add the TorchSharp package and a libtorch package (e.g. TorchSharp-cpu), or remove TorchSharp = true");
 
+    public static readonly DiagnosticDescriptor FileLocalModel = Create(
+        "PLE0028", "Model class cannot be file-local",
+        "'{0}' is file-local, but its generated members are in a file of their own, and a file-local type cannot have parts in two files; remove the 'file' modifier (make it internal to keep it out of other assemblies)");
+
+    public static readonly DiagnosticDescriptor PrimaryConstructor = Create(
+        "PLE0029", "Model class cannot have a parameter list",
+        "'{0}' has a parameter list ({1}), but PleGen generates the model's constructor, new {0}(seed); remove the parameter list and keep any state in members");
+
+    public static readonly DiagnosticDescriptor ClassNameIsGeneratedMember = Create(
+        "PLE0030", "Model class name collides with a generated member",
+        "The model class is named '{0}', which is {1} PleGen generates inside it (a member cannot have its enclosing type's name); rename the class, e.g. '{0}Model'");
+
+    public static readonly DiagnosticDescriptor DerivesFromModel = Create(
+        "PLE0031", "Model class derives from another model",
+        "'{0}' derives from '{1}', which is itself a model: every generated member of '{0}' would hide one of '{1}'; derive both from a common base class that is not a model, or hold the other model in a field");
+
     private static DiagnosticDescriptor Create(string id, string title, string message) => new(
         id,
         title,

@@ -34,6 +34,13 @@ internal static class ModelParser
         List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken)
     {
+        // A struct, an interface or a record struct: the attribute does not apply (AttributeTargets.Class), and the
+        // compiler says so (CS0592); generating code for it would only add errors after the right one.
+        if (type.TypeKind != TypeKind.Class)
+        {
+            return null;
+        }
+
         var declaration = new ModelDeclaration
         {
             ClassName = type.Name,
@@ -49,6 +56,7 @@ internal static class ModelParser
         }
 
         CheckPartialAndGeneric(type, targetNode, declaration, diagnostics);
+        CheckClassShape(type, declaration, diagnostics, cancellationToken);
 
         string attributeName = Architectures.AttributeName(kind);
         AttributeReader model = AttributeReader.Read(matched, attributeName, diagnostics, cancellationToken);
@@ -162,6 +170,38 @@ internal static class ModelParser
                         $"is nested in the generic type '{outer.ToDisplayString()}'"));
                     break;
                 }
+            }
+        }
+    }
+
+    /// <summary>Valid C# that no generated code can extend: a file-local class, a parameter list, a member's name, a model base.</summary>
+    private static void CheckClassShape(INamedTypeSymbol type, ModelDeclaration declaration, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        if (type.IsFileLocal)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalModel, declaration.ClassLocation, type.Name));
+        }
+
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax { ParameterList: { } parameters } part)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PrimaryConstructor, LocationInfo.From(parameters), type.Name, parameters.ToString()));
+                break;
+            }
+        }
+
+        if (Validation.Identifiers.ModelClassMembers.TryGetValue(type.Name, out string? member))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNameIsGeneratedMember, declaration.ClassLocation, type.Name, member));
+        }
+
+        for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (baseType.GetAttributes().Any(a => Architectures.Attributes.Any(arch => arch.MetadataName == a.AttributeClass?.ToDisplayString())))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivesFromModel, declaration.ClassLocation, type.Name, baseType.Name));
+                break;
             }
         }
     }

@@ -22,6 +22,31 @@ internal static class Identifiers
         "TorchSharpModel", "FromArrays", "ToDevice", "MoveToOuterDisposeScope",
     };
 
+    /// <summary>
+    /// The members PleGen generates directly inside a model class, with what each is (the class cannot share a member's
+    /// name: CS0542). Per-task loss-weight methods ({Task}LossWeight) are checked with the tasks.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ModelClassMembers = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Architecture"] = "the nested class of compile-time facts",
+        ["Batch"] = "the nested input type",
+        ["Labels"] = "the nested label type",
+        ["Output"] = "the nested output type",
+        ["Losses"] = "the nested loss type",
+        ["Dataset"] = "the nested data-set type",
+        ["TorchSharpModel"] = "the nested TorchSharp flavor",
+        ["Parameters"] = "the parameter list",
+        ["Training"] = "the training-mode property",
+        ["GateStatistics"] = "the gate-statistics property",
+        ["Forward"] = "the forward method",
+        ["Loss"] = "the loss method",
+        ["Save"] = "the checkpoint method",
+        ["Load"] = "the checkpoint method",
+        ["TaskInfoList"] = "the task list",
+        ["LabelsOf"] = "the label accessor",
+        ["MaskOf"] = "the mask accessor",
+    };
+
     /// <summary>"never_married" -> "NeverMarried"; "ctr2" -> "Ctr2"; letters outside ASCII are kept.</summary>
     public static string ToPascalCase(string name)
     {

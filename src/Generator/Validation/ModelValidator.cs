@@ -52,6 +52,13 @@ internal static class ModelValidator
         CheckNameGroup("task", model.Tasks.Select(t => t.Name), model.ClassName, diagnostics);
         CheckNameGroup("feature", model.Features.Select(f => f.Name), model.ClassName, diagnostics);
         CheckDerivedTaskMembers(model, diagnostics);
+        foreach (TaskDeclaration task in model.Tasks.Where(t => Identifiers.Problem(t.Name.Value) is null))
+        {
+            if (model.ClassName == Identifiers.ToPascalCase(task.Name.Value) + "LossWeight")
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNameIsGeneratedMember, model.ClassLocation, model.ClassName, $"the loss-weight method of task '{task.Name.Value}'"));
+            }
+        }
     }
 
     /// <summary>A task's identifier must not be a member generated for another task (task "x_mask" vs masked task "x").</summary>

@@ -82,6 +82,11 @@ public sealed class DiagnosticTests
         { "PLE0008", Model(tasks: "[Task(\"income\", TaskKind.Binary, Masked = true)][Task(\"income_mask\", TaskKind.Regression)]"), "\"income_mask\"", new[] { "identifier 'IncomeMask'", "Labels.IncomeMask", "task 'income'" } },
         { "PLE0018", Model(architecture: "[PleModel(Activation = (Activation)7)]"), "Activation = (Activation)7", new[] { "is 7", "Activation.Relu" } },
         { "PLE0027", Model(architecture: "[PleModel(TorchSharp = true)]"), "TorchSharp = true", new[] { "'M' asks for its TorchSharp flavor", "does not reference TorchSharp", "TorchSharp-cpu" } },
+        { "PLE0028", Model(declaration: "file partial class M { }"), "M", new[] { "'M' is file-local", "remove the 'file' modifier" } },
+        { "PLE0029", Model(declaration: "public partial record M(int Size);"), "(int Size)", new[] { "has a parameter list ((int Size))", "new M(seed)" } },
+        { "PLE0030", Model(declaration: "public partial class Batch { }"), "Batch", new[] { "named 'Batch'", "the nested input type", "'BatchModel'" } },
+        { "PLE0030", Model(declaration: "public partial class IncomeLossWeight { }"), "IncomeLossWeight", new[] { "loss-weight method of task 'income'" } },
+        { "PLE0031", Model(declaration: "public partial class M : Base { }") + "\n[CgcModel][Task(\"a\", TaskKind.Binary)][Task(\"b\", TaskKind.Binary)][DenseFeature(\"x\")] public partial class Base { }", "M", new[] { "'M' derives from 'Base', which is itself a model" } },
     };
 
     [Theory]
@@ -106,6 +111,11 @@ public sealed class DiagnosticTests
         if (id == "PLE0027")
         {
             Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".TorchSharp.g.cs", System.StringComparison.Ordinal));
+        }
+        else if (id == "PLE0031")
+        {
+            // The base model is valid and keeps its code; the derived one gets none.
+            Assert.All(run.Sources, s => Assert.StartsWith("Demo.Base.", s.HintName));
         }
         else
         {
@@ -155,7 +165,7 @@ public sealed class DiagnosticTests
         string[] tested = Failing.Select(row => (string)row[0]).Distinct().ToArray();
         string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "diagnostics.md"));
 
-        Assert.Equal(27, ids.Length);
+        Assert.Equal(31, ids.Length);
         Assert.Equal(ids.Length, ids.Distinct().Count());
         foreach (string id in ids)
         {
