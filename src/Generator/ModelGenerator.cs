@@ -51,7 +51,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
                 .WithTrackingName(TrackingNames.ModelSpec);
 
             context.RegisterSourceOutput(specs, static (spc, spec) =>
-                spc.AddSource(ModelEmitter.HintName(spec), ModelEmitter.Emit(spec)));
+                spc.AddSource(HintNames.Model(spec), ModelEmitter.Emit(spec)));
 
             // TorchSharp = true in a project without TorchSharp: an error instead of code that cannot compile.
             context.RegisterSourceOutput(
@@ -71,7 +71,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
                 .WithTrackingName(TrackingNames.TorchSharpSpec);
 
             context.RegisterSourceOutput(torchSharpSpecs, static (spc, spec) =>
-                spc.AddSource(TorchSharpModelEmitter.HintName(spec), TorchSharpModelEmitter.Emit(spec)));
+                spc.AddSource(HintNames.TorchSharp(spec), TorchSharpModelEmitter.Emit(spec)));
 
             IncrementalValueProvider<bool> hasTorchSharpModel = torchSharpSpecs.Collect().Select(static (specs, _) => !specs.IsEmpty);
             anyTorchSharpModel = anyTorchSharpModel is null

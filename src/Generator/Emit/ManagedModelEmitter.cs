@@ -177,7 +177,7 @@ internal static class ManagedModelEmitter
 
     private static void EmitBatch(SourceWriter w, ModelSpec spec)
     {
-        w.Line($"/// <summary>One batch of inputs for <see cref=\"{spec.ClassName}\"/>: one member per declared feature.</summary>");
+        w.Line($"/// <summary>One batch of inputs for <see cref=\"{spec.ClassIdentifier}\"/>: one member per declared feature.</summary>");
         using (w.Block("public sealed class Batch"))
         {
             w.Line("/// <summary>Wraps the arrays (not copied); checks every shape and id first.</summary>");
@@ -407,7 +407,7 @@ internal static class ManagedModelEmitter
     {
         w.Line("/// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name=\"seed\"/>.</summary>");
         w.Line("/// <param name=\"seed\">Same seed, same initial weights and dropout masks.</param>");
-        using (w.Block($"public {spec.ClassName}(ulong seed = 0)"))
+        using (w.Block($"public {spec.ClassIdentifier}(ulong seed = 0)"))
         {
             w.Line($"_registry = new {R}ParameterRegistry(seed);");
             w.Line($"_layers = new {R}LayerContext(global::PleGen.Activation.{spec.Activation}, {Float(spec.Dropout)}, seed);");

@@ -1,3 +1,4 @@
+using PleGen.Generator.Common;
 using PleGen.Generator.Spec;
 
 namespace PleGen.Generator.Emit;
@@ -5,8 +6,6 @@ namespace PleGen.Generator.Emit;
 /// <summary>Writes the generated file of one model: the partial class (inside its namespace and containing types) and its members.</summary>
 internal static class ModelEmitter
 {
-    public static string HintName(ModelSpec spec) => spec.FullName + ".g.cs";
-
     public static string Emit(ModelSpec spec)
     {
         var w = new SourceWriter();
@@ -18,17 +17,17 @@ internal static class ModelEmitter
         int depth = 0;
         if (spec.Namespace is not null)
         {
-            w.Open("namespace " + spec.Namespace);
+            w.Open("namespace " + spec.NamespaceIdentifier);
             depth++;
         }
 
         foreach (ContainingTypeSpec outer in spec.ContainingTypes)
         {
-            w.Open($"partial {outer.Keyword} {outer.Name}");
+            w.Open($"partial {outer.Keyword} {CSharpIdentifier.Escape(outer.Name)}");
             depth++;
         }
 
-        w.Open($"partial {spec.Keyword} {spec.ClassName} : global::PleGen.Runtime.ITrainableModel<{spec.ClassName}.Dataset>");
+        w.Open($"partial {spec.Keyword} {spec.ClassIdentifier} : global::PleGen.Runtime.ITrainableModel<{spec.ClassIdentifier}.Dataset>");
         SummaryEmitter.Emit(w, spec);
         w.Line();
         ManagedModelEmitter.Emit(w, spec);

@@ -17,7 +17,7 @@ internal static class SummaryEmitter
     {
         IReadOnlyList<ModuleRow> rows = ArchitectureModules.List(spec);
 
-        w.Line($"/// <summary>The architecture of <see cref=\"{spec.ClassName}\"/>, computed by PleGen at compile time from its attributes.</summary>");
+        w.Line($"/// <summary>The architecture of <see cref=\"{spec.ClassIdentifier}\"/>, computed by PleGen at compile time from its attributes.</summary>");
         using (w.Block("public static class Architecture"))
         {
             w.Line($"/// <summary>The architecture: {spec.ArchitectureName}.</summary>");

@@ -1,3 +1,4 @@
+using PleGen.Generator.Common;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -18,8 +19,6 @@ internal static class TorchSharpModelEmitter
     public const string TorchMetadataName = "TorchSharp.torch";
 
     private const string R = "global::PleGen.Runtime.";
-
-    public static string HintName(ModelSpec spec) => spec.FullName + ".TorchSharp.g.cs";
 
     public static string Emit(ModelSpec spec)
     {
@@ -47,17 +46,17 @@ internal static class TorchSharpModelEmitter
         int depth = 0;
         if (spec.Namespace is not null)
         {
-            w.Open("namespace " + spec.Namespace);
+            w.Open("namespace " + spec.NamespaceIdentifier);
             depth++;
         }
 
         foreach (ContainingTypeSpec outer in spec.ContainingTypes)
         {
-            w.Open($"partial {outer.Keyword} {outer.Name}");
+            w.Open($"partial {outer.Keyword} {CSharpIdentifier.Escape(outer.Name)}");
             depth++;
         }
 
-        w.Open($"partial {spec.Keyword} {spec.ClassName}");
+        w.Open($"partial {spec.Keyword} {spec.ClassIdentifier}");
         EmitModule(w, spec);
         w.Close();
         for (; depth > 0; depth--)
@@ -72,7 +71,7 @@ internal static class TorchSharpModelEmitter
     {
         ModelMemberNames names = ModelMemberNames.For(spec);
         w.Line("/// <summary>");
-        w.Line($"/// The TorchSharp flavor of <see cref=\"{spec.ClassName}\"/> ({spec.ArchitectureName}), for training with TorchSharp on CPU or CUDA: the same");
+        w.Line($"/// The TorchSharp flavor of <see cref=\"{spec.ClassIdentifier}\"/> ({spec.ArchitectureName}), for training with TorchSharp on CPU or CUDA: the same");
         w.Line("/// routing, parameter names, loss and entry checks as the managed flavor, so a checkpoint of one loads into the other.");
         w.Line("/// </summary>");
         using (w.Block($"public sealed class TorchSharpModel : NN.Module<TorchSharpModel.Batch, TorchSharpModel.Output>"))
@@ -241,7 +240,7 @@ internal static class TorchSharpModelEmitter
         foreach (TaskSpec t in spec.Tasks)
         {
             w.Line($"/// <summary>Loss weight of \"{t.Name}\" at 0-based <paramref name=\"epoch\"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>");
-            w.Line($"public static double {t.Identifier}LossWeight(int epoch) => {spec.ClassName}.{t.Identifier}LossWeight(epoch);");
+            w.Line($"public static double {t.Identifier}LossWeight(int epoch) => {spec.ClassIdentifier}.{t.Identifier}LossWeight(epoch);");
             w.Line();
         }
     }

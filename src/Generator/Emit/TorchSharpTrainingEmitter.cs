@@ -12,10 +12,11 @@ internal static class TorchSharpTrainingEmitter
 {
     public static void Emit(SourceWriter w, ModelSpec spec)
     {
-        string dataset = spec.ClassName + ".Dataset";
+        string model = spec.ClassIdentifier;
+        string dataset = model + ".Dataset";
         w.Line("/// <summary>");
         w.Line("/// A session for PleGen.Runtime's <see cref=\"global::PleGen.Runtime.Trainer{TDataset}\"/>, which then trains this model with");
-        w.Line($"/// <paramref name=\"optimizer\"/> on the managed flavor's <see cref=\"{spec.ClassName}.Dataset\"/> (epochs, Eq. 10 weights, early stopping,");
+        w.Line($"/// <paramref name=\"optimizer\"/> on the managed flavor's <see cref=\"{model}.Dataset\"/> (epochs, Eq. 10 weights, early stopping,");
         w.Line("/// best epoch restored, per-task AUC/MSE). Move the model to its device first: every mini-batch is copied there. Dispose the");
         w.Line("/// session after training (it holds a copy of the best parameters).");
         w.Line("/// </summary>");
@@ -25,19 +26,19 @@ internal static class TorchSharpTrainingEmitter
         {
             w.Line("private readonly TorchSharpModel _model;");
             w.Line();
-            w.Line($"public TrainingSession(TorchSharpModel model, global::TorchSharp.torch.optim.Optimizer optimizer) : base(model, optimizer, {spec.ClassName}.TaskInfoList) => _model = model;");
+            w.Line($"public TrainingSession(TorchSharpModel model, global::TorchSharp.torch.optim.Optimizer optimizer) : base(model, optimizer, {model}.TaskInfoList) => _model = model;");
             w.Line();
             w.Line($"public override int Count({dataset} data) => data.Count;");
             w.Line();
-            w.Line($"public override global::System.ReadOnlySpan<float> Labels({dataset} data, int task) => {spec.ClassName}.LabelsOf(data, task);");
+            w.Line($"public override global::System.ReadOnlySpan<float> Labels({dataset} data, int task) => {model}.LabelsOf(data, task);");
             w.Line();
-            w.Line($"public override global::System.ReadOnlySpan<float> Mask({dataset} data, int task) => {spec.ClassName}.MaskOf(data, task);");
+            w.Line($"public override global::System.ReadOnlySpan<float> Mask({dataset} data, int task) => {model}.MaskOf(data, task);");
             w.Line();
             w.Line("public override void Save(string path) => _model.Save(path);");
             w.Line();
             using (w.Block($"protected override Tensor[] Losses({dataset} data, global::System.ReadOnlySpan<int> rows, int epoch)"))
             {
-                w.Line($"{spec.ClassName}.Labels targets = data.Targets(rows);");
+                w.Line($"{model}.Labels targets = data.Targets(rows);");
                 var labels = spec.Tasks.Select(t => $"targets.{t.Identifier}.ToArray()")
                     .Concat(spec.Tasks.Where(t => t.Masked).Select(t => $"targets.{t.Identifier}Mask?.ToArray()"));
                 w.Line($"TorchSharpModel.Labels labels = TorchSharpModel.Labels.FromArrays({string.Join(", ", labels)});");
@@ -56,7 +57,7 @@ internal static class TorchSharpTrainingEmitter
             w.Line("// The managed flavor's gather and checks, then one copy into tensors on the model's device.");
             using (w.Block($"private TorchSharpModel.Batch Batch({dataset} data, global::System.ReadOnlySpan<int> rows)"))
             {
-                w.Line($"{spec.ClassName}.Batch features = data.Features(rows);");
+                w.Line($"{model}.Batch features = data.Features(rows);");
                 var arrays = spec.Features.Select(f => f.IsCategorical ? $"features.{f.Identifier}" : $"features.{f.Identifier}.ToArray()");
                 w.Line($"TorchSharpModel.Batch batch = TorchSharpModel.Batch.FromArrays({string.Join(", ", arrays)});");
                 w.Line("return Device.type == global::TorchSharp.DeviceType.CPU ? batch : batch.ToDevice(Device);");

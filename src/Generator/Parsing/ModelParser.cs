@@ -44,7 +44,7 @@ internal static class ModelParser
         var declaration = new ModelDeclaration
         {
             ClassName = type.Name,
-            Namespace = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            Namespace = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? DeclaredName(ns) : null,
             Architecture = kind,
             ClassLocation = LocationInfo.From((targetNode as TypeDeclarationSyntax)?.Identifier.GetLocation() ?? targetNode.GetLocation()),
             Keyword = targetNode is RecordDeclarationSyntax ? "record" : "class",
@@ -204,6 +204,18 @@ internal static class ModelParser
                 break;
             }
         }
+    }
+
+    /// <summary>"Shop.event" for <c>namespace Shop.@event</c>: the declared names, without the '@' escapes.</summary>
+    private static string DeclaredName(INamespaceSymbol ns)
+    {
+        var parts = new List<string>();
+        for (INamespaceSymbol? current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            parts.Insert(0, current.Name);
+        }
+
+        return string.Join(".", parts);
     }
 
     private static string TypeKeyword(TypeDeclarationSyntax syntax) => syntax switch

@@ -26,7 +26,13 @@ internal sealed record ModelSpec(
     long TotalParameters,
     TorchSharpOption TorchSharp)
 {
-    /// <summary>Namespace-qualified name, for messages and hint names.</summary>
+    /// <summary>The class name as written in code (a keyword escaped: "@class").</summary>
+    public string ClassIdentifier => CSharpIdentifier.Escape(ClassName);
+
+    /// <summary>The namespace as written in code (keywords escaped: "Shop.@event"), or null for the global namespace.</summary>
+    public string? NamespaceIdentifier => Namespace is null ? null : CSharpIdentifier.EscapeDotted(Namespace);
+
+    /// <summary>Namespace-qualified declared name (no '@' escapes), for messages and hint names.</summary>
     public string FullName
     {
         get

@@ -34,7 +34,7 @@ public sealed class TorchSharpFlavorSelectionTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilerProblems);
         Assert.Equal(files, run.Sources.Count);
-        Assert.Equal(files == 3, run.Sources.Any(s => s.HintName == "Demo.M.TorchSharp.g.cs"));
+        Assert.Equal(files == 3, run.Sources.Any(s => s.HintName == "Demo.M.88.TorchSharp.g.cs"));
         Assert.Equal(files == 3, run.Sources.Any(s => s.HintName == "PleGen.TorchSharpSupport.g.cs"));
     }
 
@@ -46,7 +46,7 @@ public sealed class TorchSharpFlavorSelectionTests
         var error = Assert.Single(run.PleDiagnostics);
         Assert.Equal("PLE0027", error.Id);
         Assert.Equal("TorchSharp = true", run.LocationText(error));
-        Assert.Equal(["Demo.M.g.cs"], run.Sources.Select(s => s.HintName));
+        Assert.Equal(["Demo.M.88.g.cs"], run.Sources.Select(s => s.HintName));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class TorchSharpFlavorSelectionTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilerProblems);
-        Assert.Equal(["Demo.M.TorchSharp.g.cs", "Demo.M.g.cs", "Demo.N.TorchSharp.g.cs", "Demo.N.g.cs", "PleGen.TorchSharpSupport.g.cs"], run.Sources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+        Assert.Equal(["Demo.M.88.TorchSharp.g.cs", "Demo.M.88.g.cs", "Demo.N.88.TorchSharp.g.cs", "Demo.N.88.g.cs", "PleGen.TorchSharpSupport.g.cs"], run.Sources.Select(s => s.HintName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
