@@ -13,6 +13,9 @@ internal static class Limits
     /// <summary>Experts per owner (a task, or the shared pool) per level.</summary>
     public const int MaxExpertCount = 256;
 
-    /// <summary>Elements of one tensor, and the width of the input vector: the length limit of a .NET array.</summary>
-    public const long MaxTensorElements = int.MaxValue;
+    /// <summary>
+    /// Elements of one tensor, and the width of the input vector: the length limit of a .NET array of float,
+    /// Array.MaxLength (0x7FFFFFC7), which is below int.MaxValue.
+    /// </summary>
+    public const long MaxTensorElements = 2_147_483_591;
 }

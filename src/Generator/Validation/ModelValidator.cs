@@ -158,6 +158,16 @@ internal static class ModelValidator
         if (!(value.Value > 0) || double.IsInfinity(value.Value))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveLossWeight, value.Location, what, task, Format(value.Value)));
+            return;
+        }
+
+        // The loss is computed in float32: a weight that rounds to 0 or overflows would silently drop the task or
+        // make every loss infinite.
+        float single = (float)value.Value;
+        if (single == 0 || float.IsInfinity(single))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveLossWeight, value.Location, what, task,
+                $"{Format(value.Value)}, which is {(single == 0 ? "0" : "infinity")} in float32 (the precision the loss is computed in; use a value between 1E-38 and 3E+38)"));
         }
     }
 
@@ -222,6 +232,12 @@ internal static class ModelValidator
         if (!(dropout >= 0 && dropout < 1))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DropoutOutOfRange, model.Dropout.Location, Format(dropout)));
+        }
+        else if ((float)dropout >= 1)
+        {
+            // The runtime draws dropout masks in float32, where this rounds to 1: every unit would be dropped.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DropoutOutOfRange, model.Dropout.Location,
+                $"{Format(dropout)}, which is 1 in float32 (the precision dropout is applied in)"));
         }
     }
 
@@ -289,13 +305,16 @@ internal static class ModelValidator
 
     private static void CheckArchitectureAgainstExperts(ArchitectureKind kind, string architecture, ExpertDeclaration experts, List<DiagnosticInfo> diagnostics)
     {
-        if (experts.IsTaskExperts && !Architectures.HasTaskExperts(kind) && experts.Count.IsSet && experts.Count.Value > 0)
+        // Without Count the declaration's other arguments (Units) would be silently ignored: only Count = 0 says "none".
+        bool countSet = experts.Count.IsSet;
+        if (experts.IsTaskExperts && !Architectures.HasTaskExperts(kind) && (countSet ? experts.Count.Value > 0 : true))
         {
             string remedy = kind is ArchitectureKind.Mmoe or ArchitectureKind.MultiLevelMmoe
                 ? "remove [TaskExperts] (all MMoE experts are shared), or use [CgcModel] / [PleModel]"
                 : "remove [TaskExperts], or use [CgcModel] / [PleModel]";
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, experts.Count.Location,
-                architecture, "has no task-specific experts", $"Count = {Format(experts.Count.Value)} task-specific experts", remedy));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, countSet ? experts.Count.Location : experts.AttributeLocation,
+                architecture, "has no task-specific experts",
+                countSet ? $"Count = {Format(experts.Count.Value)} task-specific experts" : "[TaskExperts], which would be ignored", remedy));
         }
 
         if (!experts.IsTaskExperts && !Architectures.HasGates(kind) && experts.Count.IsSet && experts.Count.Value != 1 && experts.Count.Value >= 0)
