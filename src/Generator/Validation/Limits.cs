@@ -10,6 +10,9 @@ internal static class Limits
     /// <summary>Extraction levels per model (the PLE paper uses up to 3).</summary>
     public const int MaxLevels = 16;
 
+    /// <summary>Tasks per model: multi-task recommenders have a handful (1,000 tasks took 44 s to compile, with no use).</summary>
+    public const int MaxTasks = 64;
+
     /// <summary>Experts per owner (a task, or the shared pool) per level.</summary>
     public const int MaxExpertCount = 256;
 

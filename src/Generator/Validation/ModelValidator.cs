@@ -140,6 +140,12 @@ internal static class ModelValidator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooFewTasks, model.ModelAttributeLocation,
                 Architectures.DisplayName(model.Architecture), model.ClassName, model.Tasks.Count.ToString(CultureInfo.InvariantCulture)));
         }
+        else if (model.Tasks.Count > Limits.MaxTasks)
+        {
+            // At the first task past the limit: the declaration that went too far.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeBeyondLimits, model.Tasks[Limits.MaxTasks].Name.Location, "The number of tasks", Format(model.Tasks.Count),
+                Format(Limits.MaxTasks), "every task adds a tower, gates per level and members to every generated type, and compile time grows with the square of the task count"));
+        }
 
         foreach (TaskDeclaration task in model.Tasks)
         {

@@ -80,6 +80,7 @@ public sealed class DiagnosticTests
         { "PLE0025", Model(declaration: "public static partial class M { }"), "M", new[] { "'M' is static", "new M(seed)" } },
         { "PLE0025", Model(declaration: "public abstract partial class M { }"), "M", new[] { "'M' is abstract" } },
         { "PLE0026", Model(architecture: "[PleModel(Levels = 100)]"), "Levels = 100", new[] { "Levels is 100", "at most 16" } },
+        { "PLE0026", Model(tasks: string.Concat(System.Linq.Enumerable.Range(0, 65).Select(i => $"[Task(\"t{i}\", TaskKind.Binary)]"))), "\"t64\"", new[] { "The number of tasks is 65", "at most 64" } },
         { "PLE0026", Model(experts: "[SharedExperts(Count = 1000)]"), "Count = 1000", new[] { "Count is 1000", "at most 256" } },
         { "PLE0026", Model(features: "[CategoricalFeature(\"user\", 100000000, 64)]"), "CategoricalFeature(\"user\", 100000000, 64)", new[] { "embedding table of feature 'user'", "6,400,000,000 elements" } },
         { "PLE0026", Model(experts: "[SharedExperts(Units = [100000])]", features: "[DenseFeature(\"wide\", 100000)]"), "Units = [100000]", new[] { "Linear(100000, 100000)", "10,000,000,000 elements" } },
