@@ -111,6 +111,46 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
         Assert.Matches(@"total=[1-9][0-9]*", output);
     }
 
+    [Fact]
+    public void READMEs_pack_command_works_on_a_clean_tree()
+    {
+        // A copy of what a fresh clone has (no bin/obj anywhere), packed with exactly README's command.
+        string tree = Path.Combine(_package.Scratch, "clean-tree");
+        foreach (string file in new[] { "README.md", "global.json", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        {
+            CopyFile(file, tree);
+        }
+
+        CopyTree(Path.Combine(RepositoryLayout.Root, "src"), Path.Combine(tree, "src"));
+        CopyTree(Path.Combine(RepositoryLayout.Root, "build"), Path.Combine(tree, "build"));
+        Assert.Contains("dotnet pack src/Runtime -c Release", File.ReadAllText(Path.Combine(tree, "README.md")));
+
+        var (code, output) = DotnetCli.Run(tree, "pack", "src/Runtime", "-c", "Release");
+
+        Assert.True(code == 0, $"README's pack command failed on a clean tree:\n{output}");
+        Assert.True(File.Exists(Path.Combine(tree, "src", "Runtime", "bin", "Release", $"PleGen.{PackedPackage.Version}.nupkg")), output);
+    }
+
+    private static void CopyFile(string relative, string tree)
+    {
+        Directory.CreateDirectory(tree);
+        File.Copy(Path.Combine(RepositoryLayout.Root, relative), Path.Combine(tree, relative));
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (string file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (string directory in Directory.EnumerateDirectories(from).Where(d => Path.GetFileName(d) is not ("bin" or "obj")))
+        {
+            CopyTree(directory, Path.Combine(to, Path.GetFileName(directory)));
+        }
+    }
+
     /// <summary>Packs once per test class run, into a fresh scratch folder with its own artifacts path.</summary>
     public sealed class PackedPackage : IDisposable
     {
