@@ -92,7 +92,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ExpertWidthMismatch = Create(
         "PLE0021", "Mixed experts differ in output width",
-        "{0} mixes experts of different output widths: {1}; the gate's weighted sum needs one width, so make the last Units entries equal");
+        "{0}: the experts mixed differ in output width ({1}); a gate's weighted sum needs one width, so make the last Units entries equal");
 
     public static readonly DiagnosticDescriptor DuplicateExpertScope = Create(
         "PLE0022", "Duplicate expert declaration",

@@ -1,10 +1,14 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using PleGen.Generator.Common;
 
 namespace PleGen.Generator.Diagnostics;
 
-/// <summary>A diagnostic as pipeline data: descriptor, location and message arguments, all value-equal.</summary>
-internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> MessageArgs)
+/// <summary>
+/// A diagnostic as pipeline data: descriptor, location, message arguments and related locations (the other places
+/// involved in the same problem, shown by the IDE beside the main one), all value-equal.
+/// </summary>
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> MessageArgs, EquatableArray<LocationInfo> RelatedLocations = default)
 {
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArgs)
         => new(descriptor, location, messageArgs.ToEquatableArray());
@@ -17,6 +21,6 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
             args[i] = MessageArgs[i];
         }
 
-        return Diagnostic.Create(Descriptor, Location?.ToLocation(), args);
+        return Diagnostic.Create(Descriptor, Location?.ToLocation(), RelatedLocations.Select(l => l.ToLocation()), args);
     }
 }

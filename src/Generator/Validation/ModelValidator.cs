@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PleGen.Generator.Common;
 using PleGen.Generator.Diagnostics;
 using PleGen.Generator.Parsing;
 using PleGen.Generator.Spec;
@@ -333,15 +334,18 @@ internal static class ModelValidator
 
     private static void CheckGates(ModelDeclaration model, ExpertResolver resolver, int levels, List<DiagnosticInfo> diagnostics)
     {
+        // One width mismatch usually has one cause, a Units argument inherited by every task and level: collect the
+        // gates per argument at fault and report each argument once, listing its gates (the other side as related).
+        var mismatches = new List<WidthMismatch>();
         for (int level = 0; level < levels; level++)
         {
             var shared = resolver.Shared(level);
-            var widths = new List<(string Owner, int Count, int Width)> { ("shared", shared.Count, shared.Width) };
+            var widths = new List<(string Owner, int Count, int Width, LocationInfo? Units)> { ("shared", shared.Count, shared.Width, shared.UnitsLocation) };
             for (int task = 0; task < model.Tasks.Count; task++)
             {
                 string name = model.Tasks[task].Name.Value;
                 var own = resolver.ForTask(task, level);
-                widths.Add((name, own.Count, own.Width));
+                widths.Add((name, own.Count, own.Width, own.UnitsLocation));
                 if (own.Count + shared.Count == 0)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyGate, shared.CountLocation ?? model.ModelAttributeLocation,
@@ -349,9 +353,8 @@ internal static class ModelValidator
                 }
                 else if (own.Count > 0 && shared.Count > 0 && own.Width != shared.Width)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExpertWidthMismatch, own.UnitsLocation ?? shared.UnitsLocation ?? model.ModelAttributeLocation,
-                        $"The gate of task '{name}' at level {level}",
-                        $"its own experts output {own.Width} and the shared experts output {shared.Width}"));
+                    mismatches.Add(new WidthMismatch(own.UnitsLocation ?? shared.UnitsLocation ?? model.ModelAttributeLocation, shared.UnitsLocation,
+                        $"task '{name}' at level {level}", $"'{name}' experts output {own.Width}, shared experts {shared.Width}"));
                 }
             }
 
@@ -359,12 +362,25 @@ internal static class ModelValidator
             var mixed = widths.Where(w => w.Count > 0).ToList();
             if (hasSharedGate && mixed.Select(w => w.Width).Distinct().Count() > 1)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExpertWidthMismatch, model.ModelAttributeLocation,
-                    $"The shared gate at level {level}",
-                    string.Join(", ", mixed.Select(w => $"{w.Owner} experts output {w.Width}"))));
+                // At fault: the declarations whose width differs from the shared experts' (else the first that differs).
+                int reference = mixed[0].Width;
+                var odd = mixed.Where(w => w.Width != reference).ToList();
+                mismatches.Add(new WidthMismatch(odd[0].Units ?? model.ModelAttributeLocation, mixed[0].Units,
+                    $"the shared gate at level {level}", string.Join(", ", mixed.Select(w => $"{w.Owner} experts output {w.Width}"))));
             }
         }
+
+        foreach (var group in mismatches.GroupBy(m => m.Location))
+        {
+            var gates = group.Select(m => m.Gate).ToList();
+            string what = gates.Count == 1 ? "The gate of " + gates[0] : $"{gates.Count} gates ({string.Join("; ", gates)})";
+            var related = group.Select(m => m.Other).Where(l => l is not null && l != group.Key).Select(l => l!).Distinct().ToEquatableArray();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExpertWidthMismatch, group.Key, what,
+                string.Join("; ", group.Select(m => m.Widths).Distinct())) with { RelatedLocations = related });
+        }
     }
+
+    private sealed record WidthMismatch(LocationInfo? Location, LocationInfo? Other, string Gate, string Widths);
 
     private static void CheckUnits(int[] units, LocationInfo? location, string what, List<DiagnosticInfo> diagnostics)
     {

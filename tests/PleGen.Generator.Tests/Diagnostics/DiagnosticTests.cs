@@ -73,7 +73,7 @@ public sealed class DiagnosticTests
         { "PLE0018", Model(experts: "[SharedExperts(Units = Sizes.Hidden)]") + "\npublic static class Sizes { public static readonly int[] Hidden = { 8 }; }", "Units = Sizes.Hidden", new[] { "not a compile-time constant" } },
         { "PLE0019", Model(experts: "[TaskExperts(Task = \"Income\", Count = 2)]"), "Task = \"Income\"", new[] { "'Income'", "did you mean 'income'", "'income', 'married'" } },
         { "PLE0020", Model(experts: "[SharedExperts(Level = 2, Count = 1)]"), "Level = 2", new[] { "2 level(s)", "from 0 to 1" } },
-        { "PLE0021", Model(architecture: "[CgcModel]", experts: "[SharedExperts(Units = [16])][TaskExperts(Units = [8])]"), "Units = [8]", new[] { "own experts output 8", "shared experts output 16" } },
+        { "PLE0021", Model(architecture: "[CgcModel]", experts: "[SharedExperts(Units = [16])][TaskExperts(Units = [8])]"), "Units = [8]", new[] { "2 gates (task 'income' at level 0; task 'married' at level 0)", "'income' experts output 8, shared experts 16" } },
         { "PLE0022", Model(experts: "[SharedExperts(Count = 1)][SharedExperts(Count = 2)]"), "SharedExperts(Count = 2)", new[] { "declared twice" } },
         { "PLE0023", Model(architecture: "[PleModel(TaskGroup = typeof(M))]"), "TaskGroup = typeof(M)", new[] { "model class 'M' itself" } },
         { "PLE0024", Model(experts: "[TaskExperts(Units = [])]"), "Units = []", new[] { "Units of [TaskExperts] is empty" } },
@@ -158,6 +158,21 @@ public sealed class DiagnosticTests
         Assert.True(run.GeneratorDiagnostics.IsEmpty, $"fix for {id} still reports: {string.Join("; ", run.GeneratorDiagnostics)}");
         Assert.Empty(run.CompilerProblems);
         Assert.Single(run.Sources);
+    }
+
+    [Fact]
+    public void One_wrong_Units_value_is_one_diagnostic_naming_every_gate_it_breaks()
+    {
+        // Two levels, two tasks: the task experts' [8] meets the shared [16] at four task gates and the level-0 shared gate.
+        GeneratorRun run = GeneratorHarness.Run(Model(architecture: "[PleModel(Levels = 2)]", experts: "[SharedExperts(Units = [16])][TaskExperts(Units = [8])]"));
+
+        Diagnostic diagnostic = Assert.Single(run.PleDiagnostics);
+        Assert.Equal("PLE0021", diagnostic.Id);
+        Assert.Equal("Units = [8]", run.LocationText(diagnostic));
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("5 gates (task 'income' at level 0; task 'married' at level 0; the shared gate at level 0; task 'income' at level 1; task 'married' at level 1)", message);
+        Location related = Assert.Single(diagnostic.AdditionalLocations);
+        Assert.Equal("Units = [16]", run.InputCompilation.SyntaxTrees.Single().GetText().ToString(related.SourceSpan));
     }
 
     [Fact]
