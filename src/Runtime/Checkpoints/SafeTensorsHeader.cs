@@ -1,10 +1,13 @@
 using System;
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace PleGen.Runtime;
 
@@ -12,7 +15,8 @@ namespace PleGen.Runtime;
 /// The safetensors header: an 8-byte little-endian length N, then N bytes of UTF-8 JSON
 /// <c>{"name": {"dtype": "F32", "shape": [...], "data_offsets": [begin, end]}, ..., "__metadata__": {...}}</c>,
 /// offsets relative to the data section that follows. Reading validates everything that can be checked without
-/// the tensor data: the JSON, every entry, and that the entries tile the data section exactly.
+/// the tensor data: UTF-8, the JSON, every entry, that the entries tile the data section exactly, and the checksums
+/// (<see cref="TensorChecksums"/>) when present; whatever is wrong is a <see cref="CheckpointException"/>.
 /// </summary>
 internal sealed class SafeTensorsHeader
 {
@@ -34,6 +38,7 @@ internal sealed class SafeTensorsHeader
 
     public IReadOnlyDictionary<string, SafeTensorsEntry> ByName { get; }
 
+    /// <summary>The file's metadata without PleGen's own checksum entry.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
     /// <summary>File position of the data section.</summary>
@@ -64,6 +69,12 @@ internal sealed class SafeTensorsHeader
         var json = new byte[headerLength];
         stream.ReadExactly(json);
         long dataLength = fileLength - 8 - (long)headerLength;
+        if (!Utf8.IsValid(json))
+        {
+            // Checked first: System.Text.Json accepts some invalid UTF-8 and fails only when a name is read.
+            throw new CheckpointException($"{path} is corrupt: its header is not valid UTF-8 (at byte {8 + FirstInvalidUtf8(json)} of the file).");
+        }
+
         JsonDocument document;
         try
         {
@@ -76,49 +87,82 @@ internal sealed class SafeTensorsHeader
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            try
             {
-                throw new CheckpointException($"{path} is corrupt: its header is JSON {document.RootElement.ValueKind}, not an object of tensors.");
+                return Parse(path, document.RootElement, dataLength, 8 + (long)headerLength);
             }
-
-            var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-            var entries = new List<SafeTensorsEntry>();
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (JsonProperty property in document.RootElement.EnumerateObject())
+            catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or OverflowException)
             {
-                if (!names.Add(property.Name))
-                {
-                    throw new CheckpointException($"{path} is corrupt: the header names '{property.Name}' twice.");
-                }
-
-                if (property.Name == MetadataKey)
-                {
-                    ReadMetadata(path, property.Value, metadata);
-                }
-                else
-                {
-                    entries.Add(ReadEntry(path, property.Name, property.Value, dataLength));
-                }
+                // Valid JSON of an unexpected shape that the checks above did not foresee: still the file's fault.
+                throw new CheckpointException($"{path} is corrupt: its header could not be read ({e.Message}).", e);
             }
-
-            SafeTensorsEntry[] byOffset = [.. entries.OrderBy(e => e.Begin).ThenBy(e => e.End)];
-            CheckTiling(path, byOffset, dataLength);
-            return new SafeTensorsHeader(byOffset, metadata, 8 + (long)headerLength);
         }
     }
 
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int at = 0;
+        while (at < bytes.Length && Rune.DecodeFromUtf8(bytes[at..], out _, out int consumed) == OperationStatus.Done)
+        {
+            at += consumed;
+        }
+
+        return at;
+    }
+
+    private static SafeTensorsHeader Parse(string path, JsonElement root, long dataLength, long dataStart)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new CheckpointException($"{path} is corrupt: its header is JSON {root.ValueKind}, not an object of tensors.");
+        }
+
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        var entries = new List<SafeTensorsEntry>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonProperty property in root.EnumerateObject())
+        {
+            if (!names.Add(property.Name))
+            {
+                throw new CheckpointException($"{path} is corrupt: the header names '{property.Name}' twice.");
+            }
+
+            if (property.Name == MetadataKey)
+            {
+                ReadMetadata(path, property.Value, metadata);
+            }
+            else
+            {
+                entries.Add(ReadEntry(path, property.Name, property.Value, dataLength));
+            }
+        }
+
+        SafeTensorsEntry[] byOffset = [.. entries.OrderBy(e => e.Begin).ThenBy(e => e.End)];
+        CheckTiling(path, byOffset, dataLength);
+        if (metadata.Remove(TensorChecksums.MetadataKey, out string? checksums))
+        {
+            uint[] values = TensorChecksums.Parse(path, checksums, byOffset.Length);
+            for (int i = 0; i < byOffset.Length; i++)
+            {
+                byOffset[i] = byOffset[i] with { Checksum = values[i] };
+            }
+        }
+
+        return new SafeTensorsHeader(byOffset, metadata, dataStart);
+    }
+
     /// <summary>
-    /// The header for <paramref name="tensors"/> (all F32, laid out in the given order) and optional metadata: compact
-    /// JSON, metadata first, padded with spaces to a multiple of 8 so the data section is 8-byte aligned.
+    /// The header for <paramref name="tensors"/> (all F32, laid out in the given order) and metadata (none: no metadata
+    /// object): compact JSON, metadata first, padded with spaces to a multiple of 8 so the data section is 8-byte aligned.
     /// </summary>
-    public static byte[] Build(IReadOnlyList<NamedTensor> tensors, IReadOnlyDictionary<string, string>? metadata)
+    public static byte[] Build(IReadOnlyList<NamedTensor> tensors, IReadOnlyList<KeyValuePair<string, string>> metadata)
     {
         using var buffer = new MemoryStream();
         // Relaxed escaping writes names as they are (UTF-8, '+' and '<' unescaped), as the reference writer does.
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            if (metadata is { Count: > 0 })
+            if (metadata.Count > 0)
             {
                 writer.WriteStartObject(MetadataKey);
                 foreach (KeyValuePair<string, string> item in metadata)

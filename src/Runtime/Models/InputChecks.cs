@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Numerics.Tensors;
 
 namespace PleGen.Runtime;
 
@@ -8,7 +10,7 @@ namespace PleGen.Runtime;
 /// </summary>
 public static class InputChecks
 {
-    /// <summary>Checks a dense feature's values [batch, width] and settles or checks the batch size.</summary>
+    /// <summary>Checks a dense feature's values [batch, width], all finite, and settles or checks the batch size.</summary>
     public static void Dense(string model, string feature, float[] values, int width, ref int batchSize)
     {
         if (values is null)
@@ -22,7 +24,18 @@ public static class InputChecks
         }
 
         Settle(model, "dense feature '" + feature + "'", values.Length / width, $"[{values.Length / width}, {width}]", ref batchSize);
+
+        // One vectorized pass (a NaN would make every prediction NaN); the element is looked for only when there is one.
+        if (values.Length > 0 && !TensorPrimitives.IsFiniteAll<float>(values))
+        {
+            int index = Array.FindIndex(values, v => !float.IsFinite(v));
+            throw NonFiniteDense(model, feature, width, index, values[index]);
+        }
     }
+
+    /// <summary>The error for a NaN or infinite value at row-major position <paramref name="index"/> of a dense feature [batch, width].</summary>
+    internal static ArgumentOutOfRangeException NonFiniteDense(string model, string feature, int width, long index, float value) =>
+        new(feature, $"{model}: dense feature '{feature}' has {value.ToString(CultureInfo.InvariantCulture)} at sample {index / width} (column {index % width} of [batch, {width}]), not a finite number; impute or clip it, or drop the sample.");
 
     /// <summary>Checks a categorical feature's ids [batch], each in [0, cardinality), and the batch size.</summary>
     public static void Categorical(string model, string feature, int[] ids, int cardinality, ref int batchSize)
@@ -53,7 +66,10 @@ public static class InputChecks
         }
 
         Settle(model, "labels of task '" + task + "'", labels.Length, $"[{labels.Length}]", ref batchSize);
-        for (int i = 0; i < labels.Length; i++)
+
+        // Vectorized (Min and Max are NaN when a value is); the label is looked for only when there is a bad one.
+        bool valid = binary ? TensorPrimitives.Min(labels) >= 0f && TensorPrimitives.Max(labels) <= 1f : TensorPrimitives.IsFiniteAll<float>(labels);
+        for (int i = 0; !valid && i < labels.Length; i++)
         {
             if (!float.IsFinite(labels[i]) || (binary && (labels[i] < 0f || labels[i] > 1f)))
             {

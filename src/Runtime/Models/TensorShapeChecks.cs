@@ -24,6 +24,19 @@ public static class TensorShapeChecks
         Settle(model, "dense feature '" + feature + "'", shape, ref batchSize);
     }
 
+    /// <summary>
+    /// Reports a dense feature's first NaN or infinite value in the managed flavor's words: the caller finds it on its
+    /// device (<paramref name="firstNonFinite"/>: its row-major index in [batch, width], or -1 when every value is finite)
+    /// and passes it with its <paramref name="value"/>.
+    /// </summary>
+    public static void DenseValues(string model, string feature, int width, long firstNonFinite, float value)
+    {
+        if (firstNonFinite >= 0)
+        {
+            throw InputChecks.NonFiniteDense(model, feature, width, firstNonFinite, value);
+        }
+    }
+
     /// <summary>Checks a categorical feature of shape [batch] and element type int64, and the batch size (ids are range-checked by the embedding).</summary>
     public static void Categorical(string model, string feature, IReadOnlyList<long> shape, string elementType, ref int batchSize)
     {

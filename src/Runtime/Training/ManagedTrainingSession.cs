@@ -56,14 +56,21 @@ public sealed class ManagedTrainingSession<TDataset> : ITrainingSession<TDataset
     public int Count(TDataset data) => _model.Count(data);
 
     /// <inheritdoc />
+    /// <remarks>Gradients are cleared even when the step fails, so a failed step leaves none for the next one to add to.</remarks>
     public float Step(TDataset data, ReadOnlySpan<int> rows, int epoch, Span<float> taskLosses)
     {
         using var scope = new TensorScope(_pool);
         Optimizer optimizer = Optimizer;
-        float total = _model.TrainStep(data, rows, epoch, taskLosses);
-        optimizer.Step();
-        optimizer.ZeroGrad();
-        return total;
+        try
+        {
+            float total = _model.TrainStep(data, rows, epoch, taskLosses);
+            optimizer.Step();
+            return total;
+        }
+        finally
+        {
+            optimizer.ZeroGrad();
+        }
     }
 
     /// <inheritdoc />

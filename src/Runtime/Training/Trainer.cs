@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 
@@ -58,8 +59,43 @@ public sealed class Trainer<TDataset>
 
     private int MonitorIndex { get; }
 
-    /// <summary>Trains on <paramref name="train"/>, validating on <paramref name="validation"/> after each epoch when given.</summary>
+    /// <summary>
+    /// Trains on <paramref name="train"/>, validating on <paramref name="validation"/> after each epoch when given. The data
+    /// is checked before the first step (<see cref="ArgumentException"/>, nothing trained). A task that has no metric on the
+    /// validation data (no sample in its sample space, or one class only) gets NaN in <see cref="EpochResult.Validation"/>;
+    /// the monitored task must have one. Fit leaves the model in evaluation mode whether it returns or throws; when training
+    /// fails it throws a <see cref="TrainingException"/> (the failure as inner exception) after restoring the best
+    /// parameters so far, if an epoch was validated.
+    /// </summary>
+    /// <exception cref="ArgumentException">The data cannot train or validate the model, or <see cref="TrainerOptions.BestCheckpointPath"/> cannot be written (or has no validation data to choose by).</exception>
+    /// <exception cref="TrainingException">Training failed midway; the message says where and in which state the model is.</exception>
     public TrainingHistory Fit(TDataset train, TDataset? validation = default, CancellationToken cancellation = default)
+    {
+        try
+        {
+            CheckBeforeTraining(train, validation);
+        }
+        catch
+        {
+            _session.Training = false;
+            throw;
+        }
+
+        var run = new Run(validation is not null);
+        try
+        {
+            return Train(train, validation, cancellation, run);
+        }
+        catch (Exception e)
+        {
+            throw Failed(e, run);
+        }
+    }
+
+    /// <summary>Each task's metric on <paramref name="data"/> (AUC or MSE over the task's sample space; NaN where it has none), in evaluation mode.</summary>
+    public IReadOnlyDictionary<string, double> Evaluate(TDataset data) => Evaluation.Run(_session, data, _options.BatchSize);
+
+    private TrainingHistory Train(TDataset train, TDataset? validation, CancellationToken cancellation, Run run)
     {
         int count = _session.Count(train);
         int tasks = _session.TaskInfos.Count;
@@ -67,11 +103,8 @@ public sealed class Trainer<TDataset>
         int[] order = Enumerable.Range(0, count).ToArray();
         var shuffle = new RandomSource(_options.ShuffleSeed);
         double initialRate = _session.LearningRate;
-        var history = new List<EpochResult>();
         var taskLosses = new float[tasks];
-        bool kept = false;
-        int bestEpoch = -1, sinceBest = 0;
-        double bestMetric = double.NaN;
+        int sinceBest = 0;
         bool cancelled = false, stoppedEarly = false;
         var clock = Stopwatch.StartNew();
         long samplesDone = 0, samplesTotal = (long)count * _options.Epochs;
@@ -91,6 +124,7 @@ public sealed class Trainer<TDataset>
                     break;
                 }
 
+                (run.Epoch, run.Batch, run.Batches, run.Phase) = (epoch, b + 1, batches, Phase.Step);
                 ReadOnlySpan<int> rows = order.AsSpan(b * _options.BatchSize, Math.Min(_options.BatchSize, count - (b * _options.BatchSize)));
                 if (_options.Schedule is not null)
                 {
@@ -107,6 +141,7 @@ public sealed class Trainer<TDataset>
 
                 samplesDone += rows.Length;
                 double rate = samplesDone / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+                run.Phase = Phase.BatchProgress;
                 _options.Progress?.Invoke(new TrainingProgress(epoch, _options.Epochs, b + 1, batches, rate,
                     TimeSpan.FromSeconds((samplesTotal - samplesDone) / Math.Max(rate, 1e-9)), total, (float[])taskLosses.Clone(), null));
             }
@@ -116,10 +151,12 @@ public sealed class Trainer<TDataset>
                 break;
             }
 
+            run.Phase = Phase.Validating;
             IReadOnlyDictionary<string, double> metrics = validation is null ? new Dictionary<string, double>() : Evaluate(validation);
             var result = new EpochResult(epoch, lossSum / count, taskSums.Select(s => s / count).ToArray(), metrics,
                 count / Math.Max(epochClock.Elapsed.TotalSeconds, 1e-9));
-            history.Add(result);
+            run.Epochs.Add(result);
+            run.Phase = Phase.EpochProgress;
             _options.Progress?.Invoke(new TrainingProgress(epoch, _options.Epochs, batches, batches, result.SamplesPerSecond, TimeSpan.Zero,
                 (float)result.TrainLoss, result.TrainTaskLosses.Select(v => (float)v).ToArray(), result));
 
@@ -129,16 +166,15 @@ public sealed class Trainer<TDataset>
             }
 
             (double metric, bool higherIsBetter) = Monitored(metrics);
-            bool improved = double.IsNaN(bestMetric) || (higherIsBetter ? metric > bestMetric : metric < bestMetric);
+            bool improved = double.IsNaN(run.BestMetric) || (higherIsBetter ? metric > run.BestMetric : metric < run.BestMetric);
             if (improved)
             {
-                bestMetric = metric;
-                bestEpoch = epoch;
-                sinceBest = 0;
+                run.Phase = Phase.KeepingBest;
                 _session.KeepBestParameters();
-                kept = true;
+                (run.BestMetric, run.BestEpoch, run.Kept, sinceBest) = (metric, epoch, true, 0);
                 if (_options.BestCheckpointPath is not null)
                 {
+                    run.Phase = Phase.SavingBest;
                     _session.Save(_options.BestCheckpointPath);
                 }
             }
@@ -149,14 +185,95 @@ public sealed class Trainer<TDataset>
             }
         }
 
-        if (kept)
+        run.Phase = Phase.Restoring;
+        if (run.Kept)
         {
             _session.RestoreBestParameters();
         }
 
         _session.Training = false;
-        return new TrainingHistory(history, bestEpoch, bestMetric, stoppedEarly, cancelled);
+        return new TrainingHistory(run.Epochs, run.BestEpoch, run.BestMetric, stoppedEarly, cancelled);
     }
+
+    /// <summary>Everything that can be checked before the first step, so a bad data set or option fails now, not after an epoch.</summary>
+    private void CheckBeforeTraining(TDataset train, TDataset? validation)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        bool[] monitored = [.. _session.TaskInfos.Select((_, t) => MonitorIndex == AllTasksIndex || t == MonitorIndex)];
+        List<string> problems = TrainingDataChecks.Problems(_session, train, validation: false, monitored);
+        if (validation is not null)
+        {
+            problems.AddRange(TrainingDataChecks.Problems(_session, validation, validation: true, monitored));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(TrainingDataChecks.Message(problems));
+        }
+
+        if (_options.BestCheckpointPath is not { } checkpoint)
+        {
+            return;
+        }
+
+        if (validation is null)
+        {
+            throw new ArgumentException($"TrainerOptions.BestCheckpointPath is set but no validation data was given: the best epoch is chosen on validation data. Pass validation data to Fit, or leave BestCheckpointPath unset and save the model after Fit. Nothing was trained.", "options");
+        }
+
+        try
+        {
+            SafeTensorsWriter.CheckWritable(checkpoint);
+        }
+        catch (CheckpointException e)
+        {
+            throw new ArgumentException($"TrainerOptions.BestCheckpointPath cannot be written, so training did not start: {e.Message}", "options", e);
+        }
+    }
+
+    /// <summary>Puts the model in the state the exception describes: best parameters back if any, evaluation mode.</summary>
+    private TrainingException Failed(Exception error, Run run)
+    {
+        string parameters;
+        bool restored = false;
+        if (!run.Kept)
+        {
+            string reason = run.Validating ? "no epoch had been validated yet" : "no validation data was given";
+            parameters = $"with the parameters the failure left ({reason}, so there are no best parameters to restore)";
+        }
+        else
+        {
+            try
+            {
+                _session.RestoreBestParameters();
+                restored = true;
+                parameters = $"with the parameters of epoch {run.BestEpoch} ({MonitoredName} {run.BestMetric.ToString("G6", CultureInfo.InvariantCulture)}), the best so far, restored";
+            }
+            catch (Exception restoreError)
+            {
+                parameters = $"with the parameters the failure left (restoring those of the best epoch, {run.BestEpoch}, failed too: {restoreError.Message})";
+            }
+        }
+
+        string mode = "in evaluation mode";
+        try
+        {
+            _session.Training = false;
+        }
+        catch (Exception modeError)
+        {
+            mode = $"possibly still in training mode (switching to evaluation mode failed: {modeError.Message})";
+        }
+
+        string cause = error.Message.TrimEnd();
+        string message = $"Training failed {Where(run)}: {cause}{(cause.EndsWith('.') ? "" : ".")} The model is {mode} {parameters}; " +
+            $"the History of this exception holds the {run.Epochs.Count} completed epochs.";
+        return new TrainingException(message, error, new TrainingHistory([.. run.Epochs], run.BestEpoch, run.BestMetric, StoppedEarly: false, Cancelled: false), restored);
+    }
+
+    private string MonitoredName => MonitorIndex == AllTasksIndex
+        ? "mean " + _session.TaskInfos[0].Metric
+        : _session.TaskInfos[MonitorIndex].Name + " " + _session.TaskInfos[MonitorIndex].Metric;
 
     private (double Metric, bool HigherIsBetter) Monitored(IReadOnlyDictionary<string, double> metrics)
     {
@@ -169,56 +286,55 @@ public sealed class Trainer<TDataset>
         return (metrics[monitored.Name], monitored.IsBinary);
     }
 
-    /// <summary>Each task's metric on <paramref name="data"/> (AUC or MSE over the task's sample space), in evaluation mode.</summary>
-    public IReadOnlyDictionary<string, double> Evaluate(TDataset data) => Evaluation.Run(_session, data, _options.BatchSize);
-}
-
-/// <summary>Per-task metrics of a generated model on a data set.</summary>
-public static class Evaluation
-{
-    /// <summary>AUC (binary) or MSE (regression) per task of a managed-flavor model, on each task's sample space, without recording a graph.</summary>
-    public static IReadOnlyDictionary<string, double> Run<TDataset>(ITrainableModel<TDataset> model, TDataset data, int batchSize = 4096, BufferPool? pool = null)
+    /// <summary>Where a run was when it failed, as a failure message says it.</summary>
+    private string Where(Run run)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        return Run(ManagedTrainingSession<TDataset>.ForEvaluation(model, pool), data, batchSize);
+        string within = $"in epoch {run.Epoch} (counting from 0), at batch {run.Batch} of {run.Batches}";
+        string after = $"after epoch {run.Epoch} (counting from 0)";
+        return run.Phase switch
+        {
+            Phase.Step => within,
+            Phase.BatchProgress => within + ", in the progress callback",
+            Phase.Validating => after + ", validating",
+            Phase.EpochProgress => after + ", in the progress callback",
+            Phase.KeepingBest => after + ", keeping the best parameters",
+            Phase.SavingBest => $"{after}, saving the best checkpoint to {_options.BestCheckpointPath}",
+            _ => "at the end, restoring the best parameters",
+        };
     }
 
-    /// <summary>AUC (binary) or MSE (regression) per task of a session's model, on each task's sample space, in evaluation mode.</summary>
-    public static IReadOnlyDictionary<string, double> Run<TDataset>(ITrainingSession<TDataset> session, TDataset data, int batchSize = 4096)
+    /// <summary>What a run is doing (set before each action, so a failure can say where it happened).</summary>
+    private enum Phase
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        int count = session.Count(data), tasks = session.TaskInfos.Count;
-        var predictions = new float[tasks][];
-        for (int t = 0; t < tasks; t++)
-        {
-            predictions[t] = new float[count];
-        }
+        Step,
+        BatchProgress,
+        Validating,
+        EpochProgress,
+        KeepingBest,
+        SavingBest,
+        Restoring,
+    }
 
-        bool training = session.Training;
-        session.Training = false;
-        int[] rows = Enumerable.Range(0, count).ToArray();
-        var scratch = new float[tasks * Math.Min(batchSize, Math.Max(count, 1))];
-        for (int start = 0; start < count; start += batchSize)
-        {
-            int n = Math.Min(batchSize, count - start);
-            session.Predict(data, rows.AsSpan(start, n), scratch.AsSpan(0, tasks * n));
-            for (int t = 0; t < tasks; t++)
-            {
-                scratch.AsSpan(t * n, n).CopyTo(predictions[t].AsSpan(start));
-            }
-        }
+    /// <summary>What a failure report needs: the completed epochs, the best so far, and what was being done.</summary>
+    private sealed class Run(bool validating)
+    {
+        public bool Validating { get; } = validating;
 
-        session.Training = training;
-        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (int t = 0; t < tasks; t++)
-        {
-            TaskInfo task = session.TaskInfos[t];
-            metrics[task.Name] = task.IsBinary
-                ? Metrics.RocAuc(predictions[t], session.Labels(data, t), session.Mask(data, t))
-                : Metrics.MeanSquaredError(predictions[t], session.Labels(data, t), session.Mask(data, t));
-        }
+        public List<EpochResult> Epochs { get; } = [];
 
-        return metrics;
+        public bool Kept { get; set; }
+
+        public int BestEpoch { get; set; } = -1;
+
+        public double BestMetric { get; set; } = double.NaN;
+
+        public int Epoch { get; set; }
+
+        public int Batch { get; set; }
+
+        public int Batches { get; set; }
+
+        public Phase Phase { get; set; }
     }
 }
+

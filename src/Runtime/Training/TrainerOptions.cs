@@ -29,7 +29,10 @@ public sealed record TrainerOptions
     /// <summary>Epochs without improvement of the monitored metric before stopping; 0 disables early stopping.</summary>
     public int Patience { get; init; } = 3;
 
-    /// <summary>When set, the best model is also written there as a safetensors checkpoint.</summary>
+    /// <summary>
+    /// When set, the best model is also written there as a safetensors checkpoint after every improvement. The best epoch is
+    /// chosen on validation data, so Fit then needs some, and it checks before the first step that the path can be written.
+    /// </summary>
     public string? BestCheckpointPath { get; init; }
 
     /// <summary>Called after every mini-batch and every epoch.</summary>
