@@ -25,7 +25,7 @@ internal static class TorchSharpTypesEmitter
         w.Line("/// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>");
         using (w.Block("public sealed class Batch"))
         {
-            w.Line("/// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types, as the managed flavor does.</summary>");
+            w.Line("/// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>");
             using (w.Block($"public Batch({string.Join(", ", spec.Features.Select(f => "Tensor " + CamelCase.From(f.Identifier)))})"))
             {
                 w.Line("int batchSize = -1;");
@@ -36,6 +36,10 @@ internal static class TorchSharpTypesEmitter
                     w.Line(f.IsCategorical
                         ? $"{R}TensorShapeChecks.Categorical({model}, {Lit(f.Name)}, {p}.shape, {p}.dtype.ToString(), ref batchSize);"
                         : $"{R}TensorShapeChecks.Dense({model}, {Lit(f.Name)}, {p}.shape, {p}.dtype.ToString(), {f.Width}, ref batchSize);");
+                    if (!f.IsCategorical)
+                    {
+                        w.Line($"ModelOps.CheckFinite({model}, {Lit(f.Name)}, {p}, {f.Width});");
+                    }
                 }
 
                 w.Line("BatchSize = batchSize;");

@@ -224,12 +224,13 @@ namespace Demo
                 /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
                 public sealed class Batch
                 {
-                    /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types, as the managed flavor does.</summary>
+                    /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
                     public Batch(Tensor x)
                     {
                         int batchSize = -1;
                         global::System.ArgumentNullException.ThrowIfNull(x);
                         global::PleGen.Runtime.TensorShapeChecks.Dense("Inner", "x", x.shape, x.dtype.ToString(), 2, ref batchSize);
+                        ModelOps.CheckFinite("Inner", "x", x, 2);
                         BatchSize = batchSize;
                         X = x;
                     }

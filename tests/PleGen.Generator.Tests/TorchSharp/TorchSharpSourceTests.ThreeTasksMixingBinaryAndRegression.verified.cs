@@ -285,12 +285,13 @@ namespace Demo
             /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
             public sealed class Batch
             {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types, as the managed flavor does.</summary>
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
                 public Batch(Tensor user)
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(user);
                     global::PleGen.Runtime.TensorShapeChecks.Dense("VideoPle", "user", user.shape, user.dtype.ToString(), 6, ref batchSize);
+                    ModelOps.CheckFinite("VideoPle", "user", user, 6);
                     BatchSize = batchSize;
                     User = user;
                 }

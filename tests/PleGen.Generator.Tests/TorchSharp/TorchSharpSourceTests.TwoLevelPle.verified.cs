@@ -265,12 +265,13 @@ namespace Demo
             /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
             public sealed class Batch
             {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types, as the managed flavor does.</summary>
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
                 public Batch(Tensor age, Tensor education)
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(age);
                     global::PleGen.Runtime.TensorShapeChecks.Dense("CensusPle", "age", age.shape, age.dtype.ToString(), 1, ref batchSize);
+                    ModelOps.CheckFinite("CensusPle", "age", age, 1);
                     global::System.ArgumentNullException.ThrowIfNull(education);
                     global::PleGen.Runtime.TensorShapeChecks.Categorical("CensusPle", "education", education.shape, education.dtype.ToString(), ref batchSize);
                     BatchSize = batchSize;

@@ -93,6 +93,22 @@ public sealed class GeneratedFlavorTests
     }
 
     [Fact]
+    public void Non_finite_dense_tensors_are_refused_with_the_managed_flavors_message()
+    {
+        using var scope = NewDisposeScope();
+        Tensor ids = tensor(new long[] { 1, 2 });
+        float[] values = new float[2 * 7];
+        values[9] = float.NaN;
+
+        var torchError = Assert.Throws<ArgumentOutOfRangeException>(() => new FeedPle.TorchSharpModel.Batch(tensor(values, new long[] { 2, 7 }), ids, ids));
+        var managedError = Assert.Throws<ArgumentOutOfRangeException>(() => new FeedPle.Batch(values, [1, 2], [1, 2]));
+        Assert.Equal(managedError.Message, torchError.Message);
+        Assert.Contains("'profile' has NaN at sample 1 (column 2", torchError.Message);
+        values[9] = 0;
+        Assert.Equal(2, new FeedPle.TorchSharpModel.Batch(tensor(values, new long[] { 2, 7 }), ids, ids).BatchSize);
+    }
+
+    [Fact]
     public void Loss_weights_decay_as_in_the_managed_flavor()
     {
         Assert.Equal(FeedPle.WatchTimeLossWeight(3), FeedPle.TorchSharpModel.WatchTimeLossWeight(3));

@@ -234,6 +234,23 @@ namespace PleGen.TorchSharpSupport
             return mixed!;
         }
 
+        /// <summary>
+        /// Refuses NaN and infinite values of a dense feature in the managed flavor's words. One reduction on the tensor's
+        /// device (a sync on a GPU); its temporaries live in a scope of their own.
+        /// </summary>
+        public static void CheckFinite(string model, string feature, Tensor values, int width)
+        {
+            using DisposeScope scope = Torch.NewDisposeScope();
+            Tensor notFinite = Torch.isfinite(values).logical_not().flatten();
+            if (!notFinite.any().item<bool>())
+            {
+                return;
+            }
+
+            long index = notFinite.nonzero()[0, 0].item<long>();
+            global::PleGen.Runtime.TensorShapeChecks.DenseValues(model, feature, width, index, values.flatten()[index].item<float>());
+        }
+
         // Mean over the samples whose mask is 1 (PLE Eq. 9); a batch with none of them gives 0 and zero gradients, not 0/0.
         public static Tensor MaskedMean(Tensor perSample, Tensor mask) => (perSample * mask).sum() / mask.sum().clamp_min(1);
 
