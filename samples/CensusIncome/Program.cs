@@ -28,11 +28,7 @@ var skipBadRows = new Option<bool>("--skip-bad-rows")
 {
     Description = "Skip malformed rows and report how many (with the first line numbers) instead of stopping at the first one.",
 };
-var splitSeed = new Option<ulong>("--split-seed")
-{
-    Description = "Seed of the train/validation/test split.",
-    DefaultValueFactory = _ => 2020UL,
-};
+var splitSeed = NumericOption.Seed("--split-seed", "Seed of the train/validation/test split.", 2020UL);
 
 var root = new RootCommand(
     "PLE paper, section 5.2.1, on the UCI Census-Income (KDD) data: tasks income > 50K and never married. Trains SingleTask, " +
@@ -45,7 +41,7 @@ foreach (Option option in new Option[] { dataFile, trainFile, testFile, skipBadR
 }
 
 root.SetAction(parse => Run(parse));
-return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
+return SampleCommandLine.Invoke(root, args);
 
 int Run(ParseResult parse)
 {
@@ -66,7 +62,7 @@ int Run(ParseResult parse)
     {
         // Missing file, malformed row (with its line number), bad option or a declaration that does not fit the data: one clear message.
         Console.Error.WriteLine(e.Message);
-        return 2;
+        return ExitCodes.Usage;
     }
 
     foreach (CensusBadRows bad in data.BadRows.Where(b => b.Count > 0))

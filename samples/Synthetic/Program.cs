@@ -19,16 +19,10 @@ var correlations = new Option<double[]>("--correlations")
     AllowMultipleArgumentsPerToken = true,
     CustomParser = ParseCorrelations,
 };
-var samples = new Option<int>("--samples")
-{
-    Description = $"Samples generated per correlation, split 80/10/10 into training, validation and test (the paper used 1.4M; default {SyntheticExperimentOptions.DefaultSamples:N0} fits the whole run in about 10 minutes on 2 cores).",
-    DefaultValueFactory = _ => SyntheticExperimentOptions.DefaultSamples,
-};
-var dataSeed = new Option<ulong>("--data-seed")
-{
-    Description = "Seed of the data generator: directions u1/u2, sine parameters and samples.",
-    DefaultValueFactory = _ => 2020UL,
-};
+var samples = NumericOption.WholeNumber("--samples",
+    $"Samples generated per correlation, split 80/10/10 into training, validation and test (the paper used 1.4M; default {SyntheticExperimentOptions.DefaultSamples:N0} fits the whole run in about 10 minutes on 2 cores).",
+    SyntheticExperimentOptions.DefaultSamples);
+var dataSeed = NumericOption.Seed("--data-seed", "Seed of the data generator: directions u1/u2, sine parameters and samples.", 2020UL);
 
 var root = new RootCommand(
     "PLE paper, section 5.2.1: two synthetic regression tasks of controlled correlation p. Trains SingleTask, SharedBottom, " +
@@ -39,7 +33,7 @@ root.Options.Add(correlations);
 root.Options.Add(samples);
 root.Options.Add(dataSeed);
 root.SetAction(parse => Run(parse));
-return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
+return SampleCommandLine.Invoke(root, args);
 
 int Run(ParseResult parse)
 {
@@ -60,7 +54,7 @@ int Run(ParseResult parse)
     catch (ArgumentException e)
     {
         Console.Error.WriteLine(e.Message);
-        return 2;
+        return ExitCodes.Usage;
     }
 
     options.ApplyThreads(parse);

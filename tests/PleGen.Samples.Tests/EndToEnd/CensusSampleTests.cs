@@ -117,9 +117,23 @@ public sealed class CensusSampleTests
         using var folder = new TemporaryDirectory();
         var (code, _, stderr) = SampleProcess.Run("CensusIncome", folder.Path, Timeout, "--epochs", "0", "--lr", "-1");
 
-        Assert.NotEqual(0, code);
+        Assert.Equal(2, code);
         Assert.Contains("--epochs must be at least 1", stderr);
         Assert.Contains("--lr must be a positive number", stderr);
+    }
+
+    [Fact]
+    public void Values_that_are_not_numbers_exit_2_naming_every_option_and_value_without_a_stack_trace()
+    {
+        using var folder = new TemporaryDirectory();
+        string[] numeric = ["--epochs", "--batch-size", "--lr", "--patience", "--seeds", "--threads", "--split-seed"];
+        var (code, stdout, stderr) = SampleProcess.Run("CensusIncome", folder.Path, Timeout, numeric.SelectMany(o => new[] { o, "abc" }).ToArray());
+
+        Assert.True(code == 2, $"exit code {code}\n{stdout}\n{stderr}");
+        string[] lines = stderr.Split('\n');
+        Assert.All(numeric, o => Assert.Contains(lines, l => l.StartsWith(o + " ", StringComparison.Ordinal) && l.Contains("'abc'", StringComparison.Ordinal)));
+        Assert.DoesNotContain("Exception", stdout + stderr);
+        Assert.DoesNotContain("   at ", stderr);
     }
 
     private static string[] SliceLines(int rows)

@@ -79,12 +79,26 @@ public sealed class SyntheticSampleTests
     }
 
     [Fact]
+    public void Values_that_are_not_numbers_exit_2_naming_every_option_and_value_without_a_stack_trace()
+    {
+        using var folder = new TemporaryDirectory();
+        string[] numeric = ["--epochs", "--batch-size", "--lr", "--patience", "--seeds", "--threads", "--samples", "--data-seed", "--correlations"];
+        var (code, stdout, stderr) = SampleProcess.Run("Synthetic", folder.Path, Timeout, numeric.SelectMany(o => new[] { o, "abc" }).ToArray());
+
+        Assert.True(code == 2, $"exit code {code}\n{stdout}\n{stderr}");
+        string[] lines = stderr.Split('\n');
+        Assert.All(numeric, o => Assert.Contains(lines, l => (l.StartsWith(o + " ", StringComparison.Ordinal) || l.StartsWith(o + ":", StringComparison.Ordinal)) && l.Contains("'abc'", StringComparison.Ordinal)));
+        Assert.DoesNotContain("Exception", stdout + stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
     public void Bad_correlations_are_refused_with_the_value_named()
     {
         using var folder = new TemporaryDirectory();
         var (code, _, stderr) = SampleProcess.Run("Synthetic", folder.Path, Timeout, "--correlations", "0,1.5");
 
-        Assert.NotEqual(0, code);
+        Assert.Equal(2, code);
         Assert.Contains("'1.5' is not a number in [-1, 1]", stderr);
     }
 }
