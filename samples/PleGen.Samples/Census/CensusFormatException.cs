@@ -29,7 +29,7 @@ public sealed class CensusFormatException : FormatException
         string file = Path.GetFileName(filePath);
         string full = Path.GetFullPath(filePath);
         return lineNumber > 0
-            ? $"{file} line {lineNumber}: {problem} (file: {full}). Fix or remove the row, or read with CensusReadOptions.SkipBadRows to skip and count malformed rows."
+            ? $"{file} line {lineNumber}: {problem} (file: {full}). Fix or remove the row, or pass --skip-bad-rows to skip and count malformed rows."
             : $"{file}: {problem} (file: {full}). Check that it is the UCI Census-Income (KDD) data, plain or gzip.";
     }
 }

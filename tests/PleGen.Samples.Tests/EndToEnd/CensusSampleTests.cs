@@ -75,6 +75,7 @@ public sealed class CensusSampleTests
         Assert.Equal(2, code);
         Assert.Contains("line 57", stderr);
         Assert.Contains("bad.txt", stderr);
+        Assert.Contains("pass --skip-bad-rows to skip and count malformed rows", stderr);
         Assert.False(Directory.Exists(folder.File("strict")), stdout);
 
         (code, stdout, stderr) = SampleProcess.Run("CensusIncome", folder.Path, Timeout, "--data", slice, "--skip-bad-rows", "--seeds", "1", "--epochs", "1", "--quiet", "--out", folder.File("lenient"));
@@ -95,6 +96,18 @@ public sealed class CensusSampleTests
         Assert.Contains("--data PATH", stderr);
         Assert.Contains("--train PATH --test PATH", stderr);
         Assert.DoesNotContain("Exception", stderr + stdout);
+    }
+
+    [Fact]
+    public void The_same_file_as_train_and_test_is_refused_before_reading_it()
+    {
+        using var folder = new TemporaryDirectory();
+        string file = folder.WriteText("census.txt", CensusLines.File([CensusLines.Row()]));
+        var (code, stdout, stderr) = SampleProcess.Run("CensusIncome", folder.Path, Timeout, "--train", file, "--test", file, "--out", folder.File("out"));
+
+        Assert.True(code == 2, $"exit code {code}\n{stdout}\n{stderr}");
+        Assert.Contains($"--train and --test are the same file ({file})", stderr);
+        Assert.False(Directory.Exists(folder.File("out")));
     }
 
     [Fact]
