@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using PleGen.Samples.Reporting;
 using PleGen.Samples.Tests.Census;
+using PleGen.Samples.Tests.Compression;
 using Xunit;
 
 namespace PleGen.Samples.Tests.EndToEnd;
@@ -82,6 +83,24 @@ public sealed class CensusSampleTests
         Assert.True(code == 0, $"exit code {code}\n{stdout}\n{stderr}");
         Assert.Contains("skipped 1 malformed row; first: line 57", stdout);
         Assert.Equal(1, JsonNode.Parse(File.ReadAllText(folder.File("lenient/census.json")))!["data"]!["skipped_bad_rows"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void A_truncated_gzip_stops_the_run_before_training_even_when_skipping_bad_rows()
+    {
+        using var folder = new TemporaryDirectory();
+        string[] rows = Enumerable.Range(0, 5000).Select(i => CensusLines.Row(20 + (i % 60), i % 2 == 0 ? "Children" : "High school graduate", i % 3 == 0, i % 7 == 0)).ToArray();
+        (byte[] gzip, int flushPoint) = GzipBytes.WithFlushPoint(CensusLines.File(rows), CensusLines.File(rows[..1250]).Length);
+        string cut = folder.File("census-income.test.gz");
+        File.WriteAllBytes(cut, gzip[..flushPoint]); // 1,250 of 5,000 rows, cut where a download could stop
+
+        var (code, stdout, stderr) = SampleProcess.Run("CensusIncome", folder.Path, Timeout,
+            "--data", cut, "--skip-bad-rows", "--models", "SingleTask", "--seeds", "1", "--epochs", "1", "--quiet", "--out", folder.File("out"));
+
+        Assert.True(code == 2, $"exit code {code}\n{stdout}\n{stderr}");
+        Assert.Contains("census-income.test.gz: the file ends before its gzip trailer: it is truncated or still downloading; download it again", stderr);
+        Assert.DoesNotContain("SingleTask (seed 1)", stdout);
+        Assert.False(Directory.Exists(folder.File("out")));
     }
 
     [Fact]
