@@ -48,6 +48,7 @@ int Run(ParseResult parse)
     TrainingSettings training;
     CensusData data;
     IReadOnlyList<ModelCandidate<CensusSplit>> models;
+    string folder;
     var console = new RunConsole([.. CensusExperiment.TaskMetrics.Keys], parse.GetValue(options.Quiet));
     try
     {
@@ -57,6 +58,7 @@ int Run(ParseResult parse)
         console.Info($"Reading {source} ...");
         data = source.Load(new CensusPipelineOptions { Seed = parse.GetValue(splitSeed) }, new CensusReadOptions { SkipBadRows = parse.GetValue(skipBadRows) });
         CensusExperiment.CheckDeclarations(data.Schema);
+        folder = OutputFolder.Prepare(parse.GetValue(options.Output)!.FullName);
     }
     catch (Exception e) when (e is ArgumentException or IOException or FormatException or SchemaMismatchException)
     {
@@ -73,7 +75,6 @@ int Run(ParseResult parse)
     console.Info(string.Create(CultureInfo.InvariantCulture,
         $"{data.Description}: {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test rows; {training}."));
     options.ApplyThreads(parse);
-    string folder = parse.GetValue(options.Output)!.FullName;
     string commandLine = CommandLineText.For("CensusIncome", args);
     var results = new ExperimentResults(CensusExperiment.TaskMetrics, CensusCandidates.SingleTask);
     return ExperimentSession.Run(
@@ -82,5 +83,5 @@ int Run(ParseResult parse)
         models.Count * training.Seeds.Count,
         (observer, cancellation) => CensusExperiment.Run(data, training, models, results, observer, cancellation),
         table => CensusReport.GoalChecks(table).Select(c => $"{(c.Holds ? "yes" : "NO ")}  {c.Claim}"),
-        complete => CensusReport.Write(folder, results, data, training, commandLine, complete));
+        outcome => CensusReport.Files(folder, results, data, training, commandLine, outcome));
 }

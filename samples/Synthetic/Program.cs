@@ -39,6 +39,7 @@ int Run(ParseResult parse)
 {
     SyntheticExperimentOptions experiment;
     IReadOnlyList<ModelCandidate<PleGen.Samples.Synthetic.SyntheticTaskData>> models;
+    string folder;
     try
     {
         experiment = new SyntheticExperimentOptions
@@ -50,6 +51,7 @@ int Run(ParseResult parse)
         };
         experiment.Validate();
         models = options.SelectModels(parse, SyntheticCandidates.All);
+        folder = OutputFolder.Prepare(parse.GetValue(options.Output)!.FullName);
     }
     catch (ArgumentException e)
     {
@@ -58,7 +60,6 @@ int Run(ParseResult parse)
     }
 
     options.ApplyThreads(parse);
-    string folder = parse.GetValue(options.Output)!.FullName;
     string commandLine = CommandLineText.For("Synthetic", args);
     var console = new RunConsole([.. SyntheticExperiment.TaskMetrics.Keys], parse.GetValue(options.Quiet));
     var results = new ExperimentResults(SyntheticExperiment.TaskMetrics, SyntheticCandidates.SingleTask);
@@ -70,7 +71,7 @@ int Run(ParseResult parse)
         (observer, cancellation) => SyntheticExperiment.Run(experiment, models, results, observer, cancellation),
         table => SyntheticReport.PleVersusMmoe(table).Select(c => string.Create(CultureInfo.InvariantCulture,
             $"p = {c.Correlation}: {c.Task} PLE gain {c.Ple:+0.0000;-0.0000} vs MMoE {c.Mmoe:+0.0000;-0.0000} {(c.Ple >= c.Mmoe ? "(PLE >= MMoE)" : "(PLE < MMoE)")}")),
-        complete => SyntheticReport.Write(folder, results, experiment, commandLine, complete));
+        outcome => SyntheticReport.Files(folder, results, experiment, commandLine, outcome));
 }
 
 static double[] ParseCorrelations(ArgumentResult result)

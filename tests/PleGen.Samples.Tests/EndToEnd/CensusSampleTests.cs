@@ -104,6 +104,21 @@ public sealed class CensusSampleTests
     }
 
     [Fact]
+    public void An_output_path_that_is_a_file_is_refused_before_training()
+    {
+        using var folder = new TemporaryDirectory();
+        string data = folder.WriteText("census.txt", CensusLines.File(Enumerable.Range(0, 300).Select(i => CensusLines.Row(20 + (i % 50), "Children", i % 2 == 0, i % 5 == 0))));
+        string taken = folder.WriteText("results", "not a folder");
+
+        var (code, stdout, stderr) = SampleProcess.Run("CensusIncome", folder.Path, Timeout, "--data", data, "--models", "SingleTask", "--seeds", "1", "--epochs", "1", "--out", taken);
+
+        Assert.True(code == 2, $"exit code {code}\n{stdout}\n{stderr}");
+        Assert.Contains($"--out {taken} is a file, not a folder", stderr);
+        Assert.DoesNotContain("SingleTask (seed 1)", stdout);
+        Assert.Equal("not a folder", File.ReadAllText(taken));
+    }
+
+    [Fact]
     public void A_missing_data_file_says_where_to_get_it_and_which_option_to_pass()
     {
         using var folder = new TemporaryDirectory();
