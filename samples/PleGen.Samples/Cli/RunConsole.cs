@@ -125,7 +125,7 @@ public sealed class RunConsole : IRunObserver
         _overall?.Increment(1);
         string label = run.Label.Length == 0 ? string.Empty : run.Label + ", ";
         _console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{run.Model} ({label}seed {run.Seed}) failed after {run.Duration.TotalSeconds:F1} s: {run.ErrorType}: {run.Error} The next runs go on; the reports mark this one as failed."));
+            $"{run.Model} ({label}seed {run.Seed}) failed after {run.Duration.TotalSeconds:F1} s: {run.ErrorType}: {run.Error}"));
     }
 
     /// <inheritdoc />
