@@ -32,7 +32,7 @@ public static class CensusExperiment
         }
     }
 
-    /// <summary>Trains every model once per seed, adding each finished run to <paramref name="results"/>; throws OperationCanceledException when cancelled.</summary>
+    /// <summary>Trains every model once per seed, adding each finished (or failed) run to <paramref name="results"/>; throws OperationCanceledException when cancelled.</summary>
     public static void Run(CensusData data, TrainingSettings training, IReadOnlyList<ModelCandidate<CensusSplit>> models, ExperimentResults results, IRunObserver observer, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -47,9 +47,7 @@ public static class CensusExperiment
             {
                 cancellation.ThrowIfCancellationRequested();
                 observer.RunStarted($"{model.Name}, seed {seed}", index++, total);
-                SeedRun run = ExperimentRunner.Run(model, seed, string.Empty, data.Train, data.Validation, data.Test, training, observer, cancellation);
-                results.Add(run);
-                observer.RunFinished(run);
+                ExperimentRunner.RunAndRecord(model, seed, string.Empty, null, (data.Train, data.Validation, data.Test), training, results, observer, cancellation);
             }
         }
     }

@@ -23,59 +23,57 @@ public static class CensusReport
     /// <summary>The gated models whose expert utilization gets a chart and a table.</summary>
     public static IReadOnlyList<string> UtilizationModels { get; } = ["CGC", "PLE"];
 
-    /// <summary>Writes every file (atomically) and returns their paths.</summary>
-    public static IReadOnlyList<string> Write(string folder, ExperimentResults results, CensusData data, TrainingSettings training, string commandLine, bool complete)
+    /// <summary>The report's files (each written atomically and on its own) for an experiment that ended as <paramref name="outcome"/>.</summary>
+    public static ReportFiles Files(string folder, ExperimentResults results, CensusData data, TrainingSettings training, string commandLine, ExperimentOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(training);
         ResultTable table = results.Table();
-        var written = new List<string>();
-        string Save(string name, ISvgChart chart)
+        var charts = new List<(string Title, string File, Func<ISvgChart> Chart)>();
+        if (table.Rows.Count > 0)
         {
-            string path = Path.Combine(folder, name);
-            chart.Save(path);
-            written.Add(path);
-            return name;
+            charts.Add(("Test AUC", "census-auc.svg", () => ResultCharts.MetricBars(table, "auc", "Census-income: test AUC (mean ± std over seeds)")));
         }
 
-        var charts = new List<(string Title, string File)>
-        {
-            ("Test AUC", Save("census-auc.svg", ResultCharts.MetricBars(table, "auc", "Census-income: test AUC (mean ± std over seeds)"))),
-        };
         if (table.Rows.Any(r => r.MtlGain.HasValue))
         {
-            charts.Add(("MTL gain", Save("census-mtl-gain.svg", ResultCharts.GainBars(table, "auc", "Census-income: MTL gain in test AUC vs single-task"))));
+            charts.Add(("MTL gain", "census-mtl-gain.svg", () => ResultCharts.GainBars(table, "auc", "Census-income: MTL gain in test AUC vs single-task")));
         }
 
         foreach (string model in UtilizationModels)
         {
             if (FirstGateReport(results, model) is { } report)
             {
-                charts.Add(($"{model} expert utilization", Save($"census-expert-utilization-{model.ToLowerInvariant()}.svg",
-                    ExpertUtilizationChart.FromGateReport(report.Report, $"{model}: expert utilization on the test set (seed {report.Seed})"))));
+                charts.Add(($"{model} expert utilization", $"census-expert-utilization-{model.ToLowerInvariant()}.svg",
+                    () => ExpertUtilizationChart.FromGateReport(report.Report, $"{model}: expert utilization on the test set (seed {report.Seed})")));
             }
         }
 
-        foreach (string task in CensusExperiment.TaskMetrics.Keys)
+        if (results.Runs.Count > 0)
         {
-            charts.Add(($"Validation AUC per epoch, {task}", Save($"census-curves-{task}.svg", Curves(results, task))));
+            foreach (string task in CensusExperiment.TaskMetrics.Keys)
+            {
+                charts.Add(($"Validation AUC per epoch, {task}", $"census-curves-{task}.svg", () => Curves(results, task)));
+            }
         }
 
         ResultsDocument document = ResultsDocument.ForThisRun(table, commandLine)
-            .WithExtra("status", complete ? "complete" : "interrupted")
+            .WithExtra("status", outcome.StatusName())
             .WithExtra("data", DataJson(data))
             .WithExtra("settings", training.ToJson("mean validation AUC over both tasks; best epoch restored"))
+            .WithExtra("runs", results.RunsJson())
             .WithExtra("expert_utilization", results.ExpertUtilizationJson())
             .WithExtra("training_curves", results.TrainingCurvesJson());
-        string json = Path.Combine(folder, "census.json");
-        ResultsJson.Write(json, document);
-        written.Insert(0, json);
+        var files = new ReportFiles(folder)
+            .Add("census.json", () => ResultsJson.Serialize(document))
+            .Add("census.md", () => Markdown(table, results, data, training, commandLine, outcome, charts.Select(c => (c.Title, c.File)).ToArray()));
+        foreach ((_, string file, Func<ISvgChart> chart) in charts)
+        {
+            files.Add(file, () => chart().ToSvg());
+        }
 
-        string markdown = Path.Combine(folder, "census.md");
-        AtomicFile.WriteAllText(markdown, Markdown(table, results, data, training, commandLine, complete, charts));
-        written.Insert(1, markdown);
-        return written;
+        return files;
     }
 
     /// <summary>The paper's claims on this data, checked: PLE above single-task and MMoE on both tasks, and the AUC goals.</summary>
@@ -115,9 +113,9 @@ public static class CensusReport
         return new LineChart { Title = $"Census-income: validation AUC of {task} per epoch (first seed)", XAxisLabel = "epoch", YAxisLabel = "validation AUC", Series = series };
     }
 
-    private static string Markdown(ResultTable table, ExperimentResults results, CensusData data, TrainingSettings training, string commandLine, bool complete, IReadOnlyList<(string Title, string File)> charts)
+    private static string Markdown(ResultTable table, ExperimentResults results, CensusData data, TrainingSettings training, string commandLine, ExperimentOutcome outcome, IReadOnlyList<(string Title, string File)> charts)
     {
-        StringBuilder sb = ExperimentMarkdown.Begin("Census-income: PLE and its baselines", commandLine, complete, string.Create(CultureInfo.InvariantCulture,
+        StringBuilder sb = ExperimentMarkdown.Begin("Census-income: PLE and its baselines", commandLine, outcome, string.Create(CultureInfo.InvariantCulture,
             $"Data: {data.Description}; {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test rows. Training: {training}; early stopping on the mean validation AUC of both tasks, best epoch restored."));
         sb.Append(MarkdownReport.Render(table));
         var checks = GoalChecks(table).ToArray();

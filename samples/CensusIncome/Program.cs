@@ -28,11 +28,7 @@ var skipBadRows = new Option<bool>("--skip-bad-rows")
 {
     Description = "Skip malformed rows and report how many (with the first line numbers) instead of stopping at the first one.",
 };
-var splitSeed = new Option<ulong>("--split-seed")
-{
-    Description = "Seed of the train/validation/test split.",
-    DefaultValueFactory = _ => 2020UL,
-};
+var splitSeed = NumericOption.Seed("--split-seed", "Seed of the train/validation/test split.", 2020UL);
 
 var root = new RootCommand(
     "PLE paper, section 5.2.1, on the UCI Census-Income (KDD) data: tasks income > 50K and never married. Trains SingleTask, " +
@@ -45,13 +41,14 @@ foreach (Option option in new Option[] { dataFile, trainFile, testFile, skipBadR
 }
 
 root.SetAction(parse => Run(parse));
-return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
+return SampleCommandLine.Invoke(root, args);
 
 int Run(ParseResult parse)
 {
     TrainingSettings training;
     CensusData data;
     IReadOnlyList<ModelCandidate<CensusSplit>> models;
+    string folder;
     var console = new RunConsole([.. CensusExperiment.TaskMetrics.Keys], parse.GetValue(options.Quiet));
     try
     {
@@ -61,12 +58,13 @@ int Run(ParseResult parse)
         console.Info($"Reading {source} ...");
         data = source.Load(new CensusPipelineOptions { Seed = parse.GetValue(splitSeed) }, new CensusReadOptions { SkipBadRows = parse.GetValue(skipBadRows) });
         CensusExperiment.CheckDeclarations(data.Schema);
+        folder = OutputFolder.Prepare(parse.GetValue(options.Output)!.FullName);
     }
     catch (Exception e) when (e is ArgumentException or IOException or FormatException or SchemaMismatchException)
     {
         // Missing file, malformed row (with its line number), bad option or a declaration that does not fit the data: one clear message.
         Console.Error.WriteLine(e.Message);
-        return 2;
+        return ExitCodes.Usage;
     }
 
     foreach (CensusBadRows bad in data.BadRows.Where(b => b.Count > 0))
@@ -77,7 +75,6 @@ int Run(ParseResult parse)
     console.Info(string.Create(CultureInfo.InvariantCulture,
         $"{data.Description}: {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test rows; {training}."));
     options.ApplyThreads(parse);
-    string folder = parse.GetValue(options.Output)!.FullName;
     string commandLine = CommandLineText.For("CensusIncome", args);
     var results = new ExperimentResults(CensusExperiment.TaskMetrics, CensusCandidates.SingleTask);
     return ExperimentSession.Run(
@@ -86,5 +83,5 @@ int Run(ParseResult parse)
         models.Count * training.Seeds.Count,
         (observer, cancellation) => CensusExperiment.Run(data, training, models, results, observer, cancellation),
         table => CensusReport.GoalChecks(table).Select(c => $"{(c.Holds ? "yes" : "NO ")}  {c.Claim}"),
-        complete => CensusReport.Write(folder, results, data, training, commandLine, complete));
+        outcome => CensusReport.Files(folder, results, data, training, commandLine, outcome));
 }

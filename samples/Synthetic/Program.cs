@@ -19,16 +19,10 @@ var correlations = new Option<double[]>("--correlations")
     AllowMultipleArgumentsPerToken = true,
     CustomParser = ParseCorrelations,
 };
-var samples = new Option<int>("--samples")
-{
-    Description = $"Samples generated per correlation, split 80/10/10 into training, validation and test (the paper used 1.4M; default {SyntheticExperimentOptions.DefaultSamples:N0} fits the whole run in about 10 minutes on 2 cores).",
-    DefaultValueFactory = _ => SyntheticExperimentOptions.DefaultSamples,
-};
-var dataSeed = new Option<ulong>("--data-seed")
-{
-    Description = "Seed of the data generator: directions u1/u2, sine parameters and samples.",
-    DefaultValueFactory = _ => 2020UL,
-};
+var samples = NumericOption.WholeNumber("--samples",
+    $"Samples generated per correlation, split 80/10/10 into training, validation and test (the paper used 1.4M; default {SyntheticExperimentOptions.DefaultSamples:N0} fits the whole run in about 10 minutes on 2 cores).",
+    SyntheticExperimentOptions.DefaultSamples);
+var dataSeed = NumericOption.Seed("--data-seed", "Seed of the data generator: directions u1/u2, sine parameters and samples.", 2020UL);
 
 var root = new RootCommand(
     "PLE paper, section 5.2.1: two synthetic regression tasks of controlled correlation p. Trains SingleTask, SharedBottom, " +
@@ -39,12 +33,13 @@ root.Options.Add(correlations);
 root.Options.Add(samples);
 root.Options.Add(dataSeed);
 root.SetAction(parse => Run(parse));
-return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
+return SampleCommandLine.Invoke(root, args);
 
 int Run(ParseResult parse)
 {
     SyntheticExperimentOptions experiment;
     IReadOnlyList<ModelCandidate<PleGen.Samples.Synthetic.SyntheticTaskData>> models;
+    string folder;
     try
     {
         experiment = new SyntheticExperimentOptions
@@ -56,15 +51,15 @@ int Run(ParseResult parse)
         };
         experiment.Validate();
         models = options.SelectModels(parse, SyntheticCandidates.All);
+        folder = OutputFolder.Prepare(parse.GetValue(options.Output)!.FullName);
     }
     catch (ArgumentException e)
     {
         Console.Error.WriteLine(e.Message);
-        return 2;
+        return ExitCodes.Usage;
     }
 
     options.ApplyThreads(parse);
-    string folder = parse.GetValue(options.Output)!.FullName;
     string commandLine = CommandLineText.For("Synthetic", args);
     var console = new RunConsole([.. SyntheticExperiment.TaskMetrics.Keys], parse.GetValue(options.Quiet));
     var results = new ExperimentResults(SyntheticExperiment.TaskMetrics, SyntheticCandidates.SingleTask);
@@ -76,7 +71,7 @@ int Run(ParseResult parse)
         (observer, cancellation) => SyntheticExperiment.Run(experiment, models, results, observer, cancellation),
         table => SyntheticReport.PleVersusMmoe(table).Select(c => string.Create(CultureInfo.InvariantCulture,
             $"p = {c.Correlation}: {c.Task} PLE gain {c.Ple:+0.0000;-0.0000} vs MMoE {c.Mmoe:+0.0000;-0.0000} {(c.Ple >= c.Mmoe ? "(PLE >= MMoE)" : "(PLE < MMoE)")}")),
-        complete => SyntheticReport.Write(folder, results, experiment, commandLine, complete));
+        outcome => SyntheticReport.Files(folder, results, experiment, commandLine, outcome));
 }
 
 static double[] ParseCorrelations(ArgumentResult result)

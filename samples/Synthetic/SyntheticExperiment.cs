@@ -18,8 +18,8 @@ public static class SyntheticExperiment
     public static IReadOnlyDictionary<string, string> TaskMetrics { get; } = new Dictionary<string, string> { ["task1"] = "mse", ["task2"] = "mse" };
 
     /// <summary>
-    /// Runs every correlation, model and seed, adding each finished run to <paramref name="results"/> as it
-    /// finishes (so a cancelled experiment keeps what it finished), and throws OperationCanceledException when cancelled.
+    /// Runs every correlation, model and seed, adding each finished (or failed) run to <paramref name="results"/> as it
+    /// ends (so a cancelled experiment keeps what it finished), and throws OperationCanceledException when cancelled.
     /// </summary>
     public static void Run(SyntheticExperimentOptions options, IReadOnlyList<ModelCandidate<SyntheticTaskData>> models, ExperimentResults results, IRunObserver observer, CancellationToken cancellation)
     {
@@ -42,9 +42,7 @@ public static class SyntheticExperiment
                 foreach (ulong seed in options.Training.Seeds)
                 {
                     observer.RunStarted($"{model.Name}, {label}, seed {seed}", index++, total);
-                    SeedRun run = ExperimentRunner.Run(model, seed, label, splits.Train, splits.Validation, splits.Test, options.Training, observer, cancellation);
-                    results.Add(run, p);
-                    observer.RunFinished(run);
+                    ExperimentRunner.RunAndRecord(model, seed, label, p, (splits.Train, splits.Validation, splits.Test), options.Training, results, observer, cancellation);
                 }
             }
         }

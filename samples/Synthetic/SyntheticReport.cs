@@ -18,38 +18,30 @@ namespace PleGen.Samples.SyntheticSample;
 /// </summary>
 public static class SyntheticReport
 {
-    /// <summary>Writes every file (atomically) and returns their paths.</summary>
-    public static IReadOnlyList<string> Write(string folder, ExperimentResults results, SyntheticExperimentOptions options, string commandLine, bool complete)
+    /// <summary>The report's files (each written atomically and on its own) for an experiment that ended as <paramref name="outcome"/>.</summary>
+    public static ReportFiles Files(string folder, ExperimentResults results, SyntheticExperimentOptions options, string commandLine, ExperimentOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(options);
         ResultTable table = results.Table();
-        var written = new List<string>();
-
         ResultsDocument document = ResultsDocument.ForThisRun(table, commandLine)
-            .WithExtra("status", complete ? "complete" : "interrupted")
+            .WithExtra("status", outcome.StatusName())
             .WithExtra("settings", Settings(options))
+            .WithExtra("runs", results.RunsJson())
             .WithExtra("expert_utilization", results.ExpertUtilizationJson())
             .WithExtra("training_curves", results.TrainingCurvesJson());
-        string json = Path.Combine(folder, "synthetic.json");
-        ResultsJson.Write(json, document);
-        written.Add(json);
-
-        string markdown = Path.Combine(folder, "synthetic.md");
-        AtomicFile.WriteAllText(markdown, Markdown(table, options, commandLine, complete));
-        written.Add(markdown);
-
+        var files = new ReportFiles(folder)
+            .Add("synthetic.json", () => ResultsJson.Serialize(document))
+            .Add("synthetic.md", () => Markdown(table, options, commandLine, outcome));
         foreach (string task in SyntheticExperiment.TaskMetrics.Keys)
         {
             if (table.Rows.Any(r => r.Task == task && r.MtlGain.HasValue))
             {
-                string chart = Path.Combine(folder, $"synthetic-mtl-gain-{task}.svg");
-                ResultCharts.CorrelationBars(table, task, "mse", gain: true, title: $"{task}: MTL gain in test MSE by task correlation p").Save(chart);
-                written.Add(chart);
+                files.Add($"synthetic-mtl-gain-{task}.svg", () => ResultCharts.CorrelationBars(table, task, "mse", gain: true, title: $"{task}: MTL gain in test MSE by task correlation p").ToSvg());
             }
         }
 
-        return written;
+        return files;
     }
 
     /// <summary>For every correlation and task where both ran: whether PLE's MTL gain is at least MMoE's (the paper's claim).</summary>
@@ -68,9 +60,9 @@ public static class SyntheticReport
         }
     }
 
-    private static string Markdown(ResultTable table, SyntheticExperimentOptions options, string commandLine, bool complete)
+    private static string Markdown(ResultTable table, SyntheticExperimentOptions options, string commandLine, ExperimentOutcome outcome)
     {
-        StringBuilder sb = ExperimentMarkdown.Begin("Synthetic data: MTL gain by task correlation", commandLine, complete, string.Create(CultureInfo.InvariantCulture,
+        StringBuilder sb = ExperimentMarkdown.Begin("Synthetic data: MTL gain by task correlation", commandLine, outcome, string.Create(CultureInfo.InvariantCulture,
             $"Data: the MMoE paper's generator (d = 512, c = 1, m = 10, noise std 0.1), {options.Samples} samples per correlation split 80/10/10, data seed {options.DataSeed}. Training: {options.Training}."));
         sb.Append(MarkdownReport.Render(table));
         var checks = PleVersusMmoe(table).ToArray();

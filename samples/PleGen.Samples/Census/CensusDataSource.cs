@@ -51,6 +51,7 @@ public sealed record CensusDataSource
         {
             RequireFile(train);
             RequireFile(test);
+            RequireDifferentFiles(train, test);
             return new CensusDataSource(null, train, test);
         }
 
@@ -83,6 +84,26 @@ public sealed record CensusDataSource
         {
             throw new CensusDataNotFoundException([Path.GetFullPath(path)]);
         }
+    }
+
+    // Testing on the training file would report training-set AUCs as test results.
+    private static void RequireDifferentFiles(string train, string test)
+    {
+        string trainFile = FinalPath(train), testFile = FinalPath(test);
+        StringComparison comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (string.Equals(trainFile, testFile, comparison))
+        {
+            string options = train == test ? "--train and --test" : $"--train {train} and --test {test}";
+            throw new ArgumentException($"{options} are the same file ({trainFile}): the models would be tested on their training data. "
+                + "Pass UCI's separate training and test files (census-income.data and census-income.test), or --data PATH to split one file 70/15/15.");
+        }
+    }
+
+    // The absolute path of the file itself: "a/../b" spelled out, a symbolic link followed to its target.
+    private static string FinalPath(string path)
+    {
+        string full = Path.GetFullPath(path);
+        return File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : full;
     }
 
     private static string FindDefault(IReadOnlyList<string> searchFrom)

@@ -1,11 +1,14 @@
 using System;
 using System.IO;
-using System.IO.Compression;
 using System.Text;
+using PleGen.Samples.Compression;
 
 namespace PleGen.Samples.Census;
 
-/// <summary>Opens a census file as text, decompressing it when it starts with the gzip magic bytes (whatever its extension).</summary>
+/// <summary>
+/// Opens a census file as text, decompressing it when it starts with the gzip magic bytes (whatever its extension) and
+/// checking every gzip trailer, so a file cut short is an error rather than fewer rows.
+/// </summary>
 internal static class CensusFileOpener
 {
     private const byte GzipMagic1 = 0x1f;
@@ -20,7 +23,7 @@ internal static class CensusFileOpener
             int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
             file.Position = 0;
             Stream content = read == 2 && magic[0] == GzipMagic1 && magic[1] == GzipMagic2
-                ? new GZipStream(file, CompressionMode.Decompress)
+                ? new CheckedGzipStream(file)
                 : file;
             return new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         }

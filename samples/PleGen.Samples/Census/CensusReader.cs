@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using PleGen.Samples.Compression;
 
 namespace PleGen.Samples.Census;
 
@@ -129,9 +130,13 @@ public sealed class CensusReader
         {
             return text.ReadLine();
         }
+        catch (DamagedGzipException e)
+        {
+            throw CensusFormatException.Damaged(FilePath, e.Message, lineNumber - 1, e);
+        }
         catch (InvalidDataException e)
         {
-            throw new CensusFormatException(FilePath, lineNumber, $"the file starts like gzip but does not decompress ({e.Message})", e);
+            throw new CensusFormatException(FilePath, 0, $"the file starts like gzip but does not decompress ({e.Message})", e);
         }
     }
 }

@@ -8,19 +8,17 @@ using PleGen.Samples.Reporting;
 namespace PleGen.Samples.Cli;
 
 /// <summary>
-/// The part of a sample program after its options are read: run the experiment under the display with Ctrl+C
-/// stopping it cleanly, then print the table and the sample's checks and write its reports, also after an
-/// interruption (finished runs are kept). Exit code 0, or 130 when interrupted (the shell convention for SIGINT).
+/// The part of a sample program after its options are read: run the experiment under the display with Ctrl+C and
+/// SIGTERM stopping it cleanly, then print the table and the sample's checks and write its reports, also after an
+/// interruption or failed runs (finished runs are kept; failed ones are marked). Exit code: 0; 1 when a run failed or a
+/// report file could not be written; 130 after Ctrl+C, 143 after SIGTERM (the shell conventions, see <see cref="ExitCodes"/>).
 /// </summary>
 public static class ExperimentSession
 {
-    /// <summary>Exit code of an interrupted run.</summary>
-    public const int InterruptedExitCode = 130;
-
     /// <summary>
     /// Runs <paramref name="experiment"/> (<paramref name="totalRuns"/> training runs adding to <paramref name="results"/>),
-    /// then reports: <paramref name="checks"/> gives the lines printed under the table, <paramref name="writeReports"/>
-    /// writes the files (argument: whether the experiment completed) and returns their paths.
+    /// then reports: <paramref name="checks"/> gives the lines printed under the table, <paramref name="reports"/> the
+    /// files to write for how the experiment ended.
     /// </summary>
     public static int Run(
         RunConsole console,
@@ -28,14 +26,14 @@ public static class ExperimentSession
         int totalRuns,
         Action<IRunObserver, CancellationToken> experiment,
         Func<ResultTable, IEnumerable<string>> checks,
-        Func<bool, IReadOnlyList<string>> writeReports)
+        Func<ExperimentOutcome, ReportFiles> reports)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(checks);
-        ArgumentNullException.ThrowIfNull(writeReports);
-        bool complete = true;
+        ArgumentNullException.ThrowIfNull(reports);
+        int? interrupted = null;
         using (var interruption = new Interruption(console.Info))
         {
             try
@@ -46,18 +44,21 @@ public static class ExperimentSession
                     return 0;
                 });
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (interruption.Token.IsCancellationRequested)
             {
-                complete = false;
+                interrupted = interruption.ExitCode;
                 console.Info($"Interrupted: {results.Runs.Count} of {totalRuns} runs finished.");
             }
         }
 
-        int exitCode = complete ? 0 : InterruptedExitCode;
-        if (results.Runs.Count == 0)
+        int failedRuns = results.Failures.Count, tried = results.Runs.Count + failedRuns;
+        ExperimentOutcome outcome = interrupted is not null ? ExperimentOutcome.Interrupted
+            : failedRuns > 0 ? ExperimentOutcome.CompleteWithFailures
+            : ExperimentOutcome.Complete;
+        if (tried == 0)
         {
             console.Info("No run finished; nothing to report.");
-            return exitCode;
+            return interrupted ?? ExitCodes.Success;
         }
 
         ResultTable table = results.Table();
@@ -67,11 +68,27 @@ public static class ExperimentSession
             console.Info(line);
         }
 
-        foreach (string file in writeReports(complete))
+        if (failedRuns > 0)
+        {
+            console.Info($"{failedRuns} of {tried} runs failed; the reports mark them, and their means and MTL gains use the finished runs only.");
+        }
+
+        var (written, notWritten) = reports(outcome).WriteAll();
+        foreach (string file in written)
         {
             console.Info($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), file)}");
         }
 
-        return exitCode;
+        foreach ((string file, string reason) in notWritten)
+        {
+            Console.Error.WriteLine($"could not write {file}: {reason}");
+        }
+
+        if (notWritten.Count > 0)
+        {
+            Console.Error.WriteLine($"{notWritten.Count} of {written.Count + notWritten.Count} report files could not be written; the others are complete.");
+        }
+
+        return interrupted ?? (failedRuns > 0 || notWritten.Count > 0 ? ExitCodes.Failures : ExitCodes.Success);
     }
 }

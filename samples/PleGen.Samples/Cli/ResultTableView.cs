@@ -6,7 +6,10 @@ using Spectre.Console;
 
 namespace PleGen.Samples.Cli;
 
-/// <summary>A result table for the terminal: one line per model (and task correlation), per task the mean ± std over seeds and the MTL gain, negative gains in red.</summary>
+/// <summary>
+/// A result table for the terminal: one line per model (and task correlation), per task the mean ± std over the finished
+/// seeds and the MTL gain, negative gains in red; failed seeds are counted beside the mean, a model with none finished shows "failed".
+/// </summary>
 public static class ResultTableView
 {
     /// <summary>The Spectre table of <paramref name="results"/>.</summary>
@@ -29,40 +32,36 @@ public static class ResultTableView
             table.AddColumn(new TableColumn("gain").RightAligned());
         }
 
-        double?[] correlations = synthetic ? results.Correlations.Select(c => (double?)c).ToArray() : [null];
-        foreach (double? p in correlations)
+        foreach ((double? p, string model) in results.Groups())
         {
-            foreach (string model in results.Models)
+            var cells = new System.Collections.Generic.List<string>();
+            if (synthetic)
             {
-                var cells = new System.Collections.Generic.List<string>();
-                if (synthetic)
-                {
-                    cells.Add(p!.Value.ToString("0.##", CultureInfo.InvariantCulture));
-                }
-
-                cells.Add(Markup.Escape(model));
-                bool any = false;
-                foreach (string task in results.Tasks)
-                {
-                    ResultRow? row = results.Rows.FirstOrDefault(r => r.Model == model && r.Task == task && r.Correlation == p);
-                    any |= row is not null;
-                    cells.Add(row is null ? "" : $"{row.Mean.ToString(format, CultureInfo.InvariantCulture)} ± {row.Std.ToString(format, CultureInfo.InvariantCulture)}");
-                    cells.Add(row?.MtlGain switch
-                    {
-                        null => "[grey]—[/]",
-                        < 0 and var g => $"[red]{g.ToString(format, CultureInfo.InvariantCulture)}[/]",
-                        var g => "+" + g.Value.ToString(format, CultureInfo.InvariantCulture),
-                    });
-                }
-
-                if (any)
-                {
-                    table.AddRow(cells.ToArray());
-                }
+                cells.Add(p?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty);
             }
+
+            cells.Add(Markup.Escape(model));
+            int failed = results.FailuresOf(model, p).Count;
+            foreach (string task in results.Tasks)
+            {
+                ResultRow? row = results.Rows.FirstOrDefault(r => r.Model == model && r.Task == task && r.Correlation == p);
+                string failures = failed == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" [red]({failed} failed)[/]");
+                cells.Add(row is null
+                    ? "[red]failed[/]"
+                    : $"{row.Mean.ToString(format, CultureInfo.InvariantCulture)} ± {row.Std.ToString(format, CultureInfo.InvariantCulture)}{failures}");
+                cells.Add(row?.MtlGain switch
+                {
+                    null => "[grey]—[/]",
+                    < 0 and var g => $"[red]{g.ToString(format, CultureInfo.InvariantCulture)}[/]",
+                    var g => "+" + g.Value.ToString(format, CultureInfo.InvariantCulture),
+                });
+            }
+
+            table.AddRow(cells.ToArray());
         }
 
-        table.Caption("[grey]mean ± std over seeds; gain = MTL gain vs the single-task model (PLE Eq. 11), positive is better, [red]red[/] = negative transfer[/]");
+        string failedNote = results.Failures.Count == 0 ? string.Empty : "; (n failed) = seeds that failed, in no mean or gain";
+        table.Caption($"[grey]mean ± std over seeds; gain = MTL gain vs the single-task model (PLE Eq. 11), positive is better, [red]red[/] = negative transfer{failedNote}[/]");
         return table;
     }
 }

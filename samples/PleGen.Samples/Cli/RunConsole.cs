@@ -119,6 +119,16 @@ public sealed class RunConsole : IRunObserver
     }
 
     /// <inheritdoc />
+    public void RunFailed(FailedRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        _overall?.Increment(1);
+        string label = run.Label.Length == 0 ? string.Empty : run.Label + ", ";
+        _console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{run.Model} ({label}seed {run.Seed}) failed after {run.Duration.TotalSeconds:F1} s: {run.ErrorType}: {run.Error}"));
+    }
+
+    /// <inheritdoc />
     public void Info(string message) => _console.WriteLine(message);
 
     // Redirected output is a log: no color codes, and lines as long as they are (no wrapping at 80 columns).

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using PleGen.Runtime.Kernels;
@@ -42,36 +40,16 @@ public sealed class SampleOptions
                 return models.Where(m => names.Contains(m, StringComparer.OrdinalIgnoreCase)).ToArray();
             },
         };
-        Epochs = new Option<int>("--epochs")
-        {
-            Description = "Maximum epochs per training run; early stopping may end a run sooner (see --patience).",
-            DefaultValueFactory = _ => defaults.Epochs,
-        };
-        BatchSize = new Option<int>("--batch-size")
-        {
-            Description = "Samples per mini-batch.",
-            DefaultValueFactory = _ => defaults.BatchSize,
-        };
-        LearningRate = new Option<double>("--lr")
-        {
-            Description = "Learning rate of the optimizer.",
-            DefaultValueFactory = _ => defaults.LearningRate,
-        };
+        Epochs = NumericOption.WholeNumber("--epochs", "Maximum epochs per training run; early stopping may end a run sooner (see --patience).", defaults.Epochs, minimum: 1);
+        BatchSize = NumericOption.WholeNumber("--batch-size", "Samples per mini-batch.", defaults.BatchSize, minimum: 1);
+        LearningRate = NumericOption.PositiveNumber("--lr", "Learning rate of the optimizer (a positive number such as 0.001 or 1e-3).", defaults.LearningRate);
         Optimizer = new Option<OptimizerKind>("--optimizer")
         {
             Description = "Optimizer: Adam, AdamW (weight decay 0.01), Sgd (momentum 0.9) or Adagrad.",
             DefaultValueFactory = _ => defaults.Optimizer,
         };
-        Patience = new Option<int>("--patience")
-        {
-            Description = "Stop a run after this many epochs without improvement of the mean validation metric over the tasks, and keep its best epoch; 0 trains every epoch.",
-            DefaultValueFactory = _ => defaults.Patience,
-        };
-        Seeds = new Option<int>("--seeds")
-        {
-            Description = "Number of seeds: every model is trained once per seed (1, 2, ...); results report mean and std over seeds.",
-            DefaultValueFactory = _ => defaults.Seeds.Count,
-        };
+        Patience = NumericOption.WholeNumber("--patience", "Stop a run after this many epochs without improvement of the mean validation metric over the tasks, and keep its best epoch; 0 trains every epoch.", defaults.Patience, minimum: 0);
+        Seeds = NumericOption.WholeNumber("--seeds", "Number of seeds: every model is trained once per seed (1, 2, ...); results report mean and std over seeds.", defaults.Seeds.Count, minimum: 1);
         Backend = new Option<Backend>("--backend")
         {
             Description = "Which flavor of the generated models trains: managed (PleGen's engine) or torchsharp (the generated TorchSharpModel on libtorch, CPU).",
@@ -88,11 +66,7 @@ public sealed class SampleOptions
                 return defaults.Backend;
             },
         };
-        Threads = new Option<int>("--threads")
-        {
-            Description = "Threads for the matrix kernels (and libtorch's, with --backend torchsharp); 0 uses every core.",
-            DefaultValueFactory = _ => 0,
-        };
+        Threads = NumericOption.WholeNumber("--threads", "Threads for the matrix kernels (and libtorch's, with --backend torchsharp); 0 uses every core.", 0, minimum: 0);
         Output = new Option<DirectoryInfo>("--out")
         {
             Description = "Folder for the reports (JSON, Markdown, SVG charts); created if missing, files replaced atomically.",
@@ -102,20 +76,6 @@ public sealed class SampleOptions
         {
             Description = "No live progress display: print one log line per finished run, then the table.",
         };
-
-        Positive(Epochs);
-        Positive(BatchSize);
-        Positive(Seeds);
-        NotNegative(Patience);
-        NotNegative(Threads);
-        LearningRate.Validators.Add(result =>
-        {
-            double value = result.GetValueOrDefault<double>();
-            if (!(value > 0) || !double.IsFinite(value))
-            {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--lr must be a positive number, got {value}."));
-            }
-        });
     }
 
     /// <summary>--models.</summary>
@@ -205,22 +165,4 @@ public sealed class SampleOptions
             TorchSharp.torch.set_num_threads(KernelSettings.MaxDegreeOfParallelism);
         }
     }
-
-    private static void Positive(Option<int> option) => option.Validators.Add(result =>
-    {
-        int value = result.GetValueOrDefault<int>();
-        if (value < 1)
-        {
-            result.AddError($"{option.Name} must be at least 1, got {value}.");
-        }
-    });
-
-    private static void NotNegative(Option<int> option) => option.Validators.Add(result =>
-    {
-        int value = result.GetValueOrDefault<int>();
-        if (value < 0)
-        {
-            result.AddError($"{option.Name} must be 0 or more, got {value}.");
-        }
-    });
 }

@@ -8,13 +8,14 @@ using PleGen.Samples.Reporting;
 namespace PleGen.Samples.Experiments;
 
 /// <summary>
-/// The finished runs of an experiment, turned into what the reports show: one result row per model, task (and
-/// task correlation) with a value per seed and the MTL gain against the single-task model, the expert
-/// utilization of the gated models, and the per-epoch training curves.
+/// The runs of an experiment, finished or failed, turned into what the reports show: one result row per model, task
+/// (and task correlation) with a value per finished seed and the MTL gain against the single-task model, the failed
+/// runs with their errors, the status of every run, the expert utilization of the gated models, and the per-epoch
+/// training curves.
 /// </summary>
 public sealed class ExperimentResults
 {
-    private readonly List<(SeedRun Run, double? Correlation)> _runs = [];
+    private readonly List<(SeedRun? Run, FailedRun? Failure, double? Correlation)> _attempts = [];
 
     /// <summary>Creates an empty result set for tasks with the given metrics (task name to "auc" or "mse").</summary>
     public ExperimentResults(IReadOnlyDictionary<string, string> taskMetrics, string singleTaskModel)
@@ -32,7 +33,10 @@ public sealed class ExperimentResults
     public string SingleTaskModel { get; }
 
     /// <summary>The finished runs, in the order they finished.</summary>
-    public IReadOnlyList<SeedRun> Runs => _runs.Select(r => r.Run).ToArray();
+    public IReadOnlyList<SeedRun> Runs => _attempts.Where(a => a.Run is not null).Select(a => a.Run!).ToArray();
+
+    /// <summary>The failed runs, in the order they failed.</summary>
+    public IReadOnlyList<FailedRun> Failures => _attempts.Where(a => a.Failure is not null).Select(a => a.Failure!).ToArray();
 
     /// <summary>Adds a finished run (with the task correlation of its synthetic data, if any).</summary>
     public void Add(SeedRun run, double? correlation = null)
@@ -46,23 +50,31 @@ public sealed class ExperimentResults
             }
         }
 
-        _runs.Add((run, correlation));
+        _attempts.Add((run, null, correlation));
+    }
+
+    /// <summary>Adds a failed run (with the task correlation of its synthetic data, if any).</summary>
+    public void AddFailure(FailedRun failure, double? correlation = null)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        _attempts.Add((null, failure, correlation));
     }
 
     /// <summary>
-    /// The result table: rows ordered by correlation, then model (in order of first appearance), then task; values
-    /// in seed order; MTL gains (Eq. 11) against <see cref="SingleTaskModel"/>.
+    /// The result table: rows ordered by correlation, then model (in order of first appearance, failed runs included),
+    /// then task; values of the finished runs in seed order; MTL gains (Eq. 11) against <see cref="SingleTaskModel"/>
+    /// from those values; the failed runs.
     /// </summary>
     public ResultTable Table()
     {
         var rows = new List<ResultRow>();
-        double?[] correlations = _runs.Select(r => r.Correlation).Distinct().OrderBy(c => c ?? double.NegativeInfinity).ToArray();
-        string[] models = _runs.Select(r => r.Run.Model).Distinct().ToArray();
+        double?[] correlations = _attempts.Select(a => a.Correlation).Distinct().OrderBy(c => c ?? double.NegativeInfinity).ToArray();
+        string[] models = _attempts.Select(a => a.Run?.Model ?? a.Failure!.Model).Distinct().ToArray();
         foreach (double? correlation in correlations)
         {
             foreach (string model in models)
             {
-                SeedRun[] runs = _runs.Where(r => r.Correlation == correlation && r.Run.Model == model).Select(r => r.Run).OrderBy(r => r.Seed).ToArray();
+                SeedRun[] runs = _attempts.Where(a => a.Correlation == correlation && a.Run?.Model == model).Select(a => a.Run!).OrderBy(r => r.Seed).ToArray();
                 if (runs.Length == 0)
                 {
                     continue;
@@ -75,7 +87,32 @@ public sealed class ExperimentResults
             }
         }
 
-        return new ResultTable(rows).WithMtlGains(SingleTaskModel);
+        RunFailure[] failures = _attempts.Where(a => a.Failure is not null).Select(a => new RunFailure(a.Failure!.Model, a.Failure.Seed, a.Correlation, a.Failure.Error)).ToArray();
+        return new ResultTable(rows, failures).WithMtlGains(SingleTaskModel);
+    }
+
+    /// <summary>
+    /// Every run tried, in order, as JSON: model, seed (and correlation), "status" "finished" or "failed", seconds, and
+    /// for a failed run its error and the error's type.
+    /// </summary>
+    public JsonArray RunsJson()
+    {
+        var array = new JsonArray();
+        foreach ((SeedRun? run, FailedRun? failure, double? correlation) in _attempts)
+        {
+            JsonObject entry = RunKey(run?.Model ?? failure!.Model, run?.Seed ?? failure!.Seed, correlation);
+            entry["status"] = run is not null ? "finished" : "failed";
+            entry["seconds"] = Math.Round((run?.Duration ?? failure!.Duration).TotalSeconds, 2);
+            if (failure is not null)
+            {
+                entry["error"] = failure.Error;
+                entry["error_type"] = failure.ErrorType;
+            }
+
+            array.Add(entry);
+        }
+
+        return array;
     }
 
     /// <summary>
@@ -85,7 +122,7 @@ public sealed class ExperimentResults
     public JsonArray ExpertUtilizationJson()
     {
         var array = new JsonArray();
-        foreach ((SeedRun run, double? correlation) in _runs.Where(r => r.Run.GateReport is not null))
+        foreach ((SeedRun run, double? correlation) in Finished().Where(r => r.Run.GateReport is not null))
         {
             var gates = new JsonArray();
             foreach (GateUtilization gate in run.GateReport!.Gates)
@@ -99,7 +136,7 @@ public sealed class ExperimentResults
                 gates.Add(new JsonObject { ["gate"] = gate.Gate, ["samples"] = gate.Samples, ["experts"] = experts });
             }
 
-            JsonObject entry = RunKey(run, correlation);
+            JsonObject entry = RunKey(run.Model, run.Seed, correlation);
             entry["gates"] = gates;
             array.Add(entry);
         }
@@ -107,11 +144,11 @@ public sealed class ExperimentResults
         return array;
     }
 
-    /// <summary>Per-epoch training loss and validation metrics of every run as JSON.</summary>
+    /// <summary>Per-epoch training loss and validation metrics of every finished run as JSON.</summary>
     public JsonArray TrainingCurvesJson()
     {
         var array = new JsonArray();
-        foreach ((SeedRun run, double? correlation) in _runs)
+        foreach ((SeedRun run, double? correlation) in Finished())
         {
             var epochs = new JsonArray();
             foreach (EpochResult epoch in run.History.Epochs)
@@ -131,7 +168,7 @@ public sealed class ExperimentResults
                 });
             }
 
-            JsonObject entry = RunKey(run, correlation);
+            JsonObject entry = RunKey(run.Model, run.Seed, correlation);
             entry["best_epoch"] = run.History.BestEpoch + 1;
             entry["stopped_early"] = run.History.StoppedEarly;
             entry["seconds"] = Math.Round(run.Duration.TotalSeconds, 2);
@@ -142,9 +179,11 @@ public sealed class ExperimentResults
         return array;
     }
 
-    private static JsonObject RunKey(SeedRun run, double? correlation)
+    private IEnumerable<(SeedRun Run, double? Correlation)> Finished() => _attempts.Where(a => a.Run is not null).Select(a => (a.Run!, a.Correlation));
+
+    private static JsonObject RunKey(string model, ulong seed, double? correlation)
     {
-        var key = new JsonObject { ["model"] = run.Model, ["seed"] = run.Seed };
+        var key = new JsonObject { ["model"] = model, ["seed"] = seed };
         if (correlation is { } p)
         {
             key["correlation"] = p;

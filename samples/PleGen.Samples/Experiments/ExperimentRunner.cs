@@ -14,8 +14,47 @@ namespace PleGen.Samples.Experiments;
 /// </summary>
 public static class ExperimentRunner
 {
+    /// <summary>
+    /// <see cref="Run"/>, with the outcome recorded in <paramref name="results"/> and told to <paramref name="observer"/>:
+    /// a run that throws (a diverging model's <c>NonFiniteLossException</c>, a native error...) is a failed run, and
+    /// the experiment goes on with the next one instead of losing every finished run. Cancellation still ends it.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled before the run finished; the run is discarded.</exception>
+    public static void RunAndRecord<TDataset>(
+        ModelCandidate<TDataset> candidate,
+        ulong seed,
+        string label,
+        double? correlation,
+        (TDataset Train, TDataset Validation, TDataset Test) data,
+        TrainingSettings settings,
+        ExperimentResults results,
+        IRunObserver observer,
+        CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(observer);
+        var clock = Stopwatch.StartNew();
+        SeedRun run;
+        try
+        {
+            run = Run(candidate, seed, label, data.Train, data.Validation, data.Test, settings, observer, cancellation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var failed = new FailedRun(candidate.Name, seed, label, e.Message, e.GetType().Name, clock.Elapsed);
+            results.AddFailure(failed, correlation);
+            observer.RunFailed(failed);
+            return;
+        }
+
+        results.Add(run, correlation);
+        observer.RunFinished(run);
+    }
+
     /// <summary>Trains and tests <paramref name="candidate"/> with <paramref name="seed"/> on the settings' backend.</summary>
     /// <exception cref="OperationCanceledException">Cancelled before the run finished; the run is discarded.</exception>
+    /// <exception cref="NonFiniteMetricException">A test metric is NaN or infinite (the model diverged).</exception>
     public static SeedRun Run<TDataset>(
         ModelCandidate<TDataset> candidate,
         ulong seed,
@@ -48,6 +87,14 @@ public static class ExperimentRunner
         }
 
         IReadOnlyDictionary<string, double> metrics = trainer.Evaluate(test);
+        foreach ((string task, double value) in metrics)
+        {
+            if (!double.IsFinite(value))
+            {
+                throw new NonFiniteMetricException(task, value);
+            }
+        }
+
         GateReport? gates = null;
         if (run.AttachGates is { } attach)
         {

@@ -1,22 +1,24 @@
 using System;
 using System.Text;
+using PleGen.Samples.Experiments;
 
 namespace PleGen.Samples.Reporting;
 
-/// <summary>The opening of an experiment's Markdown report: title, an interruption notice, the command that repeats the run and what was run.</summary>
+/// <summary>The opening of an experiment's Markdown report: title, a notice when it was interrupted or runs failed, the command that repeats the run and what was run.</summary>
 public static class ExperimentMarkdown
 {
     /// <summary>A builder holding the report's opening, ready for the table.</summary>
-    public static StringBuilder Begin(string title, string commandLine, bool complete, string description)
+    public static StringBuilder Begin(string title, string commandLine, ExperimentOutcome outcome, string description)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         var sb = new StringBuilder();
         sb.Append("# ").Append(title).Append("\n\n");
-        if (!complete)
+        sb.Append(outcome switch
         {
-            sb.Append("**Interrupted:** only the runs that finished are reported.\n\n");
-        }
-
+            ExperimentOutcome.Interrupted => "**Interrupted:** only the runs that finished are reported.\n\n",
+            ExperimentOutcome.CompleteWithFailures => "**Some runs failed:** they are listed under Failed runs; the tables and MTL gains report the finished runs only.\n\n",
+            _ => string.Empty,
+        });
         sb.Append("Command: `").Append(commandLine).Append("`\n\n");
         sb.Append(description).Append("\n\n");
         return sb;

@@ -5,13 +5,13 @@ using System.Text.Json.Nodes;
 namespace PleGen.Samples.Reporting;
 
 /// <summary>
-/// A results file: the result rows plus optional context (command line, versions, date, machine) and any
+/// A results file: the result rows and failed runs plus optional context (command line, versions, date, machine) and any
 /// extra top-level objects (expert utilization, training curves, ...), written by <see cref="ResultsJson"/>.
 /// </summary>
 public sealed record ResultsDocument
 {
     /// <summary>Top-level names the document writes itself; extras may not use them.</summary>
-    public static IReadOnlyList<string> ReservedNames { get; } = ["results", "command_line", "versions", "date", "machine"];
+    public static IReadOnlyList<string> ReservedNames { get; } = ["results", "failed_runs", "command_line", "versions", "date", "machine"];
 
     /// <summary>Creates a document of <paramref name="results"/>.</summary>
     public ResultsDocument(ResultTable results)

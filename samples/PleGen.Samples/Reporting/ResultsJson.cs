@@ -12,7 +12,8 @@ namespace PleGen.Samples.Reporting;
 /// <summary>
 /// Writes and reads results files:
 /// <c>{"results": [{"model": "PLE", "task": "income", "metric": "auc", "values": [...], "mean": ..., "std": ..., "mtl_gain": ...}, ...], ...}</c>
-/// with <c>"correlation": p</c> on synthetic rows, <c>"mtl_gain": null</c> where there is none, then the optional
+/// with <c>"correlation": p</c> on synthetic rows, <c>"mtl_gain": null</c> where there is none, then, when runs failed,
+/// <c>"failed_runs": [{"model": "PLE", "seed": 3, "error": "..."}, ...]</c> (their values are in no row), then the optional
 /// <c>command_line</c>, <c>versions</c>, <c>date</c>, <c>machine</c> and the extra fields. Files are written atomically.
 /// </summary>
 public static class ResultsJson
@@ -52,6 +53,17 @@ public static class ResultsJson
             }
 
             json.WriteEndArray();
+            if (document.Results.Failures.Count > 0)
+            {
+                json.WriteStartArray("failed_runs");
+                foreach (RunFailure failure in document.Results.Failures)
+                {
+                    WriteFailure(json, failure);
+                }
+
+                json.WriteEndArray();
+            }
+
             if (document.CommandLine is not null)
             {
                 json.WriteString("command_line", document.CommandLine);
@@ -110,6 +122,16 @@ public static class ResultsJson
             rows.Add(ReadRow(results[i] as JsonObject ?? throw new FormatException($"{source}: results[{i}] is not an object."), $"{source}: results[{i}]"));
         }
 
+        var failures = new List<RunFailure>();
+        if (top["failed_runs"] is { } failedRuns)
+        {
+            JsonArray array = failedRuns as JsonArray ?? throw new FormatException($"{source}: \"failed_runs\" is not an array.");
+            for (int i = 0; i < array.Count; i++)
+            {
+                failures.Add(ReadFailure(array[i] as JsonObject ?? throw new FormatException($"{source}: failed_runs[{i}] is not an object."), $"{source}: failed_runs[{i}]"));
+            }
+        }
+
         var extra = new List<KeyValuePair<string, JsonNode?>>();
         foreach ((string name, JsonNode? value) in top)
         {
@@ -119,7 +141,7 @@ public static class ResultsJson
             }
         }
 
-        return new ResultsDocument(new ResultTable(rows))
+        return new ResultsDocument(new ResultTable(rows, failures))
         {
             CommandLine = top["command_line"]?.GetValue<string>(),
             Versions = ReadStrings(top["versions"]),
@@ -184,6 +206,36 @@ public static class ResultsJson
                 row["correlation"]?.GetValue<double>());
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NullReferenceException)
+        {
+            throw new FormatException($"{where}: {e.Message}", e);
+        }
+    }
+
+    private static void WriteFailure(Utf8JsonWriter json, RunFailure failure)
+    {
+        json.WriteStartObject();
+        json.WriteString("model", failure.Model);
+        json.WriteNumber("seed", failure.Seed);
+        if (failure.Correlation is { } correlation)
+        {
+            json.WriteNumber("correlation", correlation);
+        }
+
+        json.WriteString("error", failure.Error);
+        json.WriteEndObject();
+    }
+
+    private static RunFailure ReadFailure(JsonObject failure, string where)
+    {
+        try
+        {
+            return new RunFailure(
+                Required(failure, "model", where).GetValue<string>(),
+                Required(failure, "seed", where).GetValue<ulong>(),
+                failure["correlation"]?.GetValue<double>(),
+                Required(failure, "error", where).GetValue<string>());
+        }
+        catch (InvalidOperationException e)
         {
             throw new FormatException($"{where}: {e.Message}", e);
         }

@@ -34,6 +34,25 @@ public sealed class CensusDataSourceTests
     }
 
     [Fact]
+    public void The_same_file_for_train_and_test_is_refused_naming_both()
+    {
+        using var dir = new TemporaryDirectory();
+        string file = dir.WriteText("census.txt", CensusLines.File([CensusLines.Row()]));
+        string sameFile = Path.Combine(dir.Path, "sub", "..", "census.txt");
+        Directory.CreateDirectory(dir.File("sub"));
+        string link = dir.File("link.txt");
+        File.CreateSymbolicLink(link, file);
+
+        var e = Assert.Throws<ArgumentException>(() => CensusDataSource.Resolve(null, file, file));
+        var spelledOtherwise = Assert.Throws<ArgumentException>(() => CensusDataSource.Resolve(null, file, sameFile));
+        var linked = Assert.Throws<ArgumentException>(() => CensusDataSource.Resolve(null, link, file));
+
+        Assert.Equal($"--train and --test are the same file ({file}): the models would be tested on their training data. Pass UCI's separate training and test files (census-income.data and census-income.test), or --data PATH to split one file 70/15/15.", e.Message);
+        Assert.StartsWith($"--train {file} and --test {sameFile} are the same file ({file})", spelledOtherwise.Message);
+        Assert.StartsWith($"--train {link} and --test {file} are the same file ({file})", linked.Message);
+    }
+
+    [Fact]
     public void A_missing_explicit_file_names_it()
     {
         using var dir = new TemporaryDirectory();

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using PleGen.Samples.Census;
+using PleGen.Samples.Tests.Compression;
 using Xunit;
 
 namespace PleGen.Samples.Tests.Census;
@@ -83,7 +84,8 @@ public sealed class CensusReaderTests
         Assert.Equal(3, e.LineNumber);
         Assert.StartsWith("census-income.test.gz line 3: expected 42 fields, found 17", e.Message);
         Assert.Contains(Path.GetFullPath(path), e.Message);
-        Assert.Contains("SkipBadRows", e.Message);
+        Assert.EndsWith("Fix or remove the row, or pass --skip-bad-rows to skip and count malformed rows.", e.Message); // the sample's option, not an API name
+        Assert.DoesNotContain("CensusReadOptions", e.Message);
     }
 
     [Theory]
@@ -174,6 +176,50 @@ public sealed class CensusReaderTests
         var e2 = Assert.Throws<CensusFormatException>(() => CensusReader.ReadTable(corrupt));
         Assert.Contains("corrupt.gz", e2.Message);
         Assert.Contains("gzip", e2.Message);
+    }
+
+    [Fact]
+    public void A_gzip_file_cut_at_a_flush_point_or_at_any_byte_is_refused_as_truncated_even_when_skipping_bad_rows()
+    {
+        using var dir = new TemporaryDirectory();
+        string[] rows = Enumerable.Range(0, 5000).Select(i => CensusLines.Row(20 + (i % 60), "Children", i % 3 == 0, i % 7 == 0, weight: 1000 + i)).ToArray();
+        string text = CensusLines.File(rows);
+        (byte[] gzip, int flushPoint) = GzipBytes.WithFlushPoint(text, CensusLines.File(rows[..1250]).Length);
+        string whole = dir.File("census-whole.gz");
+        File.WriteAllBytes(whole, gzip);
+        string atFlushPoint = dir.File("census-flushed.gz");
+        File.WriteAllBytes(atFlushPoint, gzip[..flushPoint]); // decompresses to exactly 1,250 complete rows
+        string atAnyByte = dir.File("census-cut.gz");
+        File.WriteAllBytes(atAnyByte, gzip[..((gzip.Length * 2 / 3) + 1)]);
+
+        Assert.Equal(5000, CensusReader.ReadTable(whole).Count);
+        foreach (string cut in new[] { atFlushPoint, atAnyByte })
+        {
+            foreach (CensusReadOptions options in new[] { CensusReadOptions.Strict, new CensusReadOptions { SkipBadRows = true } })
+            {
+                var e = Assert.Throws<CensusFormatException>(() => CensusReader.ReadTable(cut, options));
+                Assert.StartsWith($"{Path.GetFileName(cut)}: the file ends before its gzip trailer: it is truncated or still downloading; download it again", e.Message);
+                Assert.Contains(Path.GetFullPath(cut), e.Message);
+                Assert.Equal(0, e.LineNumber); // the file as a whole, not a row to fix or skip
+            }
+        }
+
+        var flushed = Assert.Throws<CensusFormatException>(() => CensusReader.ReadTable(atFlushPoint));
+        Assert.Contains("1250 complete lines read", flushed.Message);
+    }
+
+    [Fact]
+    public void A_gzip_file_whose_trailer_does_not_match_its_data_is_refused_as_damaged()
+    {
+        using var dir = new TemporaryDirectory();
+        byte[] gzip = GzipBytes.Of(CensusLines.File(ThreeRows));
+        gzip[^6] ^= 0x10; // a bit of the CRC32
+        string damaged = dir.File("damaged.gz");
+        File.WriteAllBytes(damaged, gzip);
+
+        var e = Assert.Throws<CensusFormatException>(() => CensusReader.ReadTable(damaged, new CensusReadOptions { SkipBadRows = true }));
+
+        Assert.StartsWith("damaged.gz: the data does not match its gzip trailer (CRC32 and length): the file is damaged; download it again", e.Message);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using PleGen.Samples.Reporting;
 using PleGen.Samples.Tests.Census;
+using PleGen.Samples.Tests.Compression;
 using Xunit;
 
 namespace PleGen.Samples.Tests.EndToEnd;
@@ -75,12 +76,46 @@ public sealed class CensusSampleTests
         Assert.Equal(2, code);
         Assert.Contains("line 57", stderr);
         Assert.Contains("bad.txt", stderr);
+        Assert.Contains("pass --skip-bad-rows to skip and count malformed rows", stderr);
         Assert.False(Directory.Exists(folder.File("strict")), stdout);
 
         (code, stdout, stderr) = SampleProcess.Run("CensusIncome", folder.Path, Timeout, "--data", slice, "--skip-bad-rows", "--seeds", "1", "--epochs", "1", "--quiet", "--out", folder.File("lenient"));
         Assert.True(code == 0, $"exit code {code}\n{stdout}\n{stderr}");
         Assert.Contains("skipped 1 malformed row; first: line 57", stdout);
         Assert.Equal(1, JsonNode.Parse(File.ReadAllText(folder.File("lenient/census.json")))!["data"]!["skipped_bad_rows"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void A_truncated_gzip_stops_the_run_before_training_even_when_skipping_bad_rows()
+    {
+        using var folder = new TemporaryDirectory();
+        string[] rows = Enumerable.Range(0, 5000).Select(i => CensusLines.Row(20 + (i % 60), i % 2 == 0 ? "Children" : "High school graduate", i % 3 == 0, i % 7 == 0)).ToArray();
+        (byte[] gzip, int flushPoint) = GzipBytes.WithFlushPoint(CensusLines.File(rows), CensusLines.File(rows[..1250]).Length);
+        string cut = folder.File("census-income.test.gz");
+        File.WriteAllBytes(cut, gzip[..flushPoint]); // 1,250 of 5,000 rows, cut where a download could stop
+
+        var (code, stdout, stderr) = SampleProcess.Run("CensusIncome", folder.Path, Timeout,
+            "--data", cut, "--skip-bad-rows", "--models", "SingleTask", "--seeds", "1", "--epochs", "1", "--quiet", "--out", folder.File("out"));
+
+        Assert.True(code == 2, $"exit code {code}\n{stdout}\n{stderr}");
+        Assert.Contains("census-income.test.gz: the file ends before its gzip trailer: it is truncated or still downloading; download it again", stderr);
+        Assert.DoesNotContain("SingleTask (seed 1)", stdout);
+        Assert.False(Directory.Exists(folder.File("out")));
+    }
+
+    [Fact]
+    public void An_output_path_that_is_a_file_is_refused_before_training()
+    {
+        using var folder = new TemporaryDirectory();
+        string data = folder.WriteText("census.txt", CensusLines.File(Enumerable.Range(0, 300).Select(i => CensusLines.Row(20 + (i % 50), "Children", i % 2 == 0, i % 5 == 0))));
+        string taken = folder.WriteText("results", "not a folder");
+
+        var (code, stdout, stderr) = SampleProcess.Run("CensusIncome", folder.Path, Timeout, "--data", data, "--models", "SingleTask", "--seeds", "1", "--epochs", "1", "--out", taken);
+
+        Assert.True(code == 2, $"exit code {code}\n{stdout}\n{stderr}");
+        Assert.Contains($"--out {taken} is a file, not a folder", stderr);
+        Assert.DoesNotContain("SingleTask (seed 1)", stdout);
+        Assert.Equal("not a folder", File.ReadAllText(taken));
     }
 
     [Fact]
@@ -95,6 +130,18 @@ public sealed class CensusSampleTests
         Assert.Contains("--data PATH", stderr);
         Assert.Contains("--train PATH --test PATH", stderr);
         Assert.DoesNotContain("Exception", stderr + stdout);
+    }
+
+    [Fact]
+    public void The_same_file_as_train_and_test_is_refused_before_reading_it()
+    {
+        using var folder = new TemporaryDirectory();
+        string file = folder.WriteText("census.txt", CensusLines.File([CensusLines.Row()]));
+        var (code, stdout, stderr) = SampleProcess.Run("CensusIncome", folder.Path, Timeout, "--train", file, "--test", file, "--out", folder.File("out"));
+
+        Assert.True(code == 2, $"exit code {code}\n{stdout}\n{stderr}");
+        Assert.Contains($"--train and --test are the same file ({file})", stderr);
+        Assert.False(Directory.Exists(folder.File("out")));
     }
 
     [Fact]
@@ -117,9 +164,23 @@ public sealed class CensusSampleTests
         using var folder = new TemporaryDirectory();
         var (code, _, stderr) = SampleProcess.Run("CensusIncome", folder.Path, Timeout, "--epochs", "0", "--lr", "-1");
 
-        Assert.NotEqual(0, code);
+        Assert.Equal(2, code);
         Assert.Contains("--epochs must be at least 1", stderr);
         Assert.Contains("--lr must be a positive number", stderr);
+    }
+
+    [Fact]
+    public void Values_that_are_not_numbers_exit_2_naming_every_option_and_value_without_a_stack_trace()
+    {
+        using var folder = new TemporaryDirectory();
+        string[] numeric = ["--epochs", "--batch-size", "--lr", "--patience", "--seeds", "--threads", "--split-seed"];
+        var (code, stdout, stderr) = SampleProcess.Run("CensusIncome", folder.Path, Timeout, numeric.SelectMany(o => new[] { o, "abc" }).ToArray());
+
+        Assert.True(code == 2, $"exit code {code}\n{stdout}\n{stderr}");
+        string[] lines = stderr.Split('\n');
+        Assert.All(numeric, o => Assert.Contains(lines, l => l.StartsWith(o + " ", StringComparison.Ordinal) && l.Contains("'abc'", StringComparison.Ordinal)));
+        Assert.DoesNotContain("Exception", stdout + stderr);
+        Assert.DoesNotContain("   at ", stderr);
     }
 
     private static string[] SliceLines(int rows)

@@ -113,9 +113,12 @@ internal sealed class SampleProcess : IDisposable
     }
 
     /// <summary>Sends SIGINT, what Ctrl+C sends.</summary>
-    public void Interrupt()
+    public void Interrupt() => Signal("INT");
+
+    /// <summary>Sends the signal named <paramref name="signal"/> ("INT", "TERM").</summary>
+    public void Signal(string signal)
     {
-        using Process kill = Process.Start(new ProcessStartInfo("kill", $"-INT {_process.Id}") { UseShellExecute = false })!;
+        using Process kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {_process.Id}") { UseShellExecute = false })!;
         kill.WaitForExit();
     }
 

@@ -54,8 +54,10 @@ public sealed class SyntheticSampleTests
         Assert.Contains("PLE gain", stdout);
     }
 
-    [Fact]
-    public void Ctrl_C_stops_cleanly_and_keeps_the_finished_runs()
+    [Theory]
+    [InlineData("INT", 130)] // Ctrl+C
+    [InlineData("TERM", 143)] // kill, docker stop, a job scheduler's time limit
+    public void A_signal_stops_cleanly_and_keeps_the_finished_runs(string signal, int exitCode)
     {
         using var folder = new TemporaryDirectory();
         string output = folder.File("out");
@@ -66,11 +68,11 @@ public sealed class SyntheticSampleTests
         // Interrupt during the second run's first epochs: the first run has finished, the second has not.
         process.WaitForOutput("run 2/5: SharedBottom", TimeSpan.FromMinutes(2));
         process.WaitForOutput("epoch 1/30", TimeSpan.FromMinutes(1), after: "run 2/5: SharedBottom");
-        process.Interrupt();
+        process.Signal(signal);
         int code = process.WaitForExit(Timeout);
 
-        Assert.Equal(130, code);
-        Assert.Contains("Stopping after the current mini-batch", process.Output);
+        Assert.True(code == exitCode, $"exit code {code}\n{process.Output}\n{process.Error}");
+        Assert.Contains("stopping after the current mini-batch", process.Output, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Interrupted: 1 of 5 runs finished.", process.Output);
         JsonObject json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "synthetic.json")))!.AsObject();
         Assert.Equal("interrupted", json["status"]!.GetValue<string>());
@@ -79,12 +81,86 @@ public sealed class SyntheticSampleTests
     }
 
     [Fact]
+    public void A_diverging_model_is_reported_as_failed_and_the_finished_runs_are_kept()
+    {
+        using var folder = new TemporaryDirectory();
+        string output = folder.File("out");
+        // At lr 5000 PLE's loss overflows to infinity in its first epochs; SingleTask's stays finite (if useless).
+        var (code, stdout, stderr) = SampleProcess.Run("Synthetic", folder.Path, Timeout,
+            "--samples", "600", "--correlations", "0.5", "--seeds", "1", "--epochs", "2", "--lr", "5000", "--models", "SingleTask,PLE", "--quiet", "--out", output);
+
+        Assert.True(code == 1, $"exit code {code}\n{stdout}\n{stderr}");
+        Assert.Contains("PLE (p = 0.5, seed 1) failed", stdout);
+        Assert.Contains("1 of 2 runs failed", stdout);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+        JsonObject json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "synthetic.json")))!.AsObject();
+        Assert.Equal("complete_with_failures", json["status"]!.GetValue<string>());
+        Assert.Equal(["SingleTask"], json["results"]!.AsArray().Select(r => r!["model"]!.GetValue<string>()).Distinct());
+        JsonNode failed = Assert.Single(json["failed_runs"]!.AsArray())!;
+        Assert.Equal(("PLE", 1UL, 0.5), (failed["model"]!.GetValue<string>(), failed["seed"]!.GetValue<ulong>(), failed["correlation"]!.GetValue<double>()));
+        Assert.Contains("not finite", failed["error"]!.GetValue<string>());
+        Assert.Equal(["SingleTask finished", "PLE failed"], json["runs"]!.AsArray().Select(r => $"{r!["model"]} {r["status"]}"));
+        string markdown = File.ReadAllText(Path.Combine(output, "synthetic.md"));
+        Assert.Contains("| PLE | task1 | mse | 0.5 | failed | — | 0 of 1 |", markdown);
+        Assert.Contains("## Failed runs", markdown);
+        Assert.Equal("PLE", Assert.Single(ResultsJson.Read(Path.Combine(output, "synthetic.json")).Results.Failures).Model);
+    }
+
+    [Theory]
+    [InlineData("a-file", "is a file, not a folder")]
+    [InlineData("a-file/reports", "cannot be created")]
+    public void An_unusable_output_folder_is_refused_before_any_training(string output, string problem)
+    {
+        using var folder = new TemporaryDirectory();
+        folder.WriteText("a-file", "not a folder");
+
+        var (code, stdout, stderr) = SampleProcess.Run("Synthetic", folder.Path, Timeout,
+            "--samples", "600", "--correlations", "0.5", "--seeds", "1", "--epochs", "1", "--models", "SingleTask", "--out", folder.File(output));
+
+        Assert.True(code == 2, $"exit code {code}\n{stdout}\n{stderr}");
+        Assert.Contains($"--out {folder.File(output)} {problem}", stderr);
+        Assert.DoesNotContain("run 1/", stdout);
+        Assert.Equal("not a folder", File.ReadAllText(folder.File("a-file")));
+    }
+
+    [Fact]
+    public void A_report_file_that_cannot_be_written_is_named_and_the_others_are_written()
+    {
+        using var folder = new TemporaryDirectory();
+        string output = folder.File("out");
+        Directory.CreateDirectory(Path.Combine(output, "synthetic.md")); // a folder where the Markdown report goes
+
+        var (code, stdout, stderr) = SampleProcess.Run("Synthetic", folder.Path, Timeout,
+            "--samples", "600", "--correlations", "0.5", "--seeds", "1", "--epochs", "1", "--models", "SingleTask,PLE", "--quiet", "--out", output);
+
+        Assert.True(code == 1, $"exit code {code}\n{stdout}\n{stderr}");
+        Assert.Contains($"could not write {Path.Combine(output, "synthetic.md")}", stderr);
+        Assert.Equal(2, ResultsJson.Read(Path.Combine(output, "synthetic.json")).Results.Models.Count);
+        Assert.All(new[] { "synthetic-mtl-gain-task1.svg", "synthetic-mtl-gain-task2.svg" }, chart => Assert.True(File.Exists(Path.Combine(output, chart)), chart));
+        Assert.Empty(Directory.GetFiles(output, "*.tmp", SearchOption.AllDirectories)); // atomic writes leave no temporary files
+    }
+
+    [Fact]
+    public void Values_that_are_not_numbers_exit_2_naming_every_option_and_value_without_a_stack_trace()
+    {
+        using var folder = new TemporaryDirectory();
+        string[] numeric = ["--epochs", "--batch-size", "--lr", "--patience", "--seeds", "--threads", "--samples", "--data-seed", "--correlations"];
+        var (code, stdout, stderr) = SampleProcess.Run("Synthetic", folder.Path, Timeout, numeric.SelectMany(o => new[] { o, "abc" }).ToArray());
+
+        Assert.True(code == 2, $"exit code {code}\n{stdout}\n{stderr}");
+        string[] lines = stderr.Split('\n');
+        Assert.All(numeric, o => Assert.Contains(lines, l => (l.StartsWith(o + " ", StringComparison.Ordinal) || l.StartsWith(o + ":", StringComparison.Ordinal)) && l.Contains("'abc'", StringComparison.Ordinal)));
+        Assert.DoesNotContain("Exception", stdout + stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
     public void Bad_correlations_are_refused_with_the_value_named()
     {
         using var folder = new TemporaryDirectory();
         var (code, _, stderr) = SampleProcess.Run("Synthetic", folder.Path, Timeout, "--correlations", "0,1.5");
 
-        Assert.NotEqual(0, code);
+        Assert.Equal(2, code);
         Assert.Contains("'1.5' is not a number in [-1, 1]", stderr);
     }
 }

@@ -40,7 +40,16 @@ public sealed class CliTests
     [InlineData("--optimizer", "Lion", "Lion")]
     [InlineData("--backend", "onnx", "--backend: 'onnx' is not a backend; use managed or torchsharp.")]
     [InlineData("--models", "PLE,XGBoost", "--models: 'XGBoost' is not a model of this sample; use Single, MMoE, PLE.")]
-    public void Bad_values_are_parse_errors_naming_the_option(string option, string value, string message)
+    [InlineData("--epochs", "abc", "--epochs must be a whole number of at least 1, got 'abc'.")]
+    [InlineData("--epochs", "2.5", "--epochs must be a whole number of at least 1, got '2.5'.")]
+    [InlineData("--epochs", "99999999999", "--epochs must be at most 2147483647, got '99999999999'.")]
+    [InlineData("--batch-size", "x", "--batch-size must be a whole number of at least 1, got 'x'.")]
+    [InlineData("--seeds", "five", "--seeds must be a whole number of at least 1, got 'five'.")]
+    [InlineData("--patience", "none", "--patience must be a whole number, 0 or more, got 'none'.")]
+    [InlineData("--threads", "all", "--threads must be a whole number, 0 or more, got 'all'.")]
+    [InlineData("--lr", "abc", "--lr must be a positive number, got 'abc'.")]
+    [InlineData("--lr", "1,5", "--lr must be a positive number, got '1,5'.")]
+    public void Bad_values_and_values_that_are_not_numbers_are_one_parse_error_naming_the_option_and_the_value(string option, string value, string message)
     {
         var options = new SampleOptions(new TrainingSettings(), Models);
         var root = new RootCommand();
@@ -48,7 +57,27 @@ public sealed class CliTests
 
         ParseResult result = root.Parse([option, value]);
 
-        Assert.Contains(result.Errors, e => e.Message.Contains(message, StringComparison.Ordinal));
+        // One error, not an exception: a validator reading a value that failed to parse used to throw (exit 134).
+        Assert.Contains(message, Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Numbers_parse_with_the_invariant_culture_whatever_the_current_culture()
+    {
+        var options = new SampleOptions(new TrainingSettings(), Models);
+        var root = new RootCommand();
+        options.AddTo(root);
+        System.Globalization.CultureInfo previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            Assert.Equal(0.005, options.Settings(root.Parse(["--lr", "0.005"])).LearningRate);
+            Assert.Equal(1e-3, options.Settings(root.Parse(["--lr", "1e-3"])).LearningRate);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using PleGen.Runtime;
 using PleGen.Samples.Experiments;
+using PleGen.Samples.Reporting;
 using PleGen.Samples.Splits;
 using PleGen.Samples.Synthetic;
 using PleGen.Samples.SyntheticSample;
@@ -59,6 +61,49 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
+    public void A_failing_run_is_recorded_with_its_error_and_the_experiment_goes_on_with_the_next_runs()
+    {
+        ModelCandidate<SyntheticTaskData> real = SyntheticCandidates.All.Single(c => c.Name == "PLE");
+        var sessions = new List<SabotagedSession<SyntheticTaskData>>();
+        ModelRun<SyntheticTaskData> Sabotaged(ModelRun<SyntheticTaskData> run, int failAtStep = -1, float? prediction = null)
+        {
+            var session = new SabotagedSession<SyntheticTaskData>(run.Session, failAtStep, prediction);
+            sessions.Add(session);
+            return new ModelRun<SyntheticTaskData>(session, run.AttachGates);
+        }
+
+        // PLE diverges at its third mini-batch with seed 1, predicts NaN with seed 2 and infinity with seed 3, trains normally with seed 4.
+        var ple = new ModelCandidate<SyntheticTaskData>("PLE", (backend, seed, settings) => seed switch
+        {
+            1 => Sabotaged(real.Start(backend, seed, settings), failAtStep: 3),
+            2 => Sabotaged(real.Start(backend, seed, settings), prediction: float.NaN),
+            3 => Sabotaged(real.Start(backend, seed, settings), prediction: float.PositiveInfinity),
+            _ => real.Start(backend, seed, settings),
+        });
+        var options = new SyntheticExperimentOptions { Correlations = [0.5], Samples = 600, Training = Quick with { Epochs = 1, Seeds = [1, 2, 3, 4] } };
+        var results = new ExperimentResults(SyntheticExperiment.TaskMetrics, SyntheticCandidates.SingleTask);
+        var observer = new RecordingObserver();
+
+        SyntheticExperiment.Run(options, [SyntheticCandidates.All[0], ple], results, observer, CancellationToken.None);
+
+        Assert.Equal(["SingleTask 1", "SingleTask 2", "SingleTask 3", "SingleTask 4", "PLE 4"], results.Runs.Select(r => $"{r.Model} {r.Seed}"));
+        Assert.Equal(["PLE 1 NonFiniteLossException", "PLE 2 ArgumentException", "PLE 3 NonFiniteMetricException"], results.Failures.Select(f => $"{f.Model} {f.Seed} {f.ErrorType}"));
+        Assert.Equal("loss of task 'task1' is NaN at step 3", results.Failures[0].Error);
+        Assert.Contains("is NaN", results.Failures[1].Error); // the runtime's metrics refuse NaN predictions
+        Assert.Equal("the test metric of task 'task1' is Infinity: the model diverged; try a lower --lr", results.Failures[2].Error);
+        Assert.Equal(["PLE 1", "PLE 2", "PLE 3"], observer.Failed);
+        Assert.Equal(5, observer.Finished.Count);
+        Assert.All(sessions, s => Assert.True(s.Disposed)); // a failed run frees its model too (native memory with TorchSharp)
+
+        ResultTable table = results.Table();
+        ResultRow single = table.Find("SingleTask", "task1", "mse", 0.5)!, pleRow = table.Find("PLE", "task1", "mse", 0.5)!;
+        Assert.Single(pleRow.Values); // seed 4 only
+        Assert.Equal(single.Mean - pleRow.Mean, pleRow.MtlGain!.Value, 12); // the finished runs' means
+        Assert.Equal([1UL, 2UL, 3UL], table.FailuresOf("PLE", 0.5).Select(f => f.Seed));
+        Assert.Equal(["finished", "finished", "finished", "finished", "failed", "failed", "failed", "finished"], results.RunsJson().Select(r => r!["status"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void The_adapted_session_binds_each_data_object_once_and_forwards_to_the_generated_model()
     {
         int binds = 0;
@@ -97,5 +142,28 @@ public sealed class ExperimentRunnerTests
         Assert.True(Math.Abs(first.TestMetrics["task1"] - managed.TestMetrics["task1"]) < 0.5 * managed.TestMetrics["task1"], $"TorchSharp {first.TestMetrics["task1"]:F3} vs managed {managed.TestMetrics["task1"]:F3}");
         Assert.Equal(managed.GateReport!.Gates.Select(g => g.Gate), first.GateReport!.Gates.Select(g => g.Gate));
         Assert.All(first.GateReport.Gates, g => Assert.Equal(Data.Test.Count, g.Samples));
+    }
+
+    private sealed class RecordingObserver : IRunObserver
+    {
+        public List<string> Finished { get; } = [];
+
+        public List<string> Failed { get; } = [];
+
+        public void RunStarted(string title, int index, int total)
+        {
+        }
+
+        public void Progress(TrainingProgress progress)
+        {
+        }
+
+        public void RunFinished(SeedRun run) => Finished.Add($"{run.Model} {run.Seed}");
+
+        public void RunFailed(FailedRun run) => Failed.Add($"{run.Model} {run.Seed}");
+
+        public void Info(string message)
+        {
+        }
     }
 }

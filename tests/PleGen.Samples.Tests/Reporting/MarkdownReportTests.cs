@@ -42,6 +42,33 @@ public sealed class MarkdownReportTests
     }
 
     [Fact]
+    public void Failed_runs_show_in_the_seed_counts_as_failed_rows_and_in_a_list_with_their_errors()
+    {
+        var table = new ResultTable(
+        [
+            ResultRow.FromValues("Single-Task", "income", "auc", [0.9400, 0.9420]),
+            ResultRow.FromValues("Single-Task", "married", "auc", [0.9900, 0.9920]),
+            ResultRow.FromValues("MMoE", "income", "auc", [0.9450]),
+            ResultRow.FromValues("MMoE", "married", "auc", [0.9930]),
+        ],
+        [
+            new RunFailure("MMoE", 2, null, "loss of task 'income' is not finite"),
+            new RunFailure("PLE", 1, null, "out of | memory"),
+            new RunFailure("PLE", 2, null, "out of memory"),
+        ]).WithMtlGains();
+
+        string[] lines = MarkdownReport.Render(table).Split('\n');
+
+        Assert.Equal("| MMoE | income | auc | 0.9450 ± 0.0000 | +0.0040 | 1 of 2 |", lines[4]); // the gain of the finished runs' means
+        Assert.Equal("| PLE | income | auc | failed | — | 0 of 2 |", lines[6]);
+        Assert.Equal("| PLE | married | auc | failed | — | 0 of 2 |", lines[7]);
+        Assert.Contains("## Failed runs", lines);
+        Assert.Contains(lines, l => l.Contains("MTL gains are those of the finished runs only", System.StringComparison.Ordinal));
+        Assert.Contains("| MMoE | 2 | loss of task 'income' is not finite |", lines);
+        Assert.Contains("| PLE | 1 | out of \\| memory |", lines);
+    }
+
+    [Fact]
     public void Write_puts_a_heading_over_the_table_atomically()
     {
         using var dir = new TemporaryDirectory();

@@ -70,6 +70,21 @@ public sealed class ResultsJsonTests
     }
 
     [Fact]
+    public void Failed_runs_are_written_after_the_rows_and_read_back()
+    {
+        var table = new ResultTable(Table().Rows, [new RunFailure("PLE", 3, 0.5, "loss is NaN"), new RunFailure("MMoE", 1, null, "out of memory")]);
+
+        string json = ResultsJson.Serialize(new ResultsDocument(table) { CommandLine = "cmd" });
+        ResultsDocument back = ResultsJson.Parse(json);
+
+        using JsonDocument raw = JsonDocument.Parse(json);
+        Assert.Equal(new[] { "results", "failed_runs", "command_line" }, raw.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(new[] { "model", "seed", "correlation", "error" }, raw.RootElement.GetProperty("failed_runs")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(table.Failures, back.Results.Failures);
+        Assert.Contains("'failed_runs'", Assert.Throws<ArgumentException>(() => ResultsJson.Serialize(new ResultsDocument(Table()).WithExtra("failed_runs", null))).Message);
+    }
+
+    [Fact]
     public void This_run_is_stamped_with_machine_and_versions()
     {
         ResultsDocument document = ResultsDocument.ForThisRun(Table(), "cmd");
