@@ -51,7 +51,7 @@ internal static class ManagedModelEmitter
             {
                 string labels = string.Join(", ", labelParameters.Concat(spec.Tasks.Where(t => t.Masked).Select(t => maskParameters[t.Index]!)));
                 w.Line($"Count = new Batch({string.Join(", ", featureParameters)}).BatchSize;");
-                w.Line($"{R}InputChecks.SameBatch({Lit(spec.ClassName)}, Count, new Labels({labels}).BatchSize);");
+                w.Line($"{R}InputChecks.SameDatasetSize({Lit(spec.ClassName)}, Count, new Labels({labels}).BatchSize);");
                 for (int i = 0; i < spec.Features.Count; i++)
                 {
                     w.Line($"{CamelCase.Field(spec.Features[i].Identifier)} = {featureParameters[i]};");

@@ -97,6 +97,15 @@ public static class InputChecks
         }
     }
 
+    /// <summary>Checks that a data set's feature columns and label columns have the same number of samples.</summary>
+    public static void SameDatasetSize(string model, int features, int labels)
+    {
+        if (features != labels)
+        {
+            throw new ArgumentException($"{model}.Dataset: the features have {features} samples but the labels have {labels}; every feature and label array needs one entry per sample (same rows, same order).");
+        }
+    }
+
     /// <summary>Checks that outputs and labels describe the same batch.</summary>
     public static void SameBatch(string model, int outputs, int labels)
     {

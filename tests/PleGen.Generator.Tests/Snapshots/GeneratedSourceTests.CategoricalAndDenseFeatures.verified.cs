@@ -270,7 +270,7 @@ namespace Demo
             public Dataset(float[] age, float[] wages, int[] education, int[] occupation, float[] income, float[] married)
             {
                 Count = new Batch(age, wages, education, occupation).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameBatch("Census", Count, new Labels(income, married).BatchSize);
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("Census", Count, new Labels(income, married).BatchSize);
                 _age = age;
                 _wages = wages;
                 _education = education;

@@ -248,7 +248,7 @@ namespace Demo
             public Dataset(float[] x, float[] ctr, float[] cvr)
             {
                 Count = new Batch(x).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameBatch("ClickModel", Count, new Labels(ctr, cvr).BatchSize);
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("ClickModel", Count, new Labels(ctr, cvr).BatchSize);
                 _x = x;
                 CtrLabels = ctr;
                 CvrLabels = cvr;

@@ -203,7 +203,7 @@ partial class TopLevel : global::PleGen.Runtime.ITrainableModel<TopLevel.Dataset
         public Dataset(float[] x, float[] a, float[] b)
         {
             Count = new Batch(x).BatchSize;
-            global::PleGen.Runtime.InputChecks.SameBatch("TopLevel", Count, new Labels(a, b).BatchSize);
+            global::PleGen.Runtime.InputChecks.SameDatasetSize("TopLevel", Count, new Labels(a, b).BatchSize);
             _x = x;
             ALabels = a;
             BLabels = b;

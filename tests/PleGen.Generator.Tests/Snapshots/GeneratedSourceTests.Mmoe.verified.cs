@@ -230,7 +230,7 @@ namespace Demo
             public Dataset(float[] x, float[] task1, float[] task2)
             {
                 Count = new Batch(x).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameBatch("SyntheticMmoe", Count, new Labels(task1, task2).BatchSize);
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("SyntheticMmoe", Count, new Labels(task1, task2).BatchSize);
                 _x = x;
                 Task1Labels = task1;
                 Task2Labels = task2;

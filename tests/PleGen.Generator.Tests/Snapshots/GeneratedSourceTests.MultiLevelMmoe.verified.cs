@@ -302,7 +302,7 @@ namespace Demo
             public Dataset(float[] x, float[] a, float[] b)
             {
                 Count = new Batch(x).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameBatch("DeepMmoe", Count, new Labels(a, b).BatchSize);
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("DeepMmoe", Count, new Labels(a, b).BatchSize);
                 _x = x;
                 ALabels = a;
                 BLabels = b;

@@ -246,7 +246,7 @@ namespace Demo
                 public Dataset(float[] x, float[] a, float[] b)
                 {
                     Count = new Batch(x).BatchSize;
-                    global::PleGen.Runtime.InputChecks.SameBatch("Inner", Count, new Labels(a, b).BatchSize);
+                    global::PleGen.Runtime.InputChecks.SameDatasetSize("Inner", Count, new Labels(a, b).BatchSize);
                     _x = x;
                     ALabels = a;
                     BLabels = b;

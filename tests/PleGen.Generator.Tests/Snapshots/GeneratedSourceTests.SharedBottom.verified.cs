@@ -213,7 +213,7 @@ namespace Demo
             public Dataset(float[] x, float[] a, float[] b)
             {
                 Count = new Batch(x).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameBatch("HardSharing", Count, new Labels(a, b).BatchSize);
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("HardSharing", Count, new Labels(a, b).BatchSize);
                 _x = x;
                 ALabels = a;
                 BLabels = b;

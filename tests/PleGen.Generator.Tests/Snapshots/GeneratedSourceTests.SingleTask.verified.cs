@@ -233,7 +233,7 @@ namespace Demo
             public Dataset(float[] x, int[] c, float[] a, float[] b)
             {
                 Count = new Batch(x, c).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameBatch("Separate", Count, new Labels(a, b).BatchSize);
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("Separate", Count, new Labels(a, b).BatchSize);
                 _x = x;
                 _c = c;
                 ALabels = a;

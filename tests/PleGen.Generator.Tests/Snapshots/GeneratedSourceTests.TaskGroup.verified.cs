@@ -236,7 +236,7 @@ namespace Demo
             public Dataset(float[] age, float[] income, float[] married)
             {
                 Count = new Batch(age).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameBatch("GroupedMmoe", Count, new Labels(income, married).BatchSize);
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("GroupedMmoe", Count, new Labels(income, married).BatchSize);
                 _age = age;
                 IncomeLabels = income;
                 MarriedLabels = married;

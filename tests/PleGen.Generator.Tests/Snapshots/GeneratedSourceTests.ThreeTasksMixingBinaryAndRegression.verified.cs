@@ -344,7 +344,7 @@ namespace Demo
             public Dataset(float[] user, float[] click, float[] watchTime, float[] share, float[]? shareMask = null)
             {
                 Count = new Batch(user).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameBatch("VideoPle", Count, new Labels(click, watchTime, share, shareMask).BatchSize);
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("VideoPle", Count, new Labels(click, watchTime, share, shareMask).BatchSize);
                 _user = user;
                 ClickLabels = click;
                 WatchTimeLabels = watchTime;

@@ -309,7 +309,7 @@ namespace Demo
             public Dataset(float[] age, int[] education, float[] income, float[] neverMarried, float[]? neverMarriedMask = null)
             {
                 Count = new Batch(age, education).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameBatch("CensusPle", Count, new Labels(income, neverMarried, neverMarriedMask).BatchSize);
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("CensusPle", Count, new Labels(income, neverMarried, neverMarriedMask).BatchSize);
                 _age = age;
                 _education = education;
                 IncomeLabels = income;
