@@ -25,6 +25,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
         string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
 
         Assert.Contains("lib/net10.0/PleGen.Runtime.dll", entries);
+        Assert.Contains("lib/net10.0/PleGen.Runtime.xml", entries); // IntelliSense docs for every public member
         Assert.Contains("analyzers/dotnet/cs/PleGen.Generator.dll", entries);
 
         // The generator must not leak into lib (consumers would reference Roslyn types) nor the runtime into analyzers.

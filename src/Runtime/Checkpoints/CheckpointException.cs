@@ -10,11 +10,13 @@ namespace PleGen.Runtime;
 /// </summary>
 public sealed class CheckpointException : IOException
 {
+    /// <summary>A checkpoint problem; <paramref name="message"/> names the file and what is wrong.</summary>
     public CheckpointException(string message)
         : base(message)
     {
     }
 
+    /// <summary>A checkpoint problem caused by <paramref name="inner"/>.</summary>
     public CheckpointException(string message, Exception inner)
         : base(message, inner)
     {

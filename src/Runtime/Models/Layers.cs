@@ -5,6 +5,7 @@ namespace PleGen.Runtime;
 /// <summary>What a generated model's hidden layers need at run time: activation, dropout, mode and randomness.</summary>
 public sealed class LayerContext
 {
+    /// <summary>The model's activation, dropout rate and the seed of its dropout masks.</summary>
     public LayerContext(Activation activation, float dropout, ulong seed)
     {
         Activation = activation;
@@ -41,14 +42,17 @@ public sealed class LayerContext
 /// <summary>A Linear layer's parameters.</summary>
 public sealed class DenseLayer
 {
+    /// <summary>A linear layer over a PyTorch-layout weight [out, in] and bias [out].</summary>
     public DenseLayer(Tensor weight, Tensor bias)
     {
         Weight = weight;
         Bias = bias;
     }
 
+    /// <summary>The weight [out, in].</summary>
     public Tensor Weight { get; }
 
+    /// <summary>The bias [out].</summary>
     public Tensor Bias { get; }
 
     /// <summary>x W^T + b.</summary>
@@ -61,12 +65,14 @@ public sealed class Mlp
     private readonly DenseLayer[] _layers;
     private readonly bool _lastIsOutput;
 
+    /// <summary>Layers run in order; the hidden ones are followed by the activation and dropout.</summary>
     public Mlp(DenseLayer[] layers, bool lastIsOutput)
     {
         _layers = layers;
         _lastIsOutput = lastIsOutput;
     }
 
+    /// <summary>Runs the layers on <paramref name="x"/> with the model's activation and dropout.</summary>
     public Tensor Forward(Tensor x, LayerContext context)
     {
         for (int l = 0; l < _layers.Length; l++)
@@ -88,6 +94,7 @@ public sealed class ExpertBank
     private readonly Tensor[] _weights;
     private readonly Tensor[] _biases;
 
+    /// <summary>Experts of one owner and level, given as each layer's stacked weights and biases.</summary>
     public ExpertBank(Tensor[] weights, Tensor[] biases)
     {
         _weights = weights;

@@ -14,6 +14,7 @@ public sealed class Adagrad : Optimizer
 {
     private readonly StateBuffer[] _stateBuffers;
 
+    /// <summary>Adagrad over <paramref name="parameters"/> with PyTorch's defaults (lr 1e-2, no decay, accumulator 0, eps 1e-10).</summary>
     public Adagrad(IEnumerable<NamedTensor> parameters, double learningRate = 1e-2, double learningRateDecay = 0, double weightDecay = 0, double initialAccumulatorValue = 0, double epsilon = 1e-10)
         : base(parameters, learningRate)
     {
@@ -29,17 +30,22 @@ public sealed class Adagrad : Optimizer
         CreateAllStates();
     }
 
+    /// <summary>lr / (1 + (t - 1) lr_decay) at the parameter's step t.</summary>
     public double LearningRateDecay { get; }
 
     /// <summary>L2 penalty added to the gradient.</summary>
     public double WeightDecay { get; }
 
+    /// <summary>Starting value of the sum of squared gradients.</summary>
     public double InitialAccumulatorValue { get; }
 
+    /// <summary>Added to the denominator for numerical stability.</summary>
     public double Epsilon { get; }
 
+    /// <inheritdoc />
     protected override IReadOnlyList<StateBuffer> StateBuffers => _stateBuffers;
 
+    /// <inheritdoc />
     protected override void Update(ParameterState state, Span<float> value, ReadOnlySpan<float> gradient)
     {
         float negativeRate = (float)-(LearningRate / (1 + ((state.Steps - 1) * LearningRateDecay)));

@@ -16,6 +16,7 @@ public class Adam : Optimizer
     private static readonly StateBuffer[] MomentState = [new("exp_avg"), new("exp_avg_sq")];
     private static readonly StateBuffer[] AmsGradState = [new("exp_avg"), new("exp_avg_sq"), new("max_exp_avg_sq")];
 
+    /// <summary>Adam over <paramref name="parameters"/> with PyTorch's defaults (lr 1e-3, betas 0.9 and 0.999, eps 1e-8, no weight decay).</summary>
     public Adam(IEnumerable<NamedTensor> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0, bool amsGrad = false)
         : base(parameters, learningRate)
     {
@@ -30,22 +31,28 @@ public class Adam : Optimizer
         AmsGrad = amsGrad;
     }
 
+    /// <summary>Decay of the first-moment average (PyTorch betas[0]).</summary>
     public double Beta1 { get; }
 
+    /// <summary>Decay of the second-moment average (PyTorch betas[1]).</summary>
     public double Beta2 { get; }
 
+    /// <summary>Added to the denominator for numerical stability.</summary>
     public double Epsilon { get; }
 
     /// <summary>L2 penalty added to the gradient (Adam) or decoupled decay of the parameter (AdamW).</summary>
     public double WeightDecay { get; }
 
+    /// <summary>Uses the running maximum of the second moment (AMSGrad).</summary>
     public bool AmsGrad { get; }
 
     /// <summary>True for AdamW: the decay multiplies the parameter instead of joining the gradient.</summary>
     protected virtual bool DecoupledWeightDecay => false;
 
+    /// <inheritdoc />
     protected override IReadOnlyList<StateBuffer> StateBuffers => AmsGrad ? AmsGradState : MomentState;
 
+    /// <inheritdoc />
     protected override void Update(ParameterState state, Span<float> value, ReadOnlySpan<float> gradient)
     {
         // Bias corrections in double from the parameter's own step, as PyTorch computes them in Python.

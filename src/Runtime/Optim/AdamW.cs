@@ -8,10 +8,12 @@ namespace PleGen.Runtime;
 /// </summary>
 public sealed class AdamW : Adam
 {
+    /// <summary>AdamW over <paramref name="parameters"/> with PyTorch's defaults (lr 1e-3, betas 0.9 and 0.999, eps 1e-8, weight decay 0.01).</summary>
     public AdamW(IEnumerable<NamedTensor> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0.01, bool amsGrad = false)
         : base(parameters, learningRate, beta1, beta2, epsilon, weightDecay, amsGrad)
     {
     }
 
+    /// <inheritdoc />
     protected override bool DecoupledWeightDecay => true;
 }

@@ -17,6 +17,7 @@ public abstract class Optimizer
     private readonly Dictionary<string, Tensor> _stateByName = new(StringComparer.Ordinal);
     private double _learningRate;
 
+    /// <summary>An optimizer over <paramref name="parameters"/> (unique names, each tensor once) at <paramref name="learningRate"/>.</summary>
     protected Optimizer(IEnumerable<NamedTensor> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);

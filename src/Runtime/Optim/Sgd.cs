@@ -14,6 +14,7 @@ public sealed class Sgd : Optimizer
 {
     private static readonly StateBuffer[] MomentumState = [new("momentum_buffer")];
 
+    /// <summary>SGD over <paramref name="parameters"/>; momentum, dampening, weight decay and Nesterov as in torch.optim.SGD (all off by default).</summary>
     public Sgd(IEnumerable<NamedTensor> parameters, double learningRate, double momentum = 0, double dampening = 0, double weightDecay = 0, bool nesterov = false)
         : base(parameters, learningRate)
     {
@@ -35,20 +36,26 @@ public sealed class Sgd : Optimizer
         Nesterov = nesterov;
     }
 
+    /// <summary>Momentum factor (0: plain SGD).</summary>
     public double Momentum { get; }
 
+    /// <summary>Dampening of the momentum buffer's update.</summary>
     public double Dampening { get; }
 
     /// <summary>L2 penalty added to the gradient.</summary>
     public double WeightDecay { get; }
 
+    /// <summary>Nesterov momentum (needs momentum &gt; 0 and dampening 0).</summary>
     public bool Nesterov { get; }
 
+    /// <inheritdoc />
     protected override IReadOnlyList<StateBuffer> StateBuffers => Momentum != 0 ? MomentumState : [];
 
     // PyTorch's SGD keeps no step count.
+    /// <inheritdoc />
     protected override bool ExposesStepCount => false;
 
+    /// <inheritdoc />
     protected override void Update(ParameterState state, Span<float> value, ReadOnlySpan<float> gradient)
     {
         var rule = new SgdRule((float)WeightDecay, (float)Momentum, (float)(1 - Dampening), (float)-LearningRate, Nesterov, Momentum != 0, firstStep: state.Steps == 1);

@@ -11,6 +11,7 @@ namespace PleGen.Runtime;
 /// </summary>
 public sealed class TrainingException : Exception
 {
+    /// <summary>A failure during <c>Fit</c>; the model is left in evaluation mode with the best parameters so far when <paramref name="bestParametersRestored"/>.</summary>
     public TrainingException(string message, Exception inner, TrainingHistory history, bool bestParametersRestored)
         : base(message, inner)
     {

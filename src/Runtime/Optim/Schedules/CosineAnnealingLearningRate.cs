@@ -9,6 +9,7 @@ namespace PleGen.Runtime;
 /// </summary>
 public sealed class CosineAnnealingLearningRate : ILearningRateSchedule
 {
+    /// <summary>Anneals from the initial rate to <paramref name="minimum"/> over <paramref name="maxEpochs"/> epochs (torch CosineAnnealingLR, T_max = maxEpochs).</summary>
     public CosineAnnealingLearningRate(int maxEpochs, double minimum = 0)
     {
         if (maxEpochs < 1)
@@ -27,6 +28,7 @@ public sealed class CosineAnnealingLearningRate : ILearningRateSchedule
     /// <summary>eta_min.</summary>
     public double Minimum { get; }
 
+    /// <inheritdoc />
     public double LearningRate(int epoch, double initialLearningRate)
         => Minimum + ((initialLearningRate - Minimum) * (1 + Math.Cos(Math.PI * LearningRateSchedules.RequireEpoch(epoch) / MaxEpochs)) / 2);
 }
