@@ -42,7 +42,10 @@ public static class ExperimentRunner
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var failed = new FailedRun(candidate.Name, seed, label, e.Message, e.GetType().Name, clock.Elapsed);
+            // The Trainer wraps a failure during Fit in a TrainingException (the model's state after it); the report
+            // wants the cause: a diverged loss, a refused prediction.
+            Exception cause = e is TrainingException { InnerException: { } inner } ? inner : e;
+            var failed = new FailedRun(candidate.Name, seed, label, cause.Message, cause.GetType().Name, clock.Elapsed);
             results.AddFailure(failed, correlation);
             observer.RunFailed(failed);
             return;
