@@ -61,7 +61,7 @@ public static class CensusReport
         ResultsDocument document = ResultsDocument.ForThisRun(table, commandLine)
             .WithExtra("status", outcome.StatusName())
             .WithExtra("data", DataJson(data))
-            .WithExtra("settings", training.ToJson("mean validation AUC over both tasks; best epoch restored"))
+            .WithExtra("settings", training.ToJson("mean validation AUC over both tasks (SingleTask: one model per task, each on its own task's AUC); best epoch restored"))
             .WithExtra("runs", results.RunsJson())
             .WithExtra("expert_utilization", results.ExpertUtilizationJson())
             .WithExtra("training_curves", results.TrainingCurvesJson());
@@ -108,7 +108,7 @@ public static class CensusReport
         // One line per model: its first seed's validation AUC after every epoch (the restored best epoch is marked in the JSON).
         var series = results.Runs.GroupBy(r => r.Model)
             .Select(g => g.OrderBy(r => r.Seed).First())
-            .Select(r => LineSeries.FromEpochs(r.Model, r.History.Epochs.Select(e => e.Validation[task]).ToArray()))
+            .Select(r => LineSeries.FromEpochs(r.Model, r.HistoryFor(task).Epochs.Select(e => e.Validation[task]).ToArray()))
             .ToArray();
         return new LineChart { Title = $"Census-income: validation AUC of {task} per epoch (first seed)", XAxisLabel = "epoch", YAxisLabel = "validation AUC", Series = series };
     }

@@ -80,7 +80,7 @@ public static class SyntheticReport
 
     private static JsonObject Settings(SyntheticExperimentOptions options)
     {
-        JsonObject settings = options.Training.ToJson("mean validation MSE over both tasks; best epoch restored");
+        JsonObject settings = options.Training.ToJson("mean validation MSE over both tasks (SingleTask: one model per task, each on its own task's MSE); best epoch restored");
         settings["samples_per_correlation"] = options.Samples;
         settings["split"] = "80/10/10";
         settings["data_seed"] = options.DataSeed;

@@ -115,7 +115,7 @@ public sealed class RunConsole : IRunObserver
         string metrics = string.Join(", ", run.TestMetrics.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:F4}")));
         string label = run.Label.Length == 0 ? string.Empty : run.Label + ", ";
         _console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{run.Model} ({label}seed {run.Seed}): test {metrics}; best epoch {run.History.BestEpoch + 1} of {run.History.Epochs.Count}, {run.Duration.TotalSeconds:F1} s"));
+            $"{run.Model} ({label}seed {run.Seed}): test {metrics}; {BestEpochs(run)}, {run.Duration.TotalSeconds:F1} s"));
     }
 
     /// <inheritdoc />
@@ -149,4 +149,9 @@ public sealed class RunConsole : IRunObserver
 
     private static string Eta(TimeSpan remaining) =>
         remaining.TotalHours >= 1 ? remaining.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : remaining.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+
+    // "best epoch 8 of 11", or per task for a model trained once per task.
+    private static string BestEpochs(SeedRun run) => run.TaskHistories is null
+        ? $"best epoch {run.History.BestEpoch + 1} of {run.History.Epochs.Count}"
+        : "best epochs " + string.Join(", ", run.TaskHistories.Select(t => $"{t.Key} {t.Value.BestEpoch + 1} of {t.Value.Epochs.Count}"));
 }

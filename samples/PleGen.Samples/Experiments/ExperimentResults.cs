@@ -150,33 +150,57 @@ public sealed class ExperimentResults
         var array = new JsonArray();
         foreach ((SeedRun run, double? correlation) in Finished())
         {
-            var epochs = new JsonArray();
-            foreach (EpochResult epoch in run.History.Epochs)
-            {
-                var validation = new JsonObject();
-                foreach ((string task, double value) in epoch.Validation)
-                {
-                    validation[task] = value;
-                }
-
-                epochs.Add(new JsonObject
-                {
-                    ["epoch"] = epoch.Epoch + 1,
-                    ["train_loss"] = epoch.TrainLoss,
-                    ["validation"] = validation,
-                    ["samples_per_second"] = Math.Round(epoch.SamplesPerSecond),
-                });
-            }
+            JsonArray epochs = EpochsJson(run.History);
 
             JsonObject entry = RunKey(run.Model, run.Seed, correlation);
             entry["best_epoch"] = run.History.BestEpoch + 1;
             entry["stopped_early"] = run.History.StoppedEarly;
             entry["seconds"] = Math.Round(run.Duration.TotalSeconds, 2);
             entry["epochs"] = epochs;
+            if (run.TaskHistories is not null)
+            {
+                // One model per task: "epochs" above is the first task's run; every task's run is here.
+                var perTask = new JsonObject();
+                foreach ((string task, TrainingHistory history) in run.TaskHistories)
+                {
+                    perTask[task] = new JsonObject
+                    {
+                        ["best_epoch"] = history.BestEpoch + 1,
+                        ["stopped_early"] = history.StoppedEarly,
+                        ["epochs"] = EpochsJson(history),
+                    };
+                }
+
+                entry["per_task_runs"] = perTask;
+            }
+
             array.Add(entry);
         }
 
         return array;
+    }
+
+    private static JsonArray EpochsJson(TrainingHistory history)
+    {
+        var epochs = new JsonArray();
+        foreach (EpochResult epoch in history.Epochs)
+        {
+            var validation = new JsonObject();
+            foreach ((string task, double value) in epoch.Validation)
+            {
+                validation[task] = value;
+            }
+
+            epochs.Add(new JsonObject
+            {
+                ["epoch"] = epoch.Epoch + 1,
+                ["train_loss"] = epoch.TrainLoss,
+                ["validation"] = validation,
+                ["samples_per_second"] = Math.Round(epoch.SamplesPerSecond),
+            });
+        }
+
+        return epochs;
     }
 
     private IEnumerable<(SeedRun Run, double? Correlation)> Finished() => _attempts.Where(a => a.Run is not null).Select(a => (a.Run!, a.Correlation));

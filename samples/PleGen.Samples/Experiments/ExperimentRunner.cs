@@ -72,13 +72,67 @@ public static class ExperimentRunner
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
+        if (!candidate.StopsPerTask)
+        {
+            (TrainingHistory history, IReadOnlyDictionary<string, double> metrics, GateReport? gates, _) =
+                TrainAndTest(candidate, seed, TrainerOptions.AllTasks, train, validation, test, settings, observer, cancellation);
+            RequireFinite(metrics);
+            return new SeedRun(candidate.Name, seed, label, metrics, history, gates, clock.Elapsed);
+        }
+
+        // One run per task, each monitoring its own task; a task's test metric comes from its own run.
+        var histories = new Dictionary<string, TrainingHistory>(StringComparer.Ordinal);
+        var testMetrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        TrainingHistory? first = null;
+        GateReport? firstGates = null;
+        IReadOnlyList<TaskInfo>? tasks = null;
+        for (int t = 0; tasks is null || t < tasks.Count; t++)
+        {
+            string? task = tasks?[t].Name;
+            (TrainingHistory history, IReadOnlyDictionary<string, double> metrics, GateReport? gates, IReadOnlyList<TaskInfo> declared) =
+                TrainAndTest(candidate, seed, task, train, validation, test, settings, observer, cancellation);
+            tasks ??= declared;
+            string name = tasks[t].Name;
+            histories[name] = history;
+            testMetrics[name] = metrics[name];
+            first ??= history;
+            firstGates ??= gates;
+        }
+
+        RequireFinite(testMetrics);
+        return new SeedRun(candidate.Name, seed, label, testMetrics, first!, firstGates, clock.Elapsed, histories);
+    }
+
+    private static void RequireFinite(IReadOnlyDictionary<string, double> metrics)
+    {
+        foreach ((string task, double value) in metrics)
+        {
+            if (!double.IsFinite(value))
+            {
+                throw new NonFiniteMetricException(task, value);
+            }
+        }
+    }
+
+    /// <summary>One fresh model: trained with early stopping on <paramref name="monitor"/> (null: the first task), then scored on the test set.</summary>
+    private static (TrainingHistory History, IReadOnlyDictionary<string, double> Metrics, GateReport? Gates, IReadOnlyList<TaskInfo> Tasks) TrainAndTest<TDataset>(
+        ModelCandidate<TDataset> candidate,
+        ulong seed,
+        string? monitor,
+        TDataset train,
+        TDataset validation,
+        TDataset test,
+        TrainingSettings settings,
+        IRunObserver? observer,
+        CancellationToken cancellation)
+    {
         using ModelRun<TDataset> run = candidate.Start(settings.Backend, seed, settings);
         var trainer = new Trainer<TDataset>(run.Session, new TrainerOptions
         {
             Epochs = settings.Epochs,
             BatchSize = settings.BatchSize,
             ShuffleSeed = seed,
-            MonitorTask = TrainerOptions.AllTasks,
+            MonitorTask = monitor,
             Patience = settings.Patience,
             Progress = observer is null ? null : observer.Progress,
         });
@@ -90,14 +144,6 @@ public static class ExperimentRunner
         }
 
         IReadOnlyDictionary<string, double> metrics = trainer.Evaluate(test);
-        foreach ((string task, double value) in metrics)
-        {
-            if (!double.IsFinite(value))
-            {
-                throw new NonFiniteMetricException(task, value);
-            }
-        }
-
         GateReport? gates = null;
         if (run.AttachGates is { } attach)
         {
@@ -108,6 +154,6 @@ public static class ExperimentRunner
             gates = statistics.Report();
         }
 
-        return new SeedRun(candidate.Name, seed, label, metrics, history, gates, clock.Elapsed);
+        return (history, metrics, gates, run.Session.TaskInfos);
     }
 }

@@ -10,7 +10,14 @@ namespace PleGen.Samples.Experiments;
 /// </summary>
 /// <param name="Name">The name the reports use.</param>
 /// <param name="Start">A new run: the backend, the seed (initialization) and the training settings (the optimizer).</param>
-public sealed record ModelCandidate<TData>(string Name, Func<Backend, ulong, TrainingSettings, ModelRun<TData>> Start);
+public sealed record ModelCandidate<TData>(string Name, Func<Backend, ulong, TrainingSettings, ModelRun<TData>> Start)
+{
+    /// <summary>
+    /// Trains one fresh model per task, each stopping early on its own task's validation metric, and scores each task
+    /// with its own run: how a single-task baseline is compared fairly (its tasks share nothing, not even when to stop).
+    /// </summary>
+    public bool StopsPerTask { get; init; }
+}
 
 /// <summary>How a generated model's TorchSharp flavor joins a comparison (see <see cref="TorchSharpFlavor.Of{TModel, TModelDataset}"/>).</summary>
 public sealed record TorchSharpFlavor<TModelDataset>(Func<ulong, TrainingSettings, (ITrainingSession<TModelDataset> Session, Action<GateStatistics?>? AttachGates, IDisposable[] Owned)> Start);

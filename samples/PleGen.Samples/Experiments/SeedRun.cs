@@ -12,6 +12,10 @@ namespace PleGen.Samples.Experiments;
 /// <param name="History">Per-epoch losses and validation metrics; the best epoch's parameters were restored.</param>
 /// <param name="GateReport">Mean/std weight per gate and expert on the test set, or null for models without gates.</param>
 /// <param name="Duration">Wall-clock time of training and evaluation.</param>
+/// <param name="TaskHistories">
+/// For a model trained once per task (a single-task baseline stopping early on each task's own metric): each task's run,
+/// whose test metric is that task's; null when one run served every task (then <paramref name="History"/> is it).
+/// </param>
 public sealed record SeedRun(
     string Model,
     ulong Seed,
@@ -19,4 +23,9 @@ public sealed record SeedRun(
     IReadOnlyDictionary<string, double> TestMetrics,
     TrainingHistory History,
     GateReport? GateReport,
-    TimeSpan Duration);
+    TimeSpan Duration,
+    IReadOnlyDictionary<string, TrainingHistory>? TaskHistories = null)
+{
+    /// <summary>The run whose parameters produced <paramref name="task"/>'s test metric.</summary>
+    public TrainingHistory HistoryFor(string task) => TaskHistories is not null && TaskHistories.TryGetValue(task, out TrainingHistory? own) ? own : History;
+}

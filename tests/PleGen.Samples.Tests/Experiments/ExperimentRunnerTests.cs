@@ -38,6 +38,29 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
+    public void The_single_task_baseline_trains_one_model_per_task_each_stopping_on_its_own_task()
+    {
+        ModelCandidate<SyntheticTaskData> single = SyntheticCandidates.All.Single(c => c.Name == SyntheticCandidates.SingleTask);
+        Assert.True(single.StopsPerTask);
+        SeedRun run = ExperimentRunner.Run(single, 2, "", Data.Train, Data.Validation, Data.Test, Quick with { Epochs = 4, Patience = 0 });
+
+        Assert.NotNull(run.TaskHistories);
+        Assert.Equal(["task1", "task2"], run.TaskHistories!.Keys.Order());
+        foreach ((string task, TrainingHistory history) in run.TaskHistories)
+        {
+            // Each run's best epoch is the one with its own task's lowest validation MSE, not the mean over tasks.
+            int best = history.Epochs.OrderBy(e => e.Validation[task]).First().Epoch;
+            Assert.Equal(best, history.BestEpoch);
+            Assert.Same(history, run.HistoryFor(task));
+        }
+
+        // A multi-task model is one run for every task.
+        SeedRun ple = ExperimentRunner.Run(SyntheticCandidates.All.Single(c => c.Name == "PLE"), 2, "", Data.Train, Data.Validation, Data.Test, Quick);
+        Assert.Null(ple.TaskHistories);
+        Assert.Same(ple.History, ple.HistoryFor("task2"));
+    }
+
+    [Fact]
     public void Test_metrics_are_those_of_the_restored_best_epoch()
     {
         ModelCandidate<SyntheticTaskData> mmoe = SyntheticCandidates.All.Single(c => c.Name == "MMoE");
