@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using PleGen.Runtime.Kernels;
 using TorchSharp;
@@ -99,6 +100,7 @@ internal static class PeerBench
             }
 
             Console.WriteLine($"config={options.Config.Name} batch={batch} {setting} rounds={options.Rounds} backends={string.Join(",", options.Backends)}");
+            PrintLoadAverage("before");
             foreach (PeerWorkload workload in workloads)
             {
                 Console.WriteLine($"backend={workload.Backend} params={workload.Parameters}");
@@ -118,6 +120,7 @@ internal static class PeerBench
                 PrintRatios($"round={round + 1} ", backend => results[backend][round].Headline, training);
             }
 
+            PrintLoadAverage("after");
             var medians = results.ToDictionary(r => r.Key, r => Figures.Median(r.Value));
             foreach (PeerWorkload workload in workloads)
             {
@@ -206,6 +209,16 @@ internal static class PeerBench
         }
 
         return new Options(command, config, backends, rounds, threads);
+    }
+
+    // The machine's load (Linux): other processes' work shows here, and the rounds cannot fully even out heavy load.
+    private static void PrintLoadAverage(string when)
+    {
+        if (File.Exists("/proc/loadavg"))
+        {
+            string[] load = File.ReadAllText("/proc/loadavg").Split(' ');
+            Console.WriteLine($"load_average_{when}={load[0]},{load[1]},{load[2]} (1, 5, 15 min; this machine has {Environment.ProcessorCount} cores)");
+        }
     }
 
     private static string? Option(string[] args, string name)
