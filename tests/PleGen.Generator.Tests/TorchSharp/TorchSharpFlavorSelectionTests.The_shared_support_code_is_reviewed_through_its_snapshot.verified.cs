@@ -187,19 +187,15 @@ namespace PleGen.TorchSharpSupport
             return layers;
         }
 
-        // Experts reading the same input, computed together: each layer's weights stacked to [experts, out, in], one
-        // einsum for the first layer and one bmm per deeper layer -> [experts, batch, units], `hidden` (activation and
-        // dropout) after every layer. Weights are read from the modules on every call, never cached: moving a model to a
-        // device replaces its Parameter objects.
+        // Experts reading the same input -> [experts, batch, units]: each expert runs its own Linear layers (`hidden`,
+        // activation and dropout, after every layer), then the outputs are stacked. Measured on libtorch's CPU kernels
+        // (bench train|infer --backend torchsharp,torchsharp-loop), this beats stacking the experts' weights for one
+        // einsum/bmm per layer, which copies every weight on every forward pass.
         public static Tensor ExpertBank(Tensor input, global::TorchSharp.Modules.ModuleList<Expert> experts, global::System.Func<Tensor, Tensor> hidden)
         {
-            Tensor output = hidden(Torch.einsum("bi,eoi->ebo", input, StackWeights(experts, 0)) + StackBiases(experts, 0).unsqueeze(1));
-            for (int layer = 1; layer < experts[0].Depth; layer++)
-            {
-                output = hidden(Torch.bmm(output, StackWeights(experts, layer).transpose(1, 2)) + StackBiases(experts, layer).unsqueeze(1));
-            }
-
-            return output;
+            var outputs = new Tensor[experts.Count];
+            for (int e = 0; e < experts.Count; e++) { outputs[e] = Mlp(experts[e], input, hidden); }
+            return Torch.stack(outputs, 0);
         }
 
         /// <summary>A bottom network: every layer followed by `hidden`, like a single expert.</summary>
@@ -299,20 +295,6 @@ namespace PleGen.TorchSharpSupport
                 Parameter parameter = parameters[i].Parameter;
                 parameter.copy_(Torch.tensor(buffers[i].Tensor.ToArray(), parameter.shape).to(parameter.device));
             }
-        }
-
-        private static Tensor StackWeights(global::TorchSharp.Modules.ModuleList<Expert> experts, int layer)
-        {
-            var weights = new Tensor[experts.Count];
-            for (int e = 0; e < experts.Count; e++) { weights[e] = experts[e].Layer(layer).weight; }
-            return Torch.stack(weights, 0);
-        }
-
-        private static Tensor StackBiases(global::TorchSharp.Modules.ModuleList<Expert> experts, int layer)
-        {
-            var biases = new Tensor[experts.Count];
-            for (int e = 0; e < experts.Count; e++) { biases[e] = experts[e].Layer(layer).bias!; }
-            return Torch.stack(biases, 0);
         }
     }
 }
