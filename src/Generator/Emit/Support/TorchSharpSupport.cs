@@ -186,7 +186,7 @@ namespace PleGen.TorchSharpSupport
             return layers;
         }
 
-        // Experts reading the same input -> [experts, batch, units]: each expert runs its own Linear layers (`hidden`,
+        // Experts reading the same input -> [batch, experts, units]: each expert runs its own Linear layers (`hidden`,
         // activation and dropout, after every layer), then the outputs are stacked. Measured on libtorch's CPU kernels
         // (bench train|infer --backend torchsharp,torchsharp-loop), this beats stacking the experts' weights for one
         // einsum/bmm per layer, which copies every weight on every forward pass.
@@ -194,7 +194,7 @@ namespace PleGen.TorchSharpSupport
         {
             var outputs = new Tensor[experts.Count];
             for (int e = 0; e < experts.Count; e++) { outputs[e] = Mlp(experts[e], input, hidden); }
-            return Torch.stack(outputs, 0);
+            return Torch.stack(outputs, 1);
         }
 
         /// <summary>A bottom network: every layer followed by `hidden`, like a single expert.</summary>
@@ -213,21 +213,12 @@ namespace PleGen.TorchSharpSupport
             return layers[layers.Count - 1].forward(output).squeeze(1);
         }
 
-        // A gate's weighted sum: weights [batch, e] over the banks it mixes, in order ([e_i, batch, width] each) ->
-        // [batch, width]. Each bank takes its slice of the weights, so nothing is concatenated.
+        // A gate's weighted sum: weights [batch, e] over the banks it mixes, in order ([batch, e_i, width] each) ->
+        // [batch, width], as one bmm (the banks joined along the expert axis when the gate mixes several).
         public static Tensor Mix(Tensor weights, params Tensor[] banks)
         {
-            Tensor? mixed = null;
-            long offset = 0;
-            foreach (Tensor bank in banks)
-            {
-                long count = bank.shape[0];
-                Tensor part = Torch.einsum("be,ebw->bw", weights.narrow(1, offset, count), bank);
-                mixed = mixed is null ? part : mixed + part;
-                offset += count;
-            }
-
-            return mixed!;
+            Tensor experts = banks.Length == 1 ? banks[0] : Torch.cat(banks, 1);
+            return Torch.bmm(weights.unsqueeze(1), experts).squeeze(1);
         }
 
         /// <summary>
