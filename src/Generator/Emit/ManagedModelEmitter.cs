@@ -474,7 +474,7 @@ internal static class ManagedModelEmitter
         foreach (TaskSpec t in spec.Tasks)
         {
             w.Line($"/// <summary>Loss weight of \"{t.Name}\" at 0-based <paramref name=\"epoch\"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>");
-            w.Line($"public static double {t.Identifier}LossWeight(int epoch) => {Double(t.LossWeight)} * global::System.Math.Pow({Double(t.LossWeightDecay)}, epoch);");
+            w.Line($"public static double {t.Identifier}LossWeight(int epoch) => {LossWeightExpression(t)};");
             w.Line();
         }
     }
@@ -603,6 +603,13 @@ internal static class ManagedModelEmitter
     private static string Lit(string value) => SourceWriter.Literal(value);
 
     private static string Float(double value) => ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
+
+    // w0 * gamma^epoch with the constants folded: a weight that does not decay is its w0, and w0 = 1 is left out.
+    private static string LossWeightExpression(TaskSpec t)
+    {
+        string power = $"global::System.Math.Pow({Double(t.LossWeightDecay)}, epoch)";
+        return t.LossWeightDecay == 1.0 ? Double(t.LossWeight) : t.LossWeight == 1.0 ? power : $"{Double(t.LossWeight)} * {power}";
+    }
 
     private static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture) + (value == System.Math.Floor(value) && !value.ToString("R", CultureInfo.InvariantCulture).Contains("E") ? ".0" : "");
 }

@@ -198,10 +198,10 @@ namespace Demo
         public void Load(string path) => global::PleGen.Runtime.SafeTensors.Load(path, Parameters);
 
         /// <summary>Loss weight of "ctr" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
-        public static double CtrLossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+        public static double CtrLossWeight(int epoch) => 1.0;
 
         /// <summary>Loss weight of "cvr" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
-        public static double CvrLossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+        public static double CvrLossWeight(int epoch) => 1.0;
 
         /// <summary>Runs the model on a batch (records the graph for Backward unless under Autograd.NoGrad()).</summary>
         public Output Forward(Batch batch)

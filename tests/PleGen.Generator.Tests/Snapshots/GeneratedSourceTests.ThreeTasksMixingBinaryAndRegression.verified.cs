@@ -267,13 +267,13 @@ namespace Demo
         public void Load(string path) => global::PleGen.Runtime.SafeTensors.Load(path, Parameters);
 
         /// <summary>Loss weight of "click" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
-        public static double ClickLossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+        public static double ClickLossWeight(int epoch) => 1.0;
 
         /// <summary>Loss weight of "watch_time" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
-        public static double WatchTimeLossWeight(int epoch) => 0.5 * global::System.Math.Pow(1.0, epoch);
+        public static double WatchTimeLossWeight(int epoch) => 0.5;
 
         /// <summary>Loss weight of "share" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
-        public static double ShareLossWeight(int epoch) => 1.0 * global::System.Math.Pow(1.0, epoch);
+        public static double ShareLossWeight(int epoch) => 1.0;
 
         /// <summary>Runs the model on a batch (records the graph for Backward unless under Autograd.NoGrad()).</summary>
         public Output Forward(Batch batch)
