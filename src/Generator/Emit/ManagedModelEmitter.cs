@@ -44,12 +44,11 @@ internal static class ManagedModelEmitter
             string[] labelParameters = spec.Tasks.Select(t => names.Claim(CamelCase.From(t.Identifier), CamelCase.From(t.Identifier + "Labels"))).ToArray();
             string?[] maskParameters = spec.Tasks.Select(t => t.Masked ? names.Claim(CamelCase.From(t.Identifier) + "Mask", CamelCase.From(t.Identifier + "LabelsMask")) : null).ToArray();
             var parameters = spec.Features.Select((f, i) => (f.IsCategorical ? "int[] " : "float[] ") + featureParameters[i])
-                .Concat(spec.Tasks.Select(t => "float[] " + labelParameters[t.Index]))
-                .Concat(spec.Tasks.Where(t => t.Masked).Select(t => "float[]? " + maskParameters[t.Index] + " = null"));
+                .Concat(LabelArguments.For(spec, t => "float[] " + labelParameters[t.Index], t => "float[]? " + maskParameters[t.Index] + " = null"));
             w.Line("/// <summary>Wraps the columns (not copied) after checking them like a <see cref=\"Batch\"/> and <see cref=\"Labels\"/>.</summary>");
             using (w.Block($"public Dataset({string.Join(", ", parameters)})"))
             {
-                string labels = string.Join(", ", labelParameters.Concat(spec.Tasks.Where(t => t.Masked).Select(t => maskParameters[t.Index]!)));
+                string labels = string.Join(", ", LabelArguments.For(spec, t => labelParameters[t.Index], t => maskParameters[t.Index]!));
                 w.Line($"Count = new Batch({string.Join(", ", featureParameters)}).BatchSize;");
                 w.Line($"{R}InputChecks.SameDatasetSize({Lit(spec.ClassName)}, Count, new Labels({labels}).BatchSize);");
                 for (int i = 0; i < spec.Features.Count; i++)
@@ -100,8 +99,7 @@ internal static class ManagedModelEmitter
             w.Line("/// <summary>The labels of the given rows (copied).</summary>");
             using (w.Block("public Labels Targets(global::System.ReadOnlySpan<int> rows)"))
             {
-                var args = spec.Tasks.Select(t => $"{R}Rows.Gather({t.Identifier}Labels, 1, rows)")
-                    .Concat(spec.Tasks.Where(t => t.Masked).Select(t => $"{t.Identifier}Mask is null ? null : {R}Rows.Gather({t.Identifier}Mask, 1, rows)"));
+                var args = LabelArguments.For(spec, t => $"{R}Rows.Gather({t.Identifier}Labels, 1, rows)", t => $"{t.Identifier}Mask is null ? null : {R}Rows.Gather({t.Identifier}Mask, 1, rows)");
                 w.Line($"return new Labels({string.Join(", ", args)});");
             }
         }
@@ -142,8 +140,7 @@ internal static class ManagedModelEmitter
             w.Line("Output output = Forward(data.Features(rows));");
             foreach (TaskSpec t in spec.Tasks)
             {
-                string member = t.IsBinary ? t.Identifier + "Probability" : t.Identifier;
-                w.Line($"output.{member}.Data.CopyTo(predictions.Slice({t.Index} * rows.Length, rows.Length));");
+                w.Line($"output.{t.PredictionMember}.Data.CopyTo(predictions.Slice({t.Index} * rows.Length, rows.Length));");
             }
         }
 
@@ -229,25 +226,13 @@ internal static class ManagedModelEmitter
         w.Line("/// <summary>One batch of labels: one member per task, and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>");
         using (w.Block("public sealed class Labels"))
         {
-            var parameters = new List<string>();
-            foreach (TaskSpec t in spec.Tasks)
+            var parameters = LabelArguments.For(spec, t => "float[] " + CamelCase.From(t.Identifier), t => "float[]? " + CamelCase.From(t.Identifier) + "Mask = null");
+            foreach (string doc in LabelArguments.For(
+                spec,
+                t => $"/// <param name=\"{CamelCase.DocName(CamelCase.From(t.Identifier))}\">Task \"{t.Name}\": {(t.IsBinary ? "0 or 1 (or a probability)" : "the target value")} per sample.</param>",
+                t => $"/// <param name=\"{CamelCase.DocName(CamelCase.From(t.Identifier) + "Mask")}\">1 where a sample belongs to task \"{t.Name}\"'s sample space, else 0; null: every sample.</param>"))
             {
-                parameters.Add("float[] " + CamelCase.From(t.Identifier));
-            }
-
-            foreach (TaskSpec t in spec.Tasks.Where(t => t.Masked))
-            {
-                parameters.Add("float[]? " + CamelCase.From(t.Identifier) + "Mask = null");
-            }
-
-            foreach (TaskSpec t in spec.Tasks)
-            {
-                w.Line($"/// <param name=\"{CamelCase.DocName(CamelCase.From(t.Identifier))}\">Task \"{t.Name}\": {(t.IsBinary ? "0 or 1 (or a probability)" : "the target value")} per sample.</param>");
-            }
-
-            foreach (TaskSpec t in spec.Tasks.Where(t => t.Masked))
-            {
-                w.Line($"/// <param name=\"{CamelCase.DocName(CamelCase.From(t.Identifier) + "Mask")}\">1 where a sample belongs to task \"{t.Name}\"'s sample space, else 0; null: every sample.</param>");
+                w.Line(doc);
             }
 
             using (w.Block($"public Labels({string.Join(", ", parameters)})"))
@@ -304,7 +289,7 @@ internal static class ManagedModelEmitter
                     w.Line($"{t.Identifier} = {CamelCase.From(t.Identifier)};");
                     if (t.IsBinary)
                     {
-                        w.Line($"{t.Identifier}Probability = {R}Ops.Sigmoid({CamelCase.From(t.Identifier)});");
+                        w.Line($"{t.ProbabilityMember} = {R}Ops.Sigmoid({CamelCase.From(t.Identifier)});");
                     }
                 }
             }
@@ -323,7 +308,7 @@ internal static class ManagedModelEmitter
                 {
                     w.Line();
                     w.Line($"/// <summary>Probability of \"{t.Name}\" [batch, 1] (sigmoid of the logit).</summary>");
-                    w.Line($"public {R}Tensor {t.Identifier}Probability {{ get; }}");
+                    w.Line($"public {R}Tensor {t.ProbabilityMember} {{ get; }}");
                 }
             }
         }

@@ -39,8 +39,7 @@ internal static class TorchSharpTrainingEmitter
             using (w.Block($"protected override Tensor[] Losses({dataset} data, global::System.ReadOnlySpan<int> rows, int epoch)"))
             {
                 w.Line($"{model}.Labels targets = data.Targets(rows);");
-                var labels = spec.Tasks.Select(t => $"targets.{t.Identifier}.ToArray()")
-                    .Concat(spec.Tasks.Where(t => t.Masked).Select(t => $"targets.{t.Identifier}Mask?.ToArray()"));
+                var labels = LabelArguments.For(spec, t => $"targets.{t.Identifier}.ToArray()", t => $"targets.{t.Identifier}Mask?.ToArray()");
                 w.Line($"TorchSharpModel.Labels labels = TorchSharpModel.Labels.FromArrays({string.Join(", ", labels)});");
                 w.Line("TorchSharpModel.Losses losses = _model.Loss(_model.forward(Batch(data, rows)), Device.type == global::TorchSharp.DeviceType.CPU ? labels : labels.ToDevice(Device), epoch);");
                 w.Line($"return new[] {{ losses.Total, {string.Join(", ", spec.Tasks.Select(t => "losses." + t.Identifier))} }};");
@@ -50,7 +49,7 @@ internal static class TorchSharpTrainingEmitter
             using (w.Block($"protected override Tensor[] Predictions({dataset} data, global::System.ReadOnlySpan<int> rows)"))
             {
                 w.Line("TorchSharpModel.Output output = _model.forward(Batch(data, rows));");
-                w.Line($"return new[] {{ {string.Join(", ", spec.Tasks.Select(t => "output." + t.Identifier + (t.IsBinary ? "Probability" : "")))} }};");
+                w.Line($"return new[] {{ {string.Join(", ", spec.Tasks.Select(t => "output." + t.PredictionMember))} }};");
             }
 
             w.Line();

@@ -94,7 +94,7 @@ internal static class TorchSharpTypesEmitter
         string model = Lit(spec.ClassName);
         string Param(TaskSpec t) => CamelCase.From(t.Identifier);
         string MaskParam(TaskSpec t) => CamelCase.From(t.Identifier) + "Mask";
-        var parameters = spec.Tasks.Select(t => "Tensor " + Param(t)).Concat(spec.Tasks.Where(t => t.Masked).Select(t => $"Tensor? {MaskParam(t)} = null"));
+        var parameters = LabelArguments.For(spec, t => "Tensor " + Param(t), t => $"Tensor? {MaskParam(t)} = null");
         w.Line("/// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>");
         using (w.Block("public sealed class Labels"))
         {
@@ -121,7 +121,7 @@ internal static class TorchSharpTypesEmitter
             }
 
             w.Line();
-            var arrays = spec.Tasks.Select(t => "float[] " + Param(t)).Concat(spec.Tasks.Where(t => t.Masked).Select(t => $"float[]? {MaskParam(t)} = null"));
+            var arrays = LabelArguments.For(spec, t => "float[] " + Param(t), t => $"float[]? {MaskParam(t)} = null");
             w.Line("/// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>");
             using (w.Block($"public static Labels FromArrays({string.Join(", ", arrays)})"))
             {
@@ -132,8 +132,7 @@ internal static class TorchSharpTypesEmitter
                     w.Line($"{R}InputChecks.Labels({model}, {Lit(t.Name)}, {Param(t)}, {(t.Masked ? MaskParam(t) : "null")}, binary: {(t.IsBinary ? "true" : "false")}, ref batchSize);");
                 }
 
-                var tensors = spec.Tasks.Select(t => $"Torch.tensor({Param(t)})")
-                    .Concat(spec.Tasks.Where(t => t.Masked).Select(t => $"{MaskParam(t)} is null ? null : Torch.tensor({MaskParam(t)})"));
+                var tensors = LabelArguments.For(spec, t => $"Torch.tensor({Param(t)})", t => $"{MaskParam(t)} is null ? null : Torch.tensor({MaskParam(t)})");
                 w.Line($"return new Labels({string.Join(", ", tensors)});");
             }
 
@@ -155,7 +154,7 @@ internal static class TorchSharpTypesEmitter
 
             w.Line();
             w.Line("/// <summary>The same labels on <paramref name=\"device\"/> (new tensors in the current dispose scope).</summary>");
-            var moved = spec.Tasks.Select(t => t.Identifier + ".to(device)").Concat(spec.Tasks.Where(t => t.Masked).Select(t => $"{t.Identifier}Mask?.to(device)"));
+            var moved = LabelArguments.For(spec, t => t.Identifier + ".to(device)", t => $"{t.Identifier}Mask?.to(device)");
             w.Line($"public Labels ToDevice(Device device) => new({string.Join(", ", moved)});");
         }
 
@@ -175,7 +174,7 @@ internal static class TorchSharpTypesEmitter
                     w.Line($"{t.Identifier} = {CamelCase.From(t.Identifier)};");
                     if (t.IsBinary)
                     {
-                        w.Line($"{t.Identifier}Probability = F.sigmoid({CamelCase.From(t.Identifier)});");
+                        w.Line($"{t.ProbabilityMember} = F.sigmoid({CamelCase.From(t.Identifier)});");
                     }
                 }
             }
@@ -192,7 +191,7 @@ internal static class TorchSharpTypesEmitter
                 {
                     w.Line();
                     w.Line($"/// <summary>Probability of \"{t.Name}\" [batch] (sigmoid of the logit).</summary>");
-                    w.Line($"public Tensor {t.Identifier}Probability {{ get; }}");
+                    w.Line($"public Tensor {t.ProbabilityMember} {{ get; }}");
                 }
             }
 
@@ -205,7 +204,7 @@ internal static class TorchSharpTypesEmitter
                     w.Line($"{t.Identifier}.MoveToOuterDisposeScope();");
                     if (t.IsBinary)
                     {
-                        w.Line($"{t.Identifier}Probability.MoveToOuterDisposeScope();");
+                        w.Line($"{t.ProbabilityMember}.MoveToOuterDisposeScope();");
                     }
                 }
 

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace PleGen.Generator.Parsing;
 
 /// <summary>The architectures PleGen generates, one per model attribute.</summary>
@@ -23,6 +25,21 @@ internal static class Architectures
         (ArchitectureKind.SharedBottom, "PleGen.SharedBottomModelAttribute"),
         (ArchitectureKind.SingleTask, "PleGen.SingleTaskModelAttribute"),
     };
+
+    /// <summary>The architecture an attribute declares, or null when it is not an architecture attribute.</summary>
+    public static ArchitectureKind? KindOf(AttributeData attribute)
+    {
+        string? name = attribute.AttributeClass?.ToDisplayString();
+        foreach (var (kind, metadataName) in Attributes)
+        {
+            if (name == metadataName)
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The name users and reports see: "PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask".</summary>
     public static string DisplayName(ArchitectureKind kind) => kind switch

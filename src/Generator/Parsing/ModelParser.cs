@@ -94,14 +94,9 @@ internal static class ModelParser
         var architectures = new List<(AttributeData Data, ArchitectureKind Kind, int Position)>();
         foreach (AttributeData attribute in type.GetAttributes())
         {
-            string? name = attribute.AttributeClass?.ToDisplayString();
-            foreach (var (candidate, metadataName) in Architectures.Attributes)
+            if (Architectures.KindOf(attribute) is { } candidate)
             {
-                if (name == metadataName)
-                {
-                    int position = attribute.ApplicationSyntaxReference?.Span.Start ?? int.MaxValue;
-                    architectures.Add((attribute, candidate, position));
-                }
+                architectures.Add((attribute, candidate, attribute.ApplicationSyntaxReference?.Span.Start ?? int.MaxValue));
             }
         }
 
@@ -198,7 +193,7 @@ internal static class ModelParser
 
         for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
         {
-            if (baseType.GetAttributes().Any(a => Architectures.Attributes.Any(arch => arch.MetadataName == a.AttributeClass?.ToDisplayString())))
+            if (baseType.GetAttributes().Any(a => Architectures.KindOf(a) is not null))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivesFromModel, declaration.ClassLocation, type.Name, baseType.Name));
                 break;

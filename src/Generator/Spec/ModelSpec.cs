@@ -89,7 +89,14 @@ internal sealed record TaskSpec(
     EquatableArray<int> TowerUnits,
     double LossWeight,
     double LossWeightDecay,
-    bool Masked);
+    bool Masked)
+{
+    /// <summary>The Output member holding a binary task's probability (the sigmoid of its logit).</summary>
+    public string ProbabilityMember => Identifier + "Probability";
+
+    /// <summary>The Output member a trainer scores: the probability of a binary task, the value of a regression task.</summary>
+    public string PredictionMember => IsBinary ? ProbabilityMember : Identifier;
+}
 
 /// <summary>What a module reads: the input vector, a task's fused output of the previous level, or the shared one.</summary>
 internal enum InputSourceKind
