@@ -117,7 +117,7 @@ namespace PleGen.TorchSharpSupport
             for (int t = 0; t < perTask.Length; t++)
             {
                 using global::TorchSharp.Utils.TensorAccessor<float> values = perTask[t].cpu().data<float>();
-                new global::System.ReadOnlySpan<float>(values.ToArray()).CopyTo(predictions.Slice(t * rows.Length, rows.Length));
+                values.CopyTo(predictions.Slice(t * rows.Length, rows.Length));
             }
         }
 
