@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 using PleGen.Runtime;
 
@@ -80,27 +81,21 @@ public static class ExperimentRunner
             return new SeedRun(candidate.Name, seed, label, metrics, history, gates, clock.Elapsed);
         }
 
-        // One run per task, each monitoring its own task; a task's test metric comes from its own run.
-        var histories = new Dictionary<string, TrainingHistory>(StringComparer.Ordinal);
-        var testMetrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        TrainingHistory? first = null;
-        GateReport? firstGates = null;
-        IReadOnlyList<TaskInfo>? tasks = null;
-        for (int t = 0; tasks is null || t < tasks.Count; t++)
+        // One run per task, each monitoring its own task; a task's test metric comes from its own run. The first run
+        // monitors the first task (MonitorTask null) and tells which tasks there are.
+        var first = TrainAndTest(candidate, seed, null, train, validation, test, settings, observer, cancellation);
+        string firstTask = first.Tasks[0].Name;
+        var histories = new Dictionary<string, TrainingHistory>(StringComparer.Ordinal) { [firstTask] = first.History };
+        var testMetrics = new Dictionary<string, double>(StringComparer.Ordinal) { [firstTask] = first.Metrics[firstTask] };
+        foreach (TaskInfo task in first.Tasks.Skip(1))
         {
-            string? task = tasks?[t].Name;
-            (TrainingHistory history, IReadOnlyDictionary<string, double> metrics, GateReport? gates, IReadOnlyList<TaskInfo> declared) =
-                TrainAndTest(candidate, seed, task, train, validation, test, settings, observer, cancellation);
-            tasks ??= declared;
-            string name = tasks[t].Name;
-            histories[name] = history;
-            testMetrics[name] = metrics[name];
-            first ??= history;
-            firstGates ??= gates;
+            var own = TrainAndTest(candidate, seed, task.Name, train, validation, test, settings, observer, cancellation);
+            histories[task.Name] = own.History;
+            testMetrics[task.Name] = own.Metrics[task.Name];
         }
 
         RequireFinite(testMetrics);
-        return new SeedRun(candidate.Name, seed, label, testMetrics, first!, firstGates, clock.Elapsed, histories);
+        return new SeedRun(candidate.Name, seed, label, testMetrics, first.History, first.Gates, clock.Elapsed, histories);
     }
 
     private static void RequireFinite(IReadOnlyDictionary<string, double> metrics)
