@@ -17,13 +17,13 @@ public static class CensusCandidates
     /// <summary>SingleTask, SharedBottom, MMoE, CGC and PLE; MMoE, CGC and PLE record their gates.</summary>
     public static IReadOnlyList<ModelCandidate<CensusSplit>> All { get; } =
     [
-        ModelCandidate.Of(SingleTask, seed => new CensusSingleTask(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusSingleTask.Dataset>(s), torchSharp: TorchSharpFlavor.Of(seed => CensusSingleTask.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o))) with { StopsPerTask = true },
-        ModelCandidate.Of("SharedBottom", seed => new CensusSharedBottom(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusSharedBottom.Dataset>(s), torchSharp: TorchSharpFlavor.Of(seed => CensusSharedBottom.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o))),
-        ModelCandidate.Of("MMoE", seed => new CensusMmoe(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusMmoe.Dataset>(s), (m, s) => m.GateStatistics = s,
+        ModelCandidate.Of(SingleTask, seed => new CensusSingleTask(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusTasks.Dataset>(s), torchSharp: TorchSharpFlavor.Of(seed => CensusSingleTask.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o))) with { StopsPerTask = true },
+        ModelCandidate.Of("SharedBottom", seed => new CensusSharedBottom(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusTasks.Dataset>(s), torchSharp: TorchSharpFlavor.Of(seed => CensusSharedBottom.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o))),
+        ModelCandidate.Of("MMoE", seed => new CensusMmoe(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusTasks.Dataset>(s), (m, s) => m.GateStatistics = s,
             TorchSharpFlavor.Of(seed => CensusMmoe.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o), (m, s) => m.GateStatistics = s)),
-        ModelCandidate.Of("CGC", seed => new CensusCgc(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusCgc.Dataset>(s), (m, s) => m.GateStatistics = s,
+        ModelCandidate.Of("CGC", seed => new CensusCgc(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusTasks.Dataset>(s), (m, s) => m.GateStatistics = s,
             TorchSharpFlavor.Of(seed => CensusCgc.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o), (m, s) => m.GateStatistics = s)),
-        ModelCandidate.Of("PLE", seed => new CensusPle(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusPle.Dataset>(s), (m, s) => m.GateStatistics = s,
+        ModelCandidate.Of("PLE", seed => new CensusPle(seed), (CensusSplit s) => CensusDatasetBinder.Bind<CensusTasks.Dataset>(s), (m, s) => m.GateStatistics = s,
             TorchSharpFlavor.Of(seed => CensusPle.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o), (m, s) => m.GateStatistics = s)),
     ];
 }

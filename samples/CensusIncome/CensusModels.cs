@@ -42,7 +42,7 @@ namespace PleGen.Samples.CensusSample;
 [CategoricalFeature("vet_question", 4, 4)]
 [CategoricalFeature("vet_benefits", 4, 4)]
 [CategoricalFeature("year", 3, 4)]
-public sealed class CensusTasks
+public sealed partial class CensusTasks
 {
 }
 

@@ -13,7 +13,7 @@ namespace ModelSummary;
 [CategoricalFeature("industry", 52, 8)]
 [CategoricalFeature("sex", 3, 2)]
 [CategoricalFeature("race", 6, 3)]
-public sealed class CensusTasks
+public sealed partial class CensusTasks
 {
 }
 

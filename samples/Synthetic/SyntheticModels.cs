@@ -8,7 +8,7 @@ namespace PleGen.Samples.SyntheticSample;
 [Task("task1", TaskKind.Regression, Tower = [32])]
 [Task("task2", TaskKind.Regression, Tower = [32])]
 [DenseFeature("x", 512)]
-public sealed class SyntheticTasks
+public sealed partial class SyntheticTasks
 {
 }
 

@@ -1,20 +1,16 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using PleGen.Generator.Common;
-using PleGen.Generator.Diagnostics;
 using PleGen.Generator.Emit;
 using PleGen.Generator.Parsing;
-using PleGen.Generator.Spec;
+using PleGen.Generator.Plan;
 using PleGen.Generator.Validation;
 
 namespace PleGen.Generator;
 
 /// <summary>
-/// The PleGen source generator. One pipeline per architecture attribute: parse and validate each attributed
-/// class into a value-equal <see cref="ParseResult"/> (spec or null, plus diagnostics); report the diagnostics;
-/// emit code from the spec alone, so edits that leave the spec unchanged re-run nothing downstream.
+/// The PleGen source generator. One pipeline per architecture attribute: parse, validate and plan each attributed
+/// class into a value-equal <see cref="ParseResult"/> (plan or null, plus diagnostics); report the diagnostics; render
+/// code from the plan alone, so edits that leave the plan unchanged re-run nothing downstream. One more pipeline gives
+/// each task group (a partial class with [Task] attributes and no architecture) its data types.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ModelGenerator : IIncrementalGenerator
@@ -44,14 +40,14 @@ public sealed class ModelGenerator : IIncrementalGenerator
             context.RegisterSourceOutput(results.SelectMany(static (r, _) => r.Diagnostics), static (spc, diagnostic) =>
                 spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
 
-            IncrementalValuesProvider<ModelSpec> specs = results
-                .Select(static (r, _) => r.Spec)
-                .Where(static s => s is not null)
-                .Select(static (s, _) => s!)
-                .WithTrackingName(TrackingNames.ModelSpec);
+            IncrementalValuesProvider<ModelPlan> plans = results
+                .Select(static (r, _) => r.Plan)
+                .Where(static p => p is not null)
+                .Select(static (p, _) => p!)
+                .WithTrackingName(TrackingNames.ModelPlan);
 
-            context.RegisterSourceOutput(specs, static (spc, spec) =>
-                spc.AddSource(HintNames.Model(spec), ModelEmitter.Emit(spec)));
+            context.RegisterSourceOutput(plans, static (spc, plan) =>
+                spc.AddSource(HintNames.Model(plan.Model), ManagedModelEmitter.Emit(plan)));
 
             // TorchSharp = true in a project without TorchSharp: an error instead of code that cannot compile.
             context.RegisterSourceOutput(
@@ -64,20 +60,32 @@ public sealed class ModelGenerator : IIncrementalGenerator
                     }
                 });
 
-            IncrementalValuesProvider<ModelSpec> torchSharpSpecs = specs
+            IncrementalValuesProvider<ModelPlan> torchSharpPlans = plans
                 .Combine(torchSharpReferenced)
                 .Where(static pair => pair.Right && pair.Left.TorchSharp != TorchSharpOption.Never)
                 .Select(static (pair, _) => pair.Left)
-                .WithTrackingName(TrackingNames.TorchSharpSpec);
+                .WithTrackingName(TrackingNames.TorchSharpPlan);
 
-            context.RegisterSourceOutput(torchSharpSpecs, static (spc, spec) =>
-                spc.AddSource(HintNames.TorchSharp(spec), TorchSharpModelEmitter.Emit(spec)));
+            context.RegisterSourceOutput(torchSharpPlans, static (spc, plan) =>
+                spc.AddSource(HintNames.TorchSharp(plan.Model), TorchSharpModelEmitter.Emit(plan)));
 
-            IncrementalValueProvider<bool> hasTorchSharpModel = torchSharpSpecs.Collect().Select(static (specs, _) => !specs.IsEmpty);
+            IncrementalValueProvider<bool> hasTorchSharpModel = torchSharpPlans.Collect().Select(static (plans, _) => !plans.IsEmpty);
             anyTorchSharpModel = anyTorchSharpModel is null
                 ? hasTorchSharpModel
                 : anyTorchSharpModel.Value.Combine(hasTorchSharpModel).Select(static (pair, _) => pair.Left || pair.Right);
         }
+
+        IncrementalValuesProvider<DataTypesPlan> taskGroups = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TaskGroups.TaskAttributeName,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                transform: static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type && TaskGroups.Parse(type, ct) is { } group ? ModelValidator.ValidateTaskGroup(group) : null)
+            .Where(static g => g is not null)
+            .Select(static (g, _) => g!)
+            .WithTrackingName(TrackingNames.TaskGroup);
+
+        context.RegisterSourceOutput(taskGroups, static (spc, group) =>
+            spc.AddSource(HintNames.DataTypes(group.Owner), DatasetEmitter.EmitFile(group)));
 
         context.RegisterSourceOutput(anyTorchSharpModel!.Value, static (spc, any) =>
         {
@@ -108,7 +116,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
 
         // The rules run even after parse errors, so one build shows every problem; only a clean parse yields a spec.
         int parseErrors = diagnostics.Count;
-        ModelSpec? spec = ModelValidator.Validate(declaration, diagnostics);
-        return new ParseResult(parseErrors == 0 ? spec : null, diagnostics.ToEquatableArray(), torchSharp);
+        ModelPlan? plan = ModelValidator.Validate(declaration, diagnostics);
+        return new ParseResult(parseErrors == 0 ? plan : null, diagnostics.ToEquatableArray(), torchSharp);
     }
 }

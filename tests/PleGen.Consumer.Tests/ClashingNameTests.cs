@@ -68,7 +68,7 @@ public sealed class ClashingNameTests
         var model = new ClashingEmbeddingsSingleTask(5);
         AssertParametersMatchTheArchitecture(model, ClashingEmbeddingsSingleTask.Architecture.Modules, ClashingEmbeddingsSingleTask.Architecture.TotalParameters);
         Assert.Equal(
-            new[] { "embeddings.b_c.a.weight", "embeddings.c.a.weight", "embeddings.b_c.a_b.weight", "embeddings.c.a_b.weight" },
+            new[] { "embeddings.b_c.a.weight", "embeddings.b_c.a_b.weight", "embeddings.c.a.weight", "embeddings.c.a_b.weight" },
             model.Parameters.Select(p => p.Name).Where(n => n.StartsWith("embeddings.", StringComparison.Ordinal)).ToArray());
 
         ClashingEmbeddingsSingleTask.Output output = model.Forward(new ClashingEmbeddingsSingleTask.Batch(Ids(Rows, 3), Ids(Rows, 3)));

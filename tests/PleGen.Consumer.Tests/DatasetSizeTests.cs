@@ -13,8 +13,8 @@ public sealed class DatasetSizeTests
         ManagedModelTests.Data d = ManagedModelTests.Make(10, 1);
         float[] nineLabels = d.Click.Take(9).ToArray();
 
-        var error = Assert.Throws<ArgumentException>(() => new SyntheticPle.Dataset(d.User, d.Item, nineLabels, d.Dwell.Take(9).ToArray(), d.Share.Take(9).ToArray(), d.ShareMask.Take(9).ToArray()));
+        var error = Assert.Throws<ArgumentException>(() => new SyntheticTasks.Dataset(d.User, d.Item, nineLabels, d.Dwell.Take(9).ToArray(), d.Share.Take(9).ToArray(), d.ShareMask.Take(9).ToArray()));
 
-        Assert.Equal("SyntheticPle.Dataset: the features have 10 samples but the labels have 9; every feature and label array needs one entry per sample (same rows, same order).", error.Message);
+        Assert.Equal("SyntheticTasks.Dataset: the features have 10 samples but the labels have 9; every feature and label array needs one entry per sample (same rows, same order).", error.Message);
     }
 }

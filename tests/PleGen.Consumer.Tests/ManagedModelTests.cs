@@ -57,17 +57,17 @@ public sealed class ManagedModelTests
     private static IHarness Create(string architecture, ulong seed) => architecture switch
     {
         "PLE" => new Harness<SyntheticPle>(new SyntheticPle(seed), SyntheticPle.Architecture.TotalParameters, SyntheticPle.Architecture.Modules,
-            (m, d, e) => { var o = m.Forward(new SyntheticPle.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticPle.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
+            (m, d, e) => { var o = m.Forward(new SyntheticTasks.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticTasks.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
         "CGC" => new Harness<SyntheticCgc>(new SyntheticCgc(seed), SyntheticCgc.Architecture.TotalParameters, SyntheticCgc.Architecture.Modules,
-            (m, d, e) => { var o = m.Forward(new SyntheticCgc.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticCgc.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
+            (m, d, e) => { var o = m.Forward(new SyntheticTasks.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticTasks.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
         "MMoE" => new Harness<SyntheticMmoe>(new SyntheticMmoe(seed), SyntheticMmoe.Architecture.TotalParameters, SyntheticMmoe.Architecture.Modules,
-            (m, d, e) => { var o = m.Forward(new SyntheticMmoe.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticMmoe.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
+            (m, d, e) => { var o = m.Forward(new SyntheticTasks.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticTasks.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
         "ML-MMoE" => new Harness<SyntheticDeepMmoe>(new SyntheticDeepMmoe(seed), SyntheticDeepMmoe.Architecture.TotalParameters, SyntheticDeepMmoe.Architecture.Modules,
-            (m, d, e) => { var o = m.Forward(new SyntheticDeepMmoe.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticDeepMmoe.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
+            (m, d, e) => { var o = m.Forward(new SyntheticTasks.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticTasks.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
         "SharedBottom" => new Harness<SyntheticSharedBottom>(new SyntheticSharedBottom(seed), SyntheticSharedBottom.Architecture.TotalParameters, SyntheticSharedBottom.Architecture.Modules,
-            (m, d, e) => { var o = m.Forward(new SyntheticSharedBottom.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticSharedBottom.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
+            (m, d, e) => { var o = m.Forward(new SyntheticTasks.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticTasks.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
         _ => new Harness<SyntheticSingleTask>(new SyntheticSingleTask(seed), SyntheticSingleTask.Architecture.TotalParameters, SyntheticSingleTask.Architecture.Modules,
-            (m, d, e) => { var o = m.Forward(new SyntheticSingleTask.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticSingleTask.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
+            (m, d, e) => { var o = m.Forward(new SyntheticTasks.Batch(d.User, d.Item)); var l = m.Loss(o, new SyntheticTasks.Labels(d.Click, d.Dwell, d.Share, d.ShareMask), e); return (o.ClickProbability, o.Dwell, o.ShareProbability, l.Total); }),
     };
 
     private sealed class Harness<T> : IHarness
@@ -162,8 +162,8 @@ public sealed class ManagedModelTests
 
         var model = new SyntheticPle(3);
         Data d = Make(16, 4);
-        var output = model.Forward(new SyntheticPle.Batch(d.User, d.Item));
-        var none = model.Loss(output, new SyntheticPle.Labels(d.Click, d.Dwell, d.Share, new float[16]), epoch: 2);
+        var output = model.Forward(new SyntheticTasks.Batch(d.User, d.Item));
+        var none = model.Loss(output, new SyntheticTasks.Labels(d.Click, d.Dwell, d.Share, new float[16]), epoch: 2);
         Assert.Equal(0f, none.Share.Item());
         Assert.Equal(none.Click.Item() + (0.25f * none.Dwell.Item()), none.Total.Item(), 5);
     }
@@ -171,25 +171,25 @@ public sealed class ManagedModelTests
     [Fact]
     public void Bad_inputs_are_reported_at_entry_with_feature_and_shapes()
     {
-        var e1 = Assert.Throws<ArgumentException>(() => new SyntheticPle.Batch(new float[7], new int[2]));
+        var e1 = Assert.Throws<ArgumentException>(() => new SyntheticTasks.Batch(new float[7], new int[2]));
         Assert.Contains("'user'", e1.Message);
         Assert.Contains("[batch, 4]", e1.Message);
 
-        var e2 = Assert.Throws<ArgumentException>(() => new SyntheticPle.Batch(new float[8], new int[3]));
+        var e2 = Assert.Throws<ArgumentException>(() => new SyntheticTasks.Batch(new float[8], new int[3]));
         Assert.Contains("'item'", e2.Message);
         Assert.Contains("3 samples", e2.Message);
         Assert.Contains("batch has 2", e2.Message);
 
-        var e3 = Assert.Throws<ArgumentOutOfRangeException>(() => new SyntheticPle.Batch(new float[8], new[] { 1, 10 }));
+        var e3 = Assert.Throws<ArgumentOutOfRangeException>(() => new SyntheticTasks.Batch(new float[8], new[] { 1, 10 }));
         Assert.Contains("id 10 at sample 1", e3.Message);
         Assert.Contains("[0, 10)", e3.Message);
 
-        var e4 = Assert.Throws<ArgumentOutOfRangeException>(() => new SyntheticPle.Labels(new[] { 0f, 2f }, new float[2], new float[2]));
+        var e4 = Assert.Throws<ArgumentOutOfRangeException>(() => new SyntheticTasks.Labels(new[] { 0f, 2f }, new float[2], new float[2]));
         Assert.Contains("'click'", e4.Message);
 
         var model = new SyntheticPle(0);
-        var output = model.Forward(new SyntheticPle.Batch(new float[8], new int[2]));
-        var e5 = Assert.Throws<ArgumentException>(() => model.Loss(output, new SyntheticPle.Labels(new float[3], new float[3], new float[3])));
+        var output = model.Forward(new SyntheticTasks.Batch(new float[8], new int[2]));
+        var e5 = Assert.Throws<ArgumentException>(() => model.Loss(output, new SyntheticTasks.Labels(new float[3], new float[3], new float[3])));
         Assert.Contains("2 samples but the labels have 3", e5.Message);
     }
 
@@ -206,8 +206,8 @@ public sealed class ManagedModelTests
             fresh.Load(path);
             using (Autograd.NoGrad())
             {
-                float[] a = trained.Forward(new SyntheticCgc.Batch(d.User, d.Item)).ClickProbability.ToArray();
-                float[] b = fresh.Forward(new SyntheticCgc.Batch(d.User, d.Item)).ClickProbability.ToArray();
+                float[] a = trained.Forward(new SyntheticTasks.Batch(d.User, d.Item)).ClickProbability.ToArray();
+                float[] b = fresh.Forward(new SyntheticTasks.Batch(d.User, d.Item)).ClickProbability.ToArray();
                 Assert.Equal(a, b);
             }
 
@@ -242,8 +242,8 @@ public sealed class GateStatisticsTests
         var item = new int[64];
         using (Autograd.NoGrad())
         {
-            model.Forward(new SyntheticPle.Batch(user, item));
-            model.Forward(new SyntheticPle.Batch(user, item));
+            model.Forward(new SyntheticTasks.Batch(user, item));
+            model.Forward(new SyntheticTasks.Batch(user, item));
         }
 
         GateReport report = model.GateStatistics.Report();
@@ -262,10 +262,10 @@ public sealed class GateStatisticsTests
 
 public sealed class TrainerTests
 {
-    private static SyntheticPle.Dataset Data(int n, ulong seed)
+    private static SyntheticTasks.Dataset Data(int n, ulong seed)
     {
         ManagedModelTests.Data d = ManagedModelTests.Make(n, seed);
-        return new SyntheticPle.Dataset(d.User, d.Item, d.Click, d.Dwell, d.Share, d.ShareMask);
+        return new SyntheticTasks.Dataset(d.User, d.Item, d.Click, d.Dwell, d.Share, d.ShareMask);
     }
 
     [Fact]
@@ -273,11 +273,11 @@ public sealed class TrainerTests
     {
         var model = new SyntheticPle(3);
         var progress = new System.Collections.Generic.List<TrainingProgress>();
-        var trainer = new Trainer<SyntheticPle.Dataset>(model, new Adam(model.Parameters, 1e-2), new TrainerOptions
+        var trainer = new Trainer<SyntheticTasks.Dataset>(model, new Adam(model.Parameters, 1e-2), new TrainerOptions
         {
             Epochs = 15, BatchSize = 128, ShuffleSeed = 1, MonitorTask = "click", Patience = 3, Progress = progress.Add,
         });
-        SyntheticPle.Dataset train = Data(2048, 1), validation = Data(512, 2);
+        SyntheticTasks.Dataset train = Data(2048, 1), validation = Data(512, 2);
 
         TrainingHistory history = trainer.Fit(train, validation);
 
@@ -298,7 +298,7 @@ public sealed class TrainerTests
     {
         var model = new SyntheticPle(3);
         using var cancel = new System.Threading.CancellationTokenSource();
-        var trainer = new Trainer<SyntheticPle.Dataset>(model, new Sgd(model.Parameters, 0.01), new TrainerOptions
+        var trainer = new Trainer<SyntheticTasks.Dataset>(model, new Sgd(model.Parameters, 0.01), new TrainerOptions
         {
             Epochs = 5, BatchSize = 64, Progress = p => { if (p.Batch == 3) { cancel.Cancel(); } },
         });
@@ -346,7 +346,7 @@ public sealed class TrainerTests
     public void Monitoring_all_tasks_needs_tasks_that_share_a_metric()
     {
         var model = new SyntheticPle(3);
-        var error = Assert.Throws<ArgumentException>(() => new Trainer<SyntheticPle.Dataset>(model, new Sgd(model.Parameters, 0.1), new TrainerOptions { MonitorTask = TrainerOptions.AllTasks }));
+        var error = Assert.Throws<ArgumentException>(() => new Trainer<SyntheticTasks.Dataset>(model, new Sgd(model.Parameters, 0.1), new TrainerOptions { MonitorTask = TrainerOptions.AllTasks }));
         Assert.Contains("mixes binary (AUC) and regression (MSE) tasks: click (auc), dwell (mse), share (auc)", error.Message);
     }
 
@@ -357,7 +357,7 @@ public sealed class TrainerTests
         var optimizer = new Sgd(model.Parameters, 0.1);
         var schedule = new RecordingSchedule();
         var seen = new List<double>();
-        var trainer = new Trainer<SyntheticPle.Dataset>(model, optimizer, new TrainerOptions
+        var trainer = new Trainer<SyntheticTasks.Dataset>(model, optimizer, new TrainerOptions
         {
             Epochs = 2, BatchSize = 100, Schedule = schedule, Progress = p => { if (p.CompletedEpoch is null) { seen.Add(optimizer.LearningRate); } },
         });
@@ -385,7 +385,7 @@ public sealed class TrainerTests
     public void An_unknown_monitor_task_is_rejected()
     {
         var model = new SyntheticPle(3);
-        var error = Assert.Throws<ArgumentException>(() => new Trainer<SyntheticPle.Dataset>(model, new Sgd(model.Parameters, 0.1), new TrainerOptions { MonitorTask = "income" }));
+        var error = Assert.Throws<ArgumentException>(() => new Trainer<SyntheticTasks.Dataset>(model, new Sgd(model.Parameters, 0.1), new TrainerOptions { MonitorTask = "income" }));
         Assert.Contains("click, dwell, share", error.Message);
     }
 }

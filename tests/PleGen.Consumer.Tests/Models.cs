@@ -50,7 +50,7 @@ public partial class HardSharing
 [Task("share", TaskKind.Binary, Tower = [8], Masked = true)]
 [DenseFeature("user", 4)]
 [CategoricalFeature("item", 10, 3)]
-public sealed class SyntheticTasks
+public sealed partial class SyntheticTasks
 {
 }
 

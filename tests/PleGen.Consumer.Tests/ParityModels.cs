@@ -9,7 +9,7 @@ namespace PleGen.Consumer.Tests;
 [Task("hours", TaskKind.Regression, Tower = [4], LossWeight = 0.7, LossWeightDecay = 0.9, Masked = true)]
 [DenseFeature("numeric", 3)]
 [CategoricalFeature("education", 5, 2)]
-public sealed class ParityTasks
+public sealed partial class ParityTasks
 {
 }
 

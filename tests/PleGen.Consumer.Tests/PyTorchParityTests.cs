@@ -31,9 +31,9 @@ public sealed class PyTorchParityTests
 
         (IMultiTaskModel model, Func<(Tensor Income, Tensor Hours, Tensor IncomeLoss, Tensor HoursLoss, Tensor Total)> run) = name switch
         {
-            "ParityPle" => Wire(new ParityPle(), m => { var o = m.Forward(new ParityPle.Batch(numeric, education)); var l = m.Loss(o, new ParityPle.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
-            "ParityCgc" => Wire(new ParityCgc(), m => { var o = m.Forward(new ParityCgc.Batch(numeric, education)); var l = m.Loss(o, new ParityCgc.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
-            _ => Wire(new ParityMmoe(), m => { var o = m.Forward(new ParityMmoe.Batch(numeric, education)); var l = m.Loss(o, new ParityMmoe.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
+            "ParityPle" => Wire(new ParityPle(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
+            "ParityCgc" => Wire(new ParityCgc(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
+            _ => Wire(new ParityMmoe(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
         };
 
         JsonElement parameters = c.GetProperty("params");

@@ -12,10 +12,10 @@ namespace PleGen.Consumer.Tests;
 /// </summary>
 public sealed class TrainerReliabilityTests
 {
-    private static SyntheticPle.Dataset Data(int n, ulong seed, Func<float[], float[]>? shareMask = null)
+    private static SyntheticTasks.Dataset Data(int n, ulong seed, Func<float[], float[]>? shareMask = null)
     {
         ManagedModelTests.Data d = ManagedModelTests.Make(n, seed);
-        return new SyntheticPle.Dataset(d.User, d.Item, d.Click, d.Dwell, d.Share, shareMask is null ? d.ShareMask : shareMask(d.ShareMask));
+        return new SyntheticTasks.Dataset(d.User, d.Item, d.Click, d.Dwell, d.Share, shareMask is null ? d.ShareMask : shareMask(d.ShareMask));
     }
 
     private static float[][] Snapshot(IMultiTaskModel model) => [.. model.Parameters.Select(p => p.Tensor.ToArray())];
@@ -24,8 +24,8 @@ public sealed class TrainerReliabilityTests
     public void An_all_zero_mask_on_an_unmonitored_task_gives_no_metric_instead_of_aborting()
     {
         var model = new SyntheticPle(3);
-        var trainer = new Trainer<SyntheticPle.Dataset>(model, new Adam(model.Parameters, 1e-2), new TrainerOptions { Epochs = 2, BatchSize = 128, MonitorTask = "click" });
-        SyntheticPle.Dataset validation = Data(256, 2, mask => new float[mask.Length]);
+        var trainer = new Trainer<SyntheticTasks.Dataset>(model, new Adam(model.Parameters, 1e-2), new TrainerOptions { Epochs = 2, BatchSize = 128, MonitorTask = "click" });
+        SyntheticTasks.Dataset validation = Data(256, 2, mask => new float[mask.Length]);
 
         TrainingHistory history = trainer.Fit(Data(512, 1), validation);
 
@@ -41,7 +41,7 @@ public sealed class TrainerReliabilityTests
         var model = new SyntheticPle(3);
         float[][] before = Snapshot(model);
         int steps = 0;
-        var trainer = new Trainer<SyntheticPle.Dataset>(model, new Adam(model.Parameters, 1e-2), new TrainerOptions
+        var trainer = new Trainer<SyntheticTasks.Dataset>(model, new Adam(model.Parameters, 1e-2), new TrainerOptions
         {
             Epochs = 2, BatchSize = 128, MonitorTask = "share", Progress = _ => steps++,
         });
@@ -59,7 +59,7 @@ public sealed class TrainerReliabilityTests
     {
         var model = new SyntheticPle(3);
         var atEpoch = new List<(double Auc, float[][] Parameters)>();
-        var trainer = new Trainer<SyntheticPle.Dataset>(model, new Adam(model.Parameters, 1e-2), new TrainerOptions
+        var trainer = new Trainer<SyntheticTasks.Dataset>(model, new Adam(model.Parameters, 1e-2), new TrainerOptions
         {
             Epochs = 5, BatchSize = 128, MonitorTask = "click", Patience = 0,
             Progress = p =>

@@ -126,7 +126,7 @@ internal static class Declarations
         [Task("income", TaskKind.Binary, Tower = [4])]
         [Task("married", TaskKind.Binary, Tower = [4])]
         [DenseFeature("age")]
-        public sealed class CensusTasks { }
+        public sealed partial class CensusTasks { }
 
         [MmoeModel(TaskGroup = typeof(CensusTasks))]
         [SharedExperts(Count = 2, Units = [4])]

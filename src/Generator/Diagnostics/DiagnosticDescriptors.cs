@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 
 namespace PleGen.Generator.Diagnostics;
 
@@ -133,6 +132,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DerivesFromModel = Create(
         "PLE0031", "Model class derives from another model",
         "'{0}' derives from '{1}', which is itself a model: every generated member of '{0}' would hide one of '{1}'; derive both from a common base class that is not a model, or hold the other model in a field");
+
+    public static readonly DiagnosticDescriptor TaskGroupCannotHoldDataTypes = Create(
+        "PLE0032", "Task group cannot hold the generated data types",
+        "Task group '{0}' {1}; PleGen generates its Dataset, Batch and Labels once, on the group, for every model over it: {2}");
 
     private static DiagnosticDescriptor Create(string id, string title, string message) => new(
         id,

@@ -1,6 +1,3 @@
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using PleGen.Generator.Common;
 
 namespace PleGen.Generator.Diagnostics;
 

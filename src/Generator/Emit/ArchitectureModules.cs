@@ -1,73 +1,56 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
-using PleGen.Generator.Spec;
+using PleGen.Generator.Plan;
 
 namespace PleGen.Generator.Emit;
 
 /// <summary>One row of the architecture summary, in forward order.</summary>
 internal sealed record ModuleRow(string Name, string Kind, int Level, int InputWidth, int OutputWidth, long Parameters, string ReadsFrom, IReadOnlyList<string> Mixes);
 
-/// <summary>Lists a spec's modules in forward order and formats them as a table like Keras' model.summary().</summary>
+/// <summary>Lists a plan's modules in forward order and formats them as a table like Keras' model.summary().</summary>
 internal static class ArchitectureModules
 {
-    public static IReadOnlyList<ModuleRow> List(ModelSpec spec)
+    public static IReadOnlyList<ModuleRow> List(ModelPlan plan)
     {
         var rows = new List<ModuleRow>();
-        foreach (FeatureSpec feature in spec.Features)
+        var none = new string[0];
+        foreach (PlanStep step in plan.Steps)
         {
-            foreach (string table in feature.EmbeddingTables)
+            switch (step)
             {
-                rows.Add(new ModuleRow(table, "Embedding", -1, feature.Cardinality, feature.Width, feature.ParametersPerTable,
-                    feature.Name + " ids", new string[0]));
+                case InputStep input:
+                    foreach (EmbeddingModule table in input.Embeddings)
+                    {
+                        rows.Add(new ModuleRow(table.Path, "Embedding", -1, table.Cardinality, table.Dim, table.Parameters, plan.Features[table.Feature].Name + " ids", none));
+                    }
+
+                    break;
+                case ExpertBankStep bank:
+                    rows.AddRange(bank.Bank.Experts.Select(expert => new ModuleRow(expert, "Expert", bank.Bank.Level, bank.Bank.InputWidth, bank.Bank.OutputWidth,
+                        bank.Bank.ParametersPerExpert, bank.Input.Description, none)));
+                    break;
+                case GateStep gate:
+                    rows.Add(new ModuleRow(gate.Gate.Path, "Gate", gate.Gate.Level, gate.Gate.InputWidth, gate.Output.Width, gate.Gate.Parameters,
+                        gate.Selector.Description, gate.Gate.Experts.ToList()));
+                    break;
+                case BottomStep bottom:
+                    rows.Add(new ModuleRow(bottom.Network.Path, "Bottom", -1, bottom.Network.InputWidth, bottom.Network.OutputWidth, bottom.Network.Parameters,
+                        bottom.Input.Description, none));
+                    break;
+                case TowerStep tower:
+                    rows.Add(new ModuleRow(tower.Network.Path, "Tower", -1, tower.Network.InputWidth, 1, tower.Network.Parameters, tower.Input.Description, none));
+                    break;
             }
-        }
-
-        foreach (LevelSpec level in spec.Levels)
-        {
-            foreach (ExpertGroupSpec group in level.TaskExperts.Concat(new[] { level.Shared }))
-            {
-                AddExperts(rows, spec, group, "Expert");
-            }
-
-            foreach (GateSpec gate in level.SharedGate is null ? level.TaskGates : level.TaskGates.Concat(new[] { level.SharedGate }))
-            {
-                rows.Add(new ModuleRow(gate.Name, "Gate", gate.Level, gate.InputWidth, gate.OutputWidth, gate.Parameters,
-                    gate.Selector.Describe(spec.Tasks), gate.Experts.ToList()));
-            }
-        }
-
-        foreach (ExpertGroupSpec bottom in spec.Bottoms)
-        {
-            AddExperts(rows, spec, bottom, "Bottom");
-        }
-
-        foreach (TowerSpec tower in spec.Towers)
-        {
-            string reads = spec.Bottoms.Count == 0
-                ? tower.Input.Describe(spec.Tasks)
-                : spec.Bottoms.Count == 1 ? "bottom" : "bottoms." + spec.Tasks[tower.TaskIndex].Name;
-            rows.Add(new ModuleRow(tower.Prefix, "Tower", -1, tower.InputWidth, 1, tower.Parameters, reads, new string[0]));
         }
 
         return rows;
     }
 
-    private static void AddExperts(List<ModuleRow> rows, ModelSpec spec, ExpertGroupSpec group, string kind)
-    {
-        for (int e = 0; e < group.Count; e++)
-        {
-            rows.Add(new ModuleRow(group.ExpertName(e), kind, group.IsBottom ? -1 : group.Level, group.InputWidth, group.OutputWidth,
-                group.ParametersPerExpert, group.Input.Describe(spec.Tasks), new string[0]));
-        }
-    }
-
     /// <summary>The printable table: a heading, one line per module (gates add a line naming what they mix), the total.</summary>
-    public static string Table(ModelSpec spec, IReadOnlyList<ModuleRow> rows)
+    public static string Table(ModelPlan plan, IReadOnlyList<ModuleRow> rows)
     {
-        string levels = spec.Levels.Count == 0 ? "bottom network" : spec.Levels.Count == 1 ? "1 level" : spec.Levels.Count + " levels";
-        string tasks = spec.Tasks.Count == 1 ? "1 task" : spec.Tasks.Count + " tasks";
+        string levels = plan.Levels == 0 ? "bottom network" : plan.Levels == 1 ? "1 level" : plan.Levels + " levels";
+        string tasks = plan.Tasks.Count == 1 ? "1 task" : plan.Tasks.Count + " tasks";
         var header = new[] { "Module", "Kind", "Reads", "In -> Out", "Parameters" };
         var cells = rows.Select(r => new[]
         {
@@ -85,8 +68,8 @@ internal static class ArchitectureModules
         }
 
         var sb = new StringBuilder();
-        sb.Append(spec.ClassName).Append(": ").Append(spec.ArchitectureName).Append(", ").Append(levels).Append(", ").Append(tasks)
-            .Append(", input width ").Append(spec.InputWidth.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append(plan.Model.Name).Append(": ").Append(plan.ArchitectureName).Append(", ").Append(levels).Append(", ").Append(tasks)
+            .Append(", input width ").Append(plan.InputWidth.ToString(CultureInfo.InvariantCulture)).Append('\n');
         AppendRow(sb, header, widths);
         AppendRow(sb, widths.Select(w => new string('-', w)).ToArray(), widths);
         for (int i = 0; i < rows.Count; i++)
@@ -98,7 +81,7 @@ internal static class ArchitectureModules
             }
         }
 
-        sb.Append("Total parameters: ").Append(spec.TotalParameters.ToString("N0", CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("Total parameters: ").Append(plan.TotalParameters.ToString("N0", CultureInfo.InvariantCulture)).Append('\n');
         return sb.ToString();
     }
 

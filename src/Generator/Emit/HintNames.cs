@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Linq;
 using System.Text;
-using PleGen.Generator.Spec;
 
 namespace PleGen.Generator.Emit;
 
@@ -14,15 +12,18 @@ namespace PleGen.Generator.Emit;
 /// </summary>
 internal static class HintNames
 {
-    public static string Model(ModelSpec spec) => Encode(spec) + ".g.cs";
+    public static string Model(TypeIdentity model) => Encode(model) + ".g.cs";
 
-    public static string TorchSharp(ModelSpec spec) => Encode(spec) + ".TorchSharp.g.cs";
+    public static string TorchSharp(TypeIdentity model) => Encode(model) + ".TorchSharp.g.cs";
 
-    private static string Encode(ModelSpec spec)
+    /// <summary>A task group's data types (Batch, Labels, Dataset).</summary>
+    public static string DataTypes(TypeIdentity group) => Encode(group) + ".Data.g.cs";
+
+    private static string Encode(TypeIdentity type)
     {
-        string identity = (spec.Namespace is null ? "" : spec.Namespace + ".")
-            + string.Concat(spec.ContainingTypes.Select(t => t.Name + "+"))
-            + spec.ClassName;
+        string identity = (type.Namespace is null ? "" : type.Namespace + ".")
+            + string.Concat(type.ContainingTypes.Select(t => t.Name + "+"))
+            + type.Name;
         var name = new StringBuilder(identity.Length + 8);
         var upper = new StringBuilder();
         foreach (char c in identity)

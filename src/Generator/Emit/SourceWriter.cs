@@ -1,4 +1,3 @@
-using System;
 using System.Text;
 
 namespace PleGen.Generator.Emit;
@@ -38,6 +37,54 @@ internal sealed class SourceWriter
     {
         Open(header);
         return new Closer(this);
+    }
+
+    /// <summary>A documented member: its one-line summary, its lines, then a blank line.</summary>
+    public SourceWriter Member(string summary, params string[] lines)
+    {
+        Line($"/// <summary>{summary}</summary>");
+        foreach (string line in lines)
+        {
+            Line(line);
+        }
+
+        return Line();
+    }
+
+    /// <summary>A member documented by the interface it implements: <c>&lt;inheritdoc /&gt;</c>, its lines, then a blank line.</summary>
+    public SourceWriter Inherited(params string[] lines)
+    {
+        Line("/// <inheritdoc />");
+        foreach (string line in lines)
+        {
+            Line(line);
+        }
+
+        return Line();
+    }
+
+    /// <summary>Members without docs (private ones, overrides): each line, then a blank line.</summary>
+    public SourceWriter Members(params string[] lines)
+    {
+        foreach (string line in lines)
+        {
+            Line(line).Line();
+        }
+
+        return this;
+    }
+
+    /// <summary>A collection initializer: the declaration, then one item per line.</summary>
+    public SourceWriter Initializer(string declaration, IEnumerable<string> items)
+    {
+        Line(declaration);
+        Line("{");
+        foreach (string item in items)
+        {
+            Line("    " + item + ",");
+        }
+
+        return Line("};");
     }
 
     public override string ToString() => _text.ToString();

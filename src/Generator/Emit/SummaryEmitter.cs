@@ -1,7 +1,5 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using PleGen.Generator.Spec;
+using PleGen.Generator.Plan;
 
 namespace PleGen.Generator.Emit;
 
@@ -13,45 +11,28 @@ internal static class SummaryEmitter
 {
     private const string Modules = "global::PleGen.ArchitectureModule";
 
-    public static void Emit(SourceWriter w, ModelSpec spec)
+    public static void Emit(SourceWriter w, ModelPlan plan)
     {
-        IReadOnlyList<ModuleRow> rows = ArchitectureModules.List(spec);
+        IReadOnlyList<ModuleRow> rows = ArchitectureModules.List(plan);
 
-        w.Line($"/// <summary>The architecture of <see cref=\"{spec.ClassIdentifier}\"/>, computed by PleGen at compile time from its attributes.</summary>");
+        w.Line($"/// <summary>The architecture of <see cref=\"{plan.Model.Identifier}\"/>, computed by PleGen at compile time from its attributes.</summary>");
         using (w.Block("public static class Architecture"))
         {
-            w.Line($"/// <summary>The architecture: {spec.ArchitectureName}.</summary>");
-            w.Line($"public const string Name = {SourceWriter.Literal(spec.ArchitectureName)};");
-            w.Line();
-            w.Line(spec.Levels.Count == 0
-                ? "/// <summary>Number of extraction levels (0: this architecture has a bottom network instead).</summary>"
-                : "/// <summary>Number of extraction levels.</summary>");
-            w.Line($"public const int Levels = {spec.Levels.Count.ToString(CultureInfo.InvariantCulture)};");
-            w.Line();
-            w.Line("/// <summary>Number of tasks.</summary>");
-            w.Line($"public const int TaskCount = {spec.Tasks.Count.ToString(CultureInfo.InvariantCulture)};");
-            w.Line();
-            w.Line("/// <summary>Width of the experts' input: dense features and embeddings, concatenated in declaration order.</summary>");
-            w.Line($"public const int InputWidth = {spec.InputWidth.ToString(CultureInfo.InvariantCulture)};");
-            w.Line();
-            w.Line("/// <summary>Number of trainable parameters of the whole model.</summary>");
-            w.Line($"public const long TotalParameters = {spec.TotalParameters.ToString(CultureInfo.InvariantCulture)}L;");
-            w.Line();
+            w.Member($"The architecture: {plan.ArchitectureName}.", $"public const string Name = {SourceWriter.Literal(plan.ArchitectureName)};");
+            w.Member(plan.Levels == 0 ? "Number of extraction levels (0: this architecture has a bottom network instead)." : "Number of extraction levels.",
+                $"public const int Levels = {Int(plan.Levels)};");
+            w.Member("Number of tasks.", $"public const int TaskCount = {Int(plan.Tasks.Count)};");
+            w.Member("Width of the experts' input: dense features and embeddings, concatenated in declaration order.", $"public const int InputWidth = {Int(plan.InputWidth)};");
+            w.Member("Number of trainable parameters of the whole model.", $"public const long TotalParameters = {plan.TotalParameters.ToString(CultureInfo.InvariantCulture)}L;");
             w.Line("/// <summary>Every module in forward order: embeddings, then per level the experts and gates, then bottoms and towers.</summary>");
-            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Modules}> Modules {{ get; }} = new {Modules}[]");
-            w.Line("{");
-            foreach (ModuleRow row in rows)
+            w.Initializer($"public static global::System.Collections.Generic.IReadOnlyList<{Modules}> Modules {{ get; }} = new {Modules}[]", rows.Select(row =>
             {
-                string mixes = row.Mixes.Count == 0
-                    ? "global::System.Array.Empty<string>()"
-                    : "new[] { " + string.Join(", ", row.Mixes.Select(SourceWriter.Literal)) + " }";
-                w.Line($"    new {Modules}({SourceWriter.Literal(row.Name)}, global::PleGen.ModuleKind.{row.Kind}, {Int(row.Level)}, {Int(row.InputWidth)}, {Int(row.OutputWidth)}, {row.Parameters.ToString(CultureInfo.InvariantCulture)}L, {SourceWriter.Literal(row.ReadsFrom)}, {mixes}),");
-            }
-
-            w.Line("};");
+                string mixes = row.Mixes.Count == 0 ? "global::System.Array.Empty<string>()" : Literals.Strings(row.Mixes);
+                return $"new {Modules}({SourceWriter.Literal(row.Name)}, global::PleGen.ModuleKind.{row.Kind}, {Int(row.Level)}, {Int(row.InputWidth)}, {Int(row.OutputWidth)}, {row.Parameters.ToString(CultureInfo.InvariantCulture)}L, {SourceWriter.Literal(row.ReadsFrom)}, {mixes})";
+            }));
             w.Line();
             w.Line("/// <summary>The architecture as a printable table, like Keras' <c>model.summary()</c>.</summary>");
-            string[] lines = ArchitectureModules.Table(spec, rows).TrimEnd('\n').Split('\n');
+            string[] lines = ArchitectureModules.Table(plan, rows).TrimEnd('\n').Split('\n');
             w.Line("public const string Summary =");
             for (int i = 0; i < lines.Length; i++)
             {

@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 
 namespace PleGen.Generator.Parsing;
 

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using PleGen.Generator.Diagnostics;
 
 namespace PleGen.Generator.Parsing;
 
@@ -38,10 +36,16 @@ internal enum ActivationValue
     Sigmoid = 2,
 }
 
-internal sealed class TaskDeclaration
+/// <summary>What every task and feature declaration has: a name and the attribute it was declared by.</summary>
+internal abstract class MemberDeclaration
 {
     public Arg<string> Name { get; set; }
 
+    public LocationInfo? AttributeLocation { get; set; }
+}
+
+internal sealed class TaskDeclaration : MemberDeclaration
+{
     public Arg<TaskKindValue> Kind { get; set; }
 
     public Arg<int[]?> Tower { get; set; }
@@ -51,15 +55,11 @@ internal sealed class TaskDeclaration
     public Arg<double> LossWeightDecay { get; set; }
 
     public Arg<bool> Masked { get; set; }
-
-    public LocationInfo? AttributeLocation { get; set; }
 }
 
-internal sealed class FeatureDeclaration
+internal sealed class FeatureDeclaration : MemberDeclaration
 {
     public bool IsCategorical { get; set; }
-
-    public Arg<string> Name { get; set; }
 
     /// <summary>Dense width; unused for categorical features.</summary>
     public Arg<int> Width { get; set; }
@@ -67,8 +67,6 @@ internal sealed class FeatureDeclaration
     public Arg<int> Cardinality { get; set; }
 
     public Arg<int> EmbeddingDim { get; set; }
-
-    public LocationInfo? AttributeLocation { get; set; }
 }
 
 internal sealed class ExpertDeclaration
@@ -115,6 +113,12 @@ internal sealed class ModelDeclaration
     public LocationInfo? ClassLocation { get; set; }
 
     public ArchitectureKind Architecture { get; set; }
+
+    /// <summary>
+    /// The task group whose generated Dataset, Batch and Labels this model takes, or null when the model's own are
+    /// generated (no group, or a model that adds tasks or features of its own to its group's).
+    /// </summary>
+    public TypeIdentity? TaskGroup { get; set; }
 
     public LocationInfo? ModelAttributeLocation { get; set; }
 

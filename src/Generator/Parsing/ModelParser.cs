@@ -1,11 +1,6 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using PleGen.Generator.Diagnostics;
 
 namespace PleGen.Generator.Parsing;
 
@@ -16,12 +11,6 @@ namespace PleGen.Generator.Parsing;
 /// </summary>
 internal static class ModelParser
 {
-    private const string TaskAttribute = "PleGen.TaskAttribute";
-    private const string DenseFeatureAttribute = "PleGen.DenseFeatureAttribute";
-    private const string CategoricalFeatureAttribute = "PleGen.CategoricalFeatureAttribute";
-    private const string SharedExpertsAttribute = "PleGen.SharedExpertsAttribute";
-    private const string TaskExpertsAttribute = "PleGen.TaskExpertsAttribute";
-
     /// <summary>
     /// Parses the class for the architecture attribute <paramref name="matched"/>. Returns null when another
     /// architecture attribute on the same class comes first: that provider reports the conflict, so it is reported once.
@@ -85,7 +74,23 @@ internal static class ModelParser
             }
         }
 
+        int groupMembers = declaration.Tasks.Count + declaration.Features.Count;
         ReadMembers(type.GetAttributes(), declaration, diagnostics, includeExperts: true, cancellationToken);
+
+        // Models over one task group share its data types, unless a model adds tasks or features of its own.
+        if (taskGroup.Value is INamedTypeSymbol group && group.TypeKind != TypeKind.Error && !SymbolEqualityComparer.Default.Equals(group, type)
+            && declaration.Tasks.Count + declaration.Features.Count == groupMembers)
+        {
+            if (TaskGroups.WhyNoDataTypes(group, cancellationToken) is { } problem)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskGroupCannotHoldDataTypes, taskGroup.Location, group.Name, problem.Reason, problem.Fix));
+            }
+            else
+            {
+                declaration.TaskGroup = TaskGroups.Identity(group, cancellationToken);
+            }
+        }
+
         return declaration;
     }
 
@@ -202,7 +207,7 @@ internal static class ModelParser
     }
 
     /// <summary>"Shop.event" for <c>namespace Shop.@event</c>: the declared names, without the '@' escapes.</summary>
-    private static string DeclaredName(INamespaceSymbol ns)
+    internal static string DeclaredName(INamespaceSymbol ns)
     {
         var parts = new List<string>();
         for (INamespaceSymbol? current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
@@ -213,7 +218,7 @@ internal static class ModelParser
         return string.Join(".", parts);
     }
 
-    private static string TypeKeyword(TypeDeclarationSyntax syntax) => syntax switch
+    internal static string TypeKeyword(TypeDeclarationSyntax syntax) => syntax switch
     {
         RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
         RecordDeclarationSyntax => "record",
@@ -222,7 +227,7 @@ internal static class ModelParser
         _ => "class",
     };
 
-    private static void ReadMembers(
+    internal static void ReadMembers(
         ImmutableArray<AttributeData> attributes,
         ModelDeclaration declaration,
         List<DiagnosticInfo> diagnostics,
@@ -234,19 +239,19 @@ internal static class ModelParser
             cancellationToken.ThrowIfCancellationRequested();
             switch (attribute.AttributeClass?.ToDisplayString())
             {
-                case TaskAttribute:
+                case TaskGroups.TaskAttributeName:
                     ReadTask(AttributeReader.Read(attribute, "Task", diagnostics, cancellationToken), declaration);
                     break;
-                case DenseFeatureAttribute:
-                    ReadDense(AttributeReader.Read(attribute, "DenseFeature", diagnostics, cancellationToken), declaration);
+                case "PleGen.DenseFeatureAttribute":
+                    ReadFeature(AttributeReader.Read(attribute, "DenseFeature", diagnostics, cancellationToken), declaration, categorical: false);
                     break;
-                case CategoricalFeatureAttribute:
-                    ReadCategorical(AttributeReader.Read(attribute, "CategoricalFeature", diagnostics, cancellationToken), declaration);
+                case "PleGen.CategoricalFeatureAttribute":
+                    ReadFeature(AttributeReader.Read(attribute, "CategoricalFeature", diagnostics, cancellationToken), declaration, categorical: true);
                     break;
-                case SharedExpertsAttribute when includeExperts:
+                case "PleGen.SharedExpertsAttribute" when includeExperts:
                     declaration.SharedExperts.Add(ReadExperts(AttributeReader.Read(attribute, "SharedExperts", diagnostics, cancellationToken), isTaskExperts: false));
                     break;
-                case TaskExpertsAttribute when includeExperts:
+                case "PleGen.TaskExpertsAttribute" when includeExperts:
                     declaration.TaskExperts.Add(ReadExperts(AttributeReader.Read(attribute, "TaskExperts", diagnostics, cancellationToken), isTaskExperts: true));
                     break;
             }
@@ -273,7 +278,7 @@ internal static class ModelParser
         });
     }
 
-    private static void ReadDense(AttributeReader reader, ModelDeclaration declaration)
+    private static void ReadFeature(AttributeReader reader, ModelDeclaration declaration, bool categorical)
     {
         if (!reader.IsBound)
         {
@@ -281,31 +286,23 @@ internal static class ModelParser
         }
 
         Arg<string?> name = reader.String("name");
-        declaration.Features.Add(new FeatureDeclaration
+        var feature = new FeatureDeclaration
         {
-            IsCategorical = false,
+            IsCategorical = categorical,
             Name = new Arg<string>(name.Value ?? "", name.IsSet, name.Location),
-            Width = reader.Int("width", 1),
             AttributeLocation = reader.AttributeLocation,
-        });
-    }
-
-    private static void ReadCategorical(AttributeReader reader, ModelDeclaration declaration)
-    {
-        if (!reader.IsBound)
+        };
+        if (categorical)
         {
-            return;
+            feature.Cardinality = reader.Int("cardinality", 0);
+            feature.EmbeddingDim = reader.Int("embeddingDim", 0);
+        }
+        else
+        {
+            feature.Width = reader.Int("width", 1);
         }
 
-        Arg<string?> name = reader.String("name");
-        declaration.Features.Add(new FeatureDeclaration
-        {
-            IsCategorical = true,
-            Name = new Arg<string>(name.Value ?? "", name.IsSet, name.Location),
-            Cardinality = reader.Int("cardinality", 0),
-            EmbeddingDim = reader.Int("embeddingDim", 0),
-            AttributeLocation = reader.AttributeLocation,
-        });
+        declaration.Features.Add(feature);
     }
 
     private static ExpertDeclaration ReadExperts(AttributeReader reader, bool isTaskExperts) => new()

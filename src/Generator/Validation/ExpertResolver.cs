@@ -1,18 +1,13 @@
-using System.Collections.Generic;
-using System.Linq;
-using PleGen.Generator.Diagnostics;
 using PleGen.Generator.Parsing;
 
 namespace PleGen.Generator.Validation;
 
 /// <summary>
 /// Resolves expert counts and units per level and task: the most specific declaration wins, each property
-/// falling back along the chain (task+level, task, level, general), then to the defaults.
+/// falling back along the chain (task+level, task, level, general), then to <see cref="Defaults"/>.
 /// </summary>
 internal sealed class ExpertResolver
 {
-    public static readonly int[] DefaultUnits = { 64 };
-
     private readonly ModelDeclaration _model;
     private readonly int _defaultTaskCount;
 
@@ -20,7 +15,7 @@ internal sealed class ExpertResolver
     {
         _model = model;
         Levels = levels;
-        _defaultTaskCount = Architectures.HasTaskExperts(model.Architecture) ? 1 : 0;
+        _defaultTaskCount = Defaults.TaskExpertCount(model.Architecture);
     }
 
     public int Levels { get; }
@@ -31,7 +26,7 @@ internal sealed class ExpertResolver
         var chain = new List<ExpertDeclaration>();
         chain.AddRange(_model.SharedExperts.Where(e => e.Level.Value == level));
         chain.AddRange(_model.SharedExperts.Where(e => e.Level.Value < 0));
-        return Resolve(chain, defaultCount: 1, defaultUnits: DefaultUnits);
+        return Resolve(chain, Defaults.SharedExpertCount, Defaults.ExpertUnits);
     }
 
     /// <summary>Experts owned by task <paramref name="task"/> (declaration order index) at <paramref name="level"/>.</summary>

@@ -1,29 +1,22 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using PleGen.Generator.Common;
-using PleGen.Generator.Diagnostics;
 using PleGen.Generator.Parsing;
-using PleGen.Generator.Spec;
+using PleGen.Generator.Plan;
 
 namespace PleGen.Generator.Validation;
 
 /// <summary>
 /// Applies the DSL's rules to a parsed declaration. Reports every problem it can find; when there is none,
-/// resolves defaults and overrides (see <see cref="ExpertResolver"/>) and hands over to <see cref="SpecBuilder"/>.
+/// resolves defaults and overrides (see <see cref="ExpertResolver"/>), builds the plan (<see cref="PlanBuilder"/>) and
+/// checks its layers against the engine's limits (<see cref="PlanLimits"/>).
 /// </summary>
 internal static class ModelValidator
 {
-    public static ModelSpec? Validate(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
+    public static ModelPlan? Validate(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
     {
         int before = diagnostics.Count;
         ArchitectureKind kind = model.Architecture;
 
-        CheckNames(model, diagnostics);
-        CheckTasks(model, diagnostics);
-        CheckFeatures(model, diagnostics);
-        TensorSizeRules.CheckFeatures(model, diagnostics);
+        CheckTaskGroupMembers(model, isModel: true, diagnostics);
         int levels = CheckLevels(model, diagnostics);
         CheckDropout(model, diagnostics);
         CheckExpertDeclarations(model, levels, diagnostics);
@@ -40,12 +33,34 @@ internal static class ModelValidator
             CheckGates(model, resolver, levels, diagnostics);
         }
 
-        if (diagnostics.Count == before)
+        if (diagnostics.Count > before)
         {
-            TensorSizeRules.CheckLayers(model, resolver, levels, diagnostics);
+            return null;
         }
 
-        return diagnostics.Count > before ? null : SpecBuilder.Build(model, resolver, levels);
+        TypeIdentity self = PlanBuilder.Identity(model);
+        DataTypesPlan data = PlanBuilder.Data(model.TaskGroup ?? self, model);
+        var origins = new LayerOrigins();
+        ModelPlan plan = PlanBuilder.Build(model, resolver, levels, data, ownsDataTypes: model.TaskGroup is null, origins);
+        PlanLimits.Check(plan, origins, diagnostics);
+        return diagnostics.Count > before ? null : plan;
+    }
+
+    /// <summary>The data types of a task group, when its tasks and features pass the rules every model over it applies; else null.</summary>
+    public static DataTypesPlan? ValidateTaskGroup(ModelDeclaration group)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        CheckTaskGroupMembers(group, isModel: false, diagnostics);
+        return diagnostics.Count > 0 || group.Tasks.Count == 0 ? null : PlanBuilder.Data(PlanBuilder.Identity(group), group);
+    }
+
+    /// <summary>The rules about tasks and features, which hold wherever they are declared (a group has no architecture: the task count is each model's rule).</summary>
+    private static void CheckTaskGroupMembers(ModelDeclaration model, bool isModel, List<DiagnosticInfo> diagnostics)
+    {
+        CheckNames(model, diagnostics);
+        CheckTasks(model, isModel, diagnostics);
+        CheckFeatures(model, diagnostics);
+        TensorSizeRules.CheckFeatures(model, diagnostics);
     }
 
     private static void CheckNames(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
@@ -130,13 +145,13 @@ internal static class ModelValidator
         }
     }
 
-    private static void CheckTasks(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
+    private static void CheckTasks(ModelDeclaration model, bool isModel, List<DiagnosticInfo> diagnostics)
     {
         if (model.Tasks.Count == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoTasks, model.ModelAttributeLocation, model.ClassName));
         }
-        else if (model.Tasks.Count < 2 && Architectures.IsMultiTask(model.Architecture))
+        else if (model.Tasks.Count < 2 && isModel && Architectures.IsMultiTask(model.Architecture))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooFewTasks, model.ModelAttributeLocation,
                 Architectures.DisplayName(model.Architecture), model.ClassName, model.Tasks.Count.ToString(CultureInfo.InvariantCulture)));
@@ -202,10 +217,9 @@ internal static class ModelValidator
     private static int CheckLevels(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
     {
         ArchitectureKind kind = model.Architecture;
-        int defaultLevels = Architectures.IsMultiLevel(kind) ? 2 : 1;
         if (!model.Levels.IsSet)
         {
-            return defaultLevels;
+            return Defaults.Levels(kind);
         }
 
         int levels = model.Levels.Value;

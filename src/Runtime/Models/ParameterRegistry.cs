@@ -42,13 +42,14 @@ public sealed class ParameterRegistry
     }
 
     /// <summary>
-    /// <paramref name="experts"/> MLP experts of the same <paramref name="units"/> reading the same input width, stored
-    /// as one [experts, out, in] weight per layer (so they run as one product) and named per expert:
-    /// <c>{prefix}.{e}.layers.{l}.weight</c> (or <c>{prefix}.layers.{l}.weight</c> for a single unnamed expert,
-    /// a bottom network).
+    /// MLP experts of the same <paramref name="units"/> reading the same input width, one per entry of
+    /// <paramref name="layerPrefixes"/>, stored as one [experts, out, in] weight per layer (so they run as one product)
+    /// and named per expert: expert e's layer l is <c>{layerPrefixes[e]}.{l}.weight</c> and <c>.bias</c>.
     /// </summary>
-    public ExpertBank ExpertBank(string prefix, int experts, int input, IReadOnlyList<int> units, bool singleUnindexed = false)
+    public ExpertBank ExpertBank(IReadOnlyList<string> layerPrefixes, int input, IReadOnlyList<int> units)
     {
+        ArgumentNullException.ThrowIfNull(layerPrefixes);
+        int experts = layerPrefixes.Count;
         var weights = new Tensor[units.Count];
         var biases = new Tensor[units.Count];
         int width = input;
@@ -58,7 +59,7 @@ public sealed class ParameterRegistry
             biases[l] = New(experts, units[l]);
             for (int e = 0; e < experts; e++)
             {
-                string layer = (singleUnindexed ? prefix : prefix + "." + e) + ".layers." + l;
+                string layer = layerPrefixes[e] + "." + l;
                 Tensor w = weights[l].Select(e), b = biases[l].Select(e);
                 Initializers.LinearWeight(w, Seed, layer + ".weight");
                 Initializers.LinearBias(b, width, Seed, layer + ".bias");
@@ -72,19 +73,21 @@ public sealed class ParameterRegistry
         return new ExpertBank(weights, biases);
     }
 
-    /// <summary>A tower: hidden layers <c>{prefix}.{l}</c> then the output layer to one value.</summary>
-    public Mlp Tower(string prefix, int input, IReadOnlyList<int> hidden)
+    /// <summary>
+    /// A stack of Linear layers <c>{prefix}.{l}</c> of the given output <paramref name="units"/>: a bottom network (the
+    /// activation after every layer) or, with <paramref name="lastIsOutput"/>, a tower whose last layer is its output.
+    /// </summary>
+    public Mlp Mlp(string prefix, int input, IReadOnlyList<int> units, bool lastIsOutput)
     {
-        var layers = new DenseLayer[hidden.Count + 1];
+        var layers = new DenseLayer[units.Count];
         int width = input;
-        for (int l = 0; l < hidden.Count; l++)
+        for (int l = 0; l < units.Count; l++)
         {
-            layers[l] = Dense(prefix + "." + l, width, hidden[l]);
-            width = hidden[l];
+            layers[l] = Dense(prefix + "." + l, width, units[l]);
+            width = units[l];
         }
 
-        layers[hidden.Count] = Dense(prefix + "." + hidden.Count, width, 1);
-        return new Mlp(layers, lastIsOutput: true);
+        return new Mlp(layers, lastIsOutput);
     }
 
     private static Tensor New(params int[] shape) => new(shape, new float[ShapeUtil.Product(shape)], requiresGrad: true);

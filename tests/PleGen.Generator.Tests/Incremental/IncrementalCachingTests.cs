@@ -65,7 +65,7 @@ public sealed class IncrementalCachingTests
 
         GeneratorRun run = GeneratorHarness.Run(driver, edited);
 
-        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(run.Result.TrackedSteps[TrackingNames.ModelSpec]));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(run.Result.TrackedSteps[TrackingNames.ModelPlan]));
         Assert.Contains(IncrementalStepRunReason.Modified, run.Result.TrackedOutputSteps.SelectMany(s => Reasons(s.Value)));
     }
 
@@ -81,7 +81,7 @@ public sealed class IncrementalCachingTests
         GeneratorRun run = GeneratorHarness.Run(first.Driver, edited);
 
         AssertNothingDownstreamReran(run);
-        foreach (string step in new[] { TrackingNames.TorchSharpReference, TrackingNames.TorchSharpSpec })
+        foreach (string step in new[] { TrackingNames.TorchSharpReference, TrackingNames.TorchSharpPlan })
         {
             Assert.All(Reasons(run.Result.TrackedSteps[step]), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {reason}"));
         }
@@ -100,7 +100,7 @@ public sealed class IncrementalCachingTests
     {
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.Result.TrackedSteps.ContainsKey(TrackingNames.ParseModel), "the parse step is tracked");
-        var spec = Reasons(run.Result.TrackedSteps[TrackingNames.ModelSpec]).ToList();
+        var spec = Reasons(run.Result.TrackedSteps[TrackingNames.ModelPlan]).ToList();
         Assert.NotEmpty(spec);
         Assert.All(spec, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"spec step was {reason}"));
 

@@ -114,14 +114,56 @@ namespace Demo
             /// <summary>Number of samples.</summary>
             public int BatchSize { get; }
 
-            /// <summary>Labels of "income" [batch].</summary>
+            /// <summary>Labels of "income" [batch], 0 or 1.</summary>
             public global::PleGen.Runtime.Tensor Income { get; }
 
-            /// <summary>Labels of "married" [batch].</summary>
+            /// <summary>Labels of "married" [batch], 0 or 1.</summary>
             public global::PleGen.Runtime.Tensor Married { get; }
         }
 
-        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
+        public sealed class Dataset
+        {
+            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
+            public Dataset(float[] age, float[] wages, int[] education, int[] occupation, float[] income, float[] married)
+            {
+                Count = new Batch(age, wages, education, occupation).BatchSize;
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("Census", Count, new Labels(income, married).BatchSize);
+                _age = age;
+                _wages = wages;
+                _education = education;
+                _occupation = occupation;
+                IncomeLabels = income;
+                MarriedLabels = married;
+            }
+
+            private readonly float[] _age;
+            private readonly float[] _wages;
+            private readonly int[] _education;
+            private readonly int[] _occupation;
+
+            /// <summary>Number of samples.</summary>
+            public int Count { get; }
+
+            /// <summary>Every label of "income".</summary>
+            public float[] IncomeLabels { get; }
+
+            /// <summary>Every label of "married".</summary>
+            public float[] MarriedLabels { get; }
+
+            /// <summary>The features of the given rows, as a batch (copied).</summary>
+            public Batch Features(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Batch(global::PleGen.Runtime.Rows.Gather(_age, 1, rows), global::PleGen.Runtime.Rows.Gather(_wages, 2, rows), global::PleGen.Runtime.Rows.Gather(_education, rows), global::PleGen.Runtime.Rows.Gather(_occupation, rows));
+            }
+
+            /// <summary>The labels of the given rows (copied).</summary>
+            public Labels Targets(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Labels(global::PleGen.Runtime.Rows.Gather(IncomeLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(MarriedLabels, 1, rows));
+            }
+        }
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch, 1].</summary>
         public sealed class Output
         {
             internal Output(int batchSize, global::PleGen.Runtime.Tensor income, global::PleGen.Runtime.Tensor married)
@@ -191,13 +233,13 @@ namespace Demo
             _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Relu, 0f, seed);
             _educationEmbedding = _registry.Embedding("embeddings.education", 17, 4);
             _occupationEmbedding = _registry.Embedding("embeddings.occupation", 47, 6);
-            _level0IncomeExperts = _registry.ExpertBank("levels.0.tasks.income", 1, 13, new int[] { 8 });
-            _level0MarriedExperts = _registry.ExpertBank("levels.0.tasks.married", 1, 13, new int[] { 8 });
-            _level0SharedExperts = _registry.ExpertBank("levels.0.shared", 1, 13, new int[] { 8 });
+            _level0IncomeExperts = _registry.ExpertBank(new[] { "levels.0.tasks.income.0.layers" }, 13, new int[] { 8 });
+            _level0MarriedExperts = _registry.ExpertBank(new[] { "levels.0.tasks.married.0.layers" }, 13, new int[] { 8 });
+            _level0SharedExperts = _registry.ExpertBank(new[] { "levels.0.shared.0.layers" }, 13, new int[] { 8 });
             _gateIncome0 = _registry.Dense("gates.income.0", 13, 2);
             _gateMarried0 = _registry.Dense("gates.married.0", 13, 2);
-            _towerIncome = _registry.Tower("towers.income", 8, new int[] { 4 });
-            _towerMarried = _registry.Tower("towers.married", 8, new int[] { 4 });
+            _towerIncome = _registry.Mlp("towers.income", 8, new int[] { 4, 1 }, lastIsOutput: true);
+            _towerMarried = _registry.Mlp("towers.married", 8, new int[] { 4, 1 }, lastIsOutput: true);
         }
 
         /// <inheritdoc />
@@ -229,6 +271,7 @@ namespace Demo
         public Output Forward(Batch batch)
         {
             global::System.ArgumentNullException.ThrowIfNull(batch);
+            // Input
             global::PleGen.Runtime.Tensor input = global::PleGen.Runtime.Ops.Concat(new[] { batch.Age, batch.Wages, global::PleGen.Runtime.Ops.Embedding(_educationEmbedding, batch.Education, "education"), global::PleGen.Runtime.Ops.Embedding(_occupationEmbedding, batch.Occupation, "occupation") }, 1);
 
             // Level 0
@@ -259,51 +302,9 @@ namespace Demo
             global::PleGen.Runtime.InputChecks.SameBatch("Census", output.BatchSize, labels.BatchSize);
             global::PleGen.Runtime.Tensor lossIncome = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Income, labels.Income, null, "income");
             global::PleGen.Runtime.Tensor lossMarried = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Married, labels.Married, null, "married");
-            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossIncome, (float)IncomeLossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossMarried, (float)MarriedLossWeight(epoch)));
+            global::PleGen.Runtime.Tensor total = lossIncome;
+            total = global::PleGen.Runtime.Ops.Add(total, lossMarried);
             return new Losses(total, lossIncome, lossMarried);
-        }
-
-        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
-        public sealed class Dataset
-        {
-            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
-            public Dataset(float[] age, float[] wages, int[] education, int[] occupation, float[] income, float[] married)
-            {
-                Count = new Batch(age, wages, education, occupation).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameDatasetSize("Census", Count, new Labels(income, married).BatchSize);
-                _age = age;
-                _wages = wages;
-                _education = education;
-                _occupation = occupation;
-                IncomeLabels = income;
-                MarriedLabels = married;
-            }
-
-            private readonly float[] _age;
-            private readonly float[] _wages;
-            private readonly int[] _education;
-            private readonly int[] _occupation;
-
-            /// <summary>Number of samples.</summary>
-            public int Count { get; }
-
-            /// <summary>Every label of "income".</summary>
-            public float[] IncomeLabels { get; }
-
-            /// <summary>Every label of "married".</summary>
-            public float[] MarriedLabels { get; }
-
-            /// <summary>The features of the given rows, as a batch (copied).</summary>
-            public Batch Features(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Batch(global::PleGen.Runtime.Rows.Gather(_age, 1, rows), global::PleGen.Runtime.Rows.Gather(_wages, 2, rows), global::PleGen.Runtime.Rows.Gather(_education, rows), global::PleGen.Runtime.Rows.Gather(_occupation, rows));
-            }
-
-            /// <summary>The labels of the given rows (copied).</summary>
-            public Labels Targets(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Labels(global::PleGen.Runtime.Rows.Gather(IncomeLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(MarriedLabels, 1, rows));
-            }
         }
 
         private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
@@ -328,7 +329,7 @@ namespace Demo
         void global::PleGen.Runtime.ITrainableModel<Dataset>.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
         {
             Output output = Forward(data.Features(rows));
-            output.IncomeProbability.Data.CopyTo(predictions.Slice(0 * rows.Length, rows.Length));
+            output.IncomeProbability.Data.CopyTo(predictions.Slice(0, rows.Length));
             output.MarriedProbability.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
         }
 
@@ -347,14 +348,7 @@ namespace Demo
             };
         }
 
-        private static global::System.ReadOnlySpan<float> MaskOf(Dataset data, int task)
-        {
-            return task switch
-            {
-                0 => default,
-                1 => default,
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
-            };
-        }
+        // No task has a sample-space mask: every sample counts for every task.
+        private static global::System.ReadOnlySpan<float> MaskOf(Dataset data, int task) => default;
     }
 }

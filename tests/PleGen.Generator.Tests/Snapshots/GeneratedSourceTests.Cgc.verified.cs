@@ -96,14 +96,50 @@ namespace Demo
             /// <summary>Number of samples.</summary>
             public int BatchSize { get; }
 
-            /// <summary>Labels of "ctr" [batch].</summary>
+            /// <summary>Labels of "ctr" [batch], 0 or 1.</summary>
             public global::PleGen.Runtime.Tensor Ctr { get; }
 
-            /// <summary>Labels of "cvr" [batch].</summary>
+            /// <summary>Labels of "cvr" [batch], 0 or 1.</summary>
             public global::PleGen.Runtime.Tensor Cvr { get; }
         }
 
-        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
+        public sealed class Dataset
+        {
+            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
+            public Dataset(float[] x, float[] ctr, float[] cvr)
+            {
+                Count = new Batch(x).BatchSize;
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("ClickModel", Count, new Labels(ctr, cvr).BatchSize);
+                _x = x;
+                CtrLabels = ctr;
+                CvrLabels = cvr;
+            }
+
+            private readonly float[] _x;
+
+            /// <summary>Number of samples.</summary>
+            public int Count { get; }
+
+            /// <summary>Every label of "ctr".</summary>
+            public float[] CtrLabels { get; }
+
+            /// <summary>Every label of "cvr".</summary>
+            public float[] CvrLabels { get; }
+
+            /// <summary>The features of the given rows, as a batch (copied).</summary>
+            public Batch Features(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Batch(global::PleGen.Runtime.Rows.Gather(_x, 4, rows));
+            }
+
+            /// <summary>The labels of the given rows (copied).</summary>
+            public Labels Targets(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Labels(global::PleGen.Runtime.Rows.Gather(CtrLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(CvrLabels, 1, rows));
+            }
+        }
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch, 1].</summary>
         public sealed class Output
         {
             internal Output(int batchSize, global::PleGen.Runtime.Tensor ctr, global::PleGen.Runtime.Tensor cvr)
@@ -169,13 +205,13 @@ namespace Demo
         {
             _registry = new global::PleGen.Runtime.ParameterRegistry(seed);
             _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Relu, 0f, seed);
-            _level0CtrExperts = _registry.ExpertBank("levels.0.tasks.ctr", 2, 4, new int[] { 8 });
-            _level0CvrExperts = _registry.ExpertBank("levels.0.tasks.cvr", 2, 4, new int[] { 8 });
-            _level0SharedExperts = _registry.ExpertBank("levels.0.shared", 1, 4, new int[] { 16, 8 });
+            _level0CtrExperts = _registry.ExpertBank(new[] { "levels.0.tasks.ctr.0.layers", "levels.0.tasks.ctr.1.layers" }, 4, new int[] { 8 });
+            _level0CvrExperts = _registry.ExpertBank(new[] { "levels.0.tasks.cvr.0.layers", "levels.0.tasks.cvr.1.layers" }, 4, new int[] { 8 });
+            _level0SharedExperts = _registry.ExpertBank(new[] { "levels.0.shared.0.layers" }, 4, new int[] { 16, 8 });
             _gateCtr0 = _registry.Dense("gates.ctr.0", 4, 3);
             _gateCvr0 = _registry.Dense("gates.cvr.0", 4, 3);
-            _towerCtr = _registry.Tower("towers.ctr", 8, new int[] { 32 });
-            _towerCvr = _registry.Tower("towers.cvr", 8, new int[] { 32 });
+            _towerCtr = _registry.Mlp("towers.ctr", 8, new int[] { 32, 1 }, lastIsOutput: true);
+            _towerCvr = _registry.Mlp("towers.cvr", 8, new int[] { 32, 1 }, lastIsOutput: true);
         }
 
         /// <inheritdoc />
@@ -207,6 +243,7 @@ namespace Demo
         public Output Forward(Batch batch)
         {
             global::System.ArgumentNullException.ThrowIfNull(batch);
+            // Input
             global::PleGen.Runtime.Tensor input = batch.X;
 
             // Level 0
@@ -237,45 +274,9 @@ namespace Demo
             global::PleGen.Runtime.InputChecks.SameBatch("ClickModel", output.BatchSize, labels.BatchSize);
             global::PleGen.Runtime.Tensor lossCtr = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Ctr, labels.Ctr, null, "ctr");
             global::PleGen.Runtime.Tensor lossCvr = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Cvr, labels.Cvr, null, "cvr");
-            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossCtr, (float)CtrLossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossCvr, (float)CvrLossWeight(epoch)));
+            global::PleGen.Runtime.Tensor total = lossCtr;
+            total = global::PleGen.Runtime.Ops.Add(total, lossCvr);
             return new Losses(total, lossCtr, lossCvr);
-        }
-
-        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
-        public sealed class Dataset
-        {
-            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
-            public Dataset(float[] x, float[] ctr, float[] cvr)
-            {
-                Count = new Batch(x).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameDatasetSize("ClickModel", Count, new Labels(ctr, cvr).BatchSize);
-                _x = x;
-                CtrLabels = ctr;
-                CvrLabels = cvr;
-            }
-
-            private readonly float[] _x;
-
-            /// <summary>Number of samples.</summary>
-            public int Count { get; }
-
-            /// <summary>Every label of "ctr".</summary>
-            public float[] CtrLabels { get; }
-
-            /// <summary>Every label of "cvr".</summary>
-            public float[] CvrLabels { get; }
-
-            /// <summary>The features of the given rows, as a batch (copied).</summary>
-            public Batch Features(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Batch(global::PleGen.Runtime.Rows.Gather(_x, 4, rows));
-            }
-
-            /// <summary>The labels of the given rows (copied).</summary>
-            public Labels Targets(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Labels(global::PleGen.Runtime.Rows.Gather(CtrLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(CvrLabels, 1, rows));
-            }
         }
 
         private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
@@ -300,7 +301,7 @@ namespace Demo
         void global::PleGen.Runtime.ITrainableModel<Dataset>.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
         {
             Output output = Forward(data.Features(rows));
-            output.CtrProbability.Data.CopyTo(predictions.Slice(0 * rows.Length, rows.Length));
+            output.CtrProbability.Data.CopyTo(predictions.Slice(0, rows.Length));
             output.CvrProbability.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
         }
 
@@ -319,14 +320,7 @@ namespace Demo
             };
         }
 
-        private static global::System.ReadOnlySpan<float> MaskOf(Dataset data, int task)
-        {
-            return task switch
-            {
-                0 => default,
-                1 => default,
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
-            };
-        }
+        // No task has a sample-space mask: every sample counts for every task.
+        private static global::System.ReadOnlySpan<float> MaskOf(Dataset data, int task) => default;
     }
 }

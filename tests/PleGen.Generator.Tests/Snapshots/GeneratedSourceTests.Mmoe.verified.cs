@@ -99,7 +99,43 @@ namespace Demo
             public global::PleGen.Runtime.Tensor Task2 { get; }
         }
 
-        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
+        public sealed class Dataset
+        {
+            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
+            public Dataset(float[] x, float[] task1, float[] task2)
+            {
+                Count = new Batch(x).BatchSize;
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("SyntheticMmoe", Count, new Labels(task1, task2).BatchSize);
+                _x = x;
+                Task1Labels = task1;
+                Task2Labels = task2;
+            }
+
+            private readonly float[] _x;
+
+            /// <summary>Number of samples.</summary>
+            public int Count { get; }
+
+            /// <summary>Every label of "task1".</summary>
+            public float[] Task1Labels { get; }
+
+            /// <summary>Every label of "task2".</summary>
+            public float[] Task2Labels { get; }
+
+            /// <summary>The features of the given rows, as a batch (copied).</summary>
+            public Batch Features(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Batch(global::PleGen.Runtime.Rows.Gather(_x, 5, rows));
+            }
+
+            /// <summary>The labels of the given rows (copied).</summary>
+            public Labels Targets(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Labels(global::PleGen.Runtime.Rows.Gather(Task1Labels, 1, rows), global::PleGen.Runtime.Rows.Gather(Task2Labels, 1, rows));
+            }
+        }
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch, 1].</summary>
         public sealed class Output
         {
             internal Output(int batchSize, global::PleGen.Runtime.Tensor task1, global::PleGen.Runtime.Tensor task2)
@@ -155,11 +191,11 @@ namespace Demo
         {
             _registry = new global::PleGen.Runtime.ParameterRegistry(seed);
             _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Tanh, 0f, seed);
-            _level0SharedExperts = _registry.ExpertBank("levels.0.shared", 3, 5, new int[] { 6 });
+            _level0SharedExperts = _registry.ExpertBank(new[] { "levels.0.shared.0.layers", "levels.0.shared.1.layers", "levels.0.shared.2.layers" }, 5, new int[] { 6 });
             _gateTask10 = _registry.Dense("gates.task1.0", 5, 3);
             _gateTask20 = _registry.Dense("gates.task2.0", 5, 3);
-            _towerTask1 = _registry.Tower("towers.task1", 6, new int[] {  });
-            _towerTask2 = _registry.Tower("towers.task2", 6, new int[] {  });
+            _towerTask1 = _registry.Mlp("towers.task1", 6, new int[] { 1 }, lastIsOutput: true);
+            _towerTask2 = _registry.Mlp("towers.task2", 6, new int[] { 1 }, lastIsOutput: true);
         }
 
         /// <inheritdoc />
@@ -191,6 +227,7 @@ namespace Demo
         public Output Forward(Batch batch)
         {
             global::System.ArgumentNullException.ThrowIfNull(batch);
+            // Input
             global::PleGen.Runtime.Tensor input = batch.X;
 
             // Level 0
@@ -219,45 +256,9 @@ namespace Demo
             global::PleGen.Runtime.InputChecks.SameBatch("SyntheticMmoe", output.BatchSize, labels.BatchSize);
             global::PleGen.Runtime.Tensor lossTask1 = global::PleGen.Runtime.Losses.MeanSquaredError(output.Task1, labels.Task1, null, "task1");
             global::PleGen.Runtime.Tensor lossTask2 = global::PleGen.Runtime.Losses.MeanSquaredError(output.Task2, labels.Task2, null, "task2");
-            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossTask1, (float)Task1LossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossTask2, (float)Task2LossWeight(epoch)));
+            global::PleGen.Runtime.Tensor total = lossTask1;
+            total = global::PleGen.Runtime.Ops.Add(total, lossTask2);
             return new Losses(total, lossTask1, lossTask2);
-        }
-
-        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
-        public sealed class Dataset
-        {
-            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
-            public Dataset(float[] x, float[] task1, float[] task2)
-            {
-                Count = new Batch(x).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameDatasetSize("SyntheticMmoe", Count, new Labels(task1, task2).BatchSize);
-                _x = x;
-                Task1Labels = task1;
-                Task2Labels = task2;
-            }
-
-            private readonly float[] _x;
-
-            /// <summary>Number of samples.</summary>
-            public int Count { get; }
-
-            /// <summary>Every label of "task1".</summary>
-            public float[] Task1Labels { get; }
-
-            /// <summary>Every label of "task2".</summary>
-            public float[] Task2Labels { get; }
-
-            /// <summary>The features of the given rows, as a batch (copied).</summary>
-            public Batch Features(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Batch(global::PleGen.Runtime.Rows.Gather(_x, 5, rows));
-            }
-
-            /// <summary>The labels of the given rows (copied).</summary>
-            public Labels Targets(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Labels(global::PleGen.Runtime.Rows.Gather(Task1Labels, 1, rows), global::PleGen.Runtime.Rows.Gather(Task2Labels, 1, rows));
-            }
         }
 
         private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
@@ -282,7 +283,7 @@ namespace Demo
         void global::PleGen.Runtime.ITrainableModel<Dataset>.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
         {
             Output output = Forward(data.Features(rows));
-            output.Task1.Data.CopyTo(predictions.Slice(0 * rows.Length, rows.Length));
+            output.Task1.Data.CopyTo(predictions.Slice(0, rows.Length));
             output.Task2.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
         }
 
@@ -301,14 +302,7 @@ namespace Demo
             };
         }
 
-        private static global::System.ReadOnlySpan<float> MaskOf(Dataset data, int task)
-        {
-            return task switch
-            {
-                0 => default,
-                1 => default,
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
-            };
-        }
+        // No task has a sample-space mask: every sample counts for every task.
+        private static global::System.ReadOnlySpan<float> MaskOf(Dataset data, int task) => default;
     }
 }

@@ -82,14 +82,50 @@ namespace Demo
             /// <summary>Number of samples.</summary>
             public int BatchSize { get; }
 
-            /// <summary>Labels of "a" [batch].</summary>
+            /// <summary>Labels of "a" [batch], 0 or 1.</summary>
             public global::PleGen.Runtime.Tensor A { get; }
 
-            /// <summary>Labels of "b" [batch].</summary>
+            /// <summary>Labels of "b" [batch], 0 or 1.</summary>
             public global::PleGen.Runtime.Tensor B { get; }
         }
 
-        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
+        public sealed class Dataset
+        {
+            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
+            public Dataset(float[] x, float[] a, float[] b)
+            {
+                Count = new Batch(x).BatchSize;
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("HardSharing", Count, new Labels(a, b).BatchSize);
+                _x = x;
+                ALabels = a;
+                BLabels = b;
+            }
+
+            private readonly float[] _x;
+
+            /// <summary>Number of samples.</summary>
+            public int Count { get; }
+
+            /// <summary>Every label of "a".</summary>
+            public float[] ALabels { get; }
+
+            /// <summary>Every label of "b".</summary>
+            public float[] BLabels { get; }
+
+            /// <summary>The features of the given rows, as a batch (copied).</summary>
+            public Batch Features(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Batch(global::PleGen.Runtime.Rows.Gather(_x, 4, rows));
+            }
+
+            /// <summary>The labels of the given rows (copied).</summary>
+            public Labels Targets(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Labels(global::PleGen.Runtime.Rows.Gather(ALabels, 1, rows), global::PleGen.Runtime.Rows.Gather(BLabels, 1, rows));
+            }
+        }
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch, 1].</summary>
         public sealed class Output
         {
             internal Output(int batchSize, global::PleGen.Runtime.Tensor a, global::PleGen.Runtime.Tensor b)
@@ -139,7 +175,7 @@ namespace Demo
 
         private readonly global::PleGen.Runtime.ParameterRegistry _registry;
         private readonly global::PleGen.Runtime.LayerContext _layers;
-        private readonly global::PleGen.Runtime.ExpertBank _bottom;
+        private readonly global::PleGen.Runtime.Mlp _bottom;
         private readonly global::PleGen.Runtime.Mlp _towerA;
         private readonly global::PleGen.Runtime.Mlp _towerB;
 
@@ -149,9 +185,9 @@ namespace Demo
         {
             _registry = new global::PleGen.Runtime.ParameterRegistry(seed);
             _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Relu, 0f, seed);
-            _bottom = _registry.ExpertBank("bottom", 1, 4, new int[] { 10, 5 }, singleUnindexed: true);
-            _towerA = _registry.Tower("towers.a", 5, new int[] { 3 });
-            _towerB = _registry.Tower("towers.b", 5, new int[] { 3 });
+            _bottom = _registry.Mlp("bottom.layers", 4, new int[] { 10, 5 }, lastIsOutput: false);
+            _towerA = _registry.Mlp("towers.a", 5, new int[] { 3, 1 }, lastIsOutput: true);
+            _towerB = _registry.Mlp("towers.b", 5, new int[] { 3, 1 }, lastIsOutput: true);
         }
 
         /// <inheritdoc />
@@ -180,10 +216,11 @@ namespace Demo
         public Output Forward(Batch batch)
         {
             global::System.ArgumentNullException.ThrowIfNull(batch);
+            // Input
             global::PleGen.Runtime.Tensor input = batch.X;
 
-            // Bottom networks (one expert of a single-expert bank; reshaped from [batch, 1, width])
-            global::PleGen.Runtime.Tensor bottom = global::PleGen.Runtime.Ops.Reshape(_bottom.Forward(input, _layers), batch.BatchSize, 5);
+            // Bottom networks
+            global::PleGen.Runtime.Tensor bottom = _bottom.Forward(input, _layers);
 
             // Towers
             global::PleGen.Runtime.Tensor predictionA = _towerA.Forward(bottom, _layers);
@@ -202,45 +239,9 @@ namespace Demo
             global::PleGen.Runtime.InputChecks.SameBatch("HardSharing", output.BatchSize, labels.BatchSize);
             global::PleGen.Runtime.Tensor lossA = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.A, labels.A, null, "a");
             global::PleGen.Runtime.Tensor lossB = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.B, labels.B, null, "b");
-            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossA, (float)ALossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossB, (float)BLossWeight(epoch)));
+            global::PleGen.Runtime.Tensor total = lossA;
+            total = global::PleGen.Runtime.Ops.Add(total, lossB);
             return new Losses(total, lossA, lossB);
-        }
-
-        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
-        public sealed class Dataset
-        {
-            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
-            public Dataset(float[] x, float[] a, float[] b)
-            {
-                Count = new Batch(x).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameDatasetSize("HardSharing", Count, new Labels(a, b).BatchSize);
-                _x = x;
-                ALabels = a;
-                BLabels = b;
-            }
-
-            private readonly float[] _x;
-
-            /// <summary>Number of samples.</summary>
-            public int Count { get; }
-
-            /// <summary>Every label of "a".</summary>
-            public float[] ALabels { get; }
-
-            /// <summary>Every label of "b".</summary>
-            public float[] BLabels { get; }
-
-            /// <summary>The features of the given rows, as a batch (copied).</summary>
-            public Batch Features(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Batch(global::PleGen.Runtime.Rows.Gather(_x, 4, rows));
-            }
-
-            /// <summary>The labels of the given rows (copied).</summary>
-            public Labels Targets(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Labels(global::PleGen.Runtime.Rows.Gather(ALabels, 1, rows), global::PleGen.Runtime.Rows.Gather(BLabels, 1, rows));
-            }
         }
 
         private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
@@ -265,7 +266,7 @@ namespace Demo
         void global::PleGen.Runtime.ITrainableModel<Dataset>.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
         {
             Output output = Forward(data.Features(rows));
-            output.AProbability.Data.CopyTo(predictions.Slice(0 * rows.Length, rows.Length));
+            output.AProbability.Data.CopyTo(predictions.Slice(0, rows.Length));
             output.BProbability.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
         }
 
@@ -284,14 +285,7 @@ namespace Demo
             };
         }
 
-        private static global::System.ReadOnlySpan<float> MaskOf(Dataset data, int task)
-        {
-            return task switch
-            {
-                0 => default,
-                1 => default,
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
-            };
-        }
+        // No task has a sample-space mask: every sample counts for every task.
+        private static global::System.ReadOnlySpan<float> MaskOf(Dataset data, int task) => default;
     }
 }

@@ -94,14 +94,52 @@ namespace Demo
             /// <summary>Number of samples.</summary>
             public int BatchSize { get; }
 
-            /// <summary>Labels of "a" [batch].</summary>
+            /// <summary>Labels of "a" [batch], 0 or 1.</summary>
             public global::PleGen.Runtime.Tensor A { get; }
 
-            /// <summary>Labels of "b" [batch].</summary>
+            /// <summary>Labels of "b" [batch], 0 or 1.</summary>
             public global::PleGen.Runtime.Tensor B { get; }
         }
 
-        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
+        public sealed class Dataset
+        {
+            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
+            public Dataset(float[] x, int[] c, float[] a, float[] b)
+            {
+                Count = new Batch(x, c).BatchSize;
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("Separate", Count, new Labels(a, b).BatchSize);
+                _x = x;
+                _c = c;
+                ALabels = a;
+                BLabels = b;
+            }
+
+            private readonly float[] _x;
+            private readonly int[] _c;
+
+            /// <summary>Number of samples.</summary>
+            public int Count { get; }
+
+            /// <summary>Every label of "a".</summary>
+            public float[] ALabels { get; }
+
+            /// <summary>Every label of "b".</summary>
+            public float[] BLabels { get; }
+
+            /// <summary>The features of the given rows, as a batch (copied).</summary>
+            public Batch Features(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Batch(global::PleGen.Runtime.Rows.Gather(_x, 4, rows), global::PleGen.Runtime.Rows.Gather(_c, rows));
+            }
+
+            /// <summary>The labels of the given rows (copied).</summary>
+            public Labels Targets(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Labels(global::PleGen.Runtime.Rows.Gather(ALabels, 1, rows), global::PleGen.Runtime.Rows.Gather(BLabels, 1, rows));
+            }
+        }
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch, 1].</summary>
         public sealed class Output
         {
             internal Output(int batchSize, global::PleGen.Runtime.Tensor a, global::PleGen.Runtime.Tensor b)
@@ -153,8 +191,8 @@ namespace Demo
         private readonly global::PleGen.Runtime.LayerContext _layers;
         private readonly global::PleGen.Runtime.Tensor _cAEmbedding;
         private readonly global::PleGen.Runtime.Tensor _cBEmbedding;
-        private readonly global::PleGen.Runtime.ExpertBank _bottomA;
-        private readonly global::PleGen.Runtime.ExpertBank _bottomB;
+        private readonly global::PleGen.Runtime.Mlp _bottomA;
+        private readonly global::PleGen.Runtime.Mlp _bottomB;
         private readonly global::PleGen.Runtime.Mlp _towerA;
         private readonly global::PleGen.Runtime.Mlp _towerB;
 
@@ -166,10 +204,10 @@ namespace Demo
             _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Relu, 0f, seed);
             _cAEmbedding = _registry.Embedding("embeddings.a.c", 7, 2);
             _cBEmbedding = _registry.Embedding("embeddings.b.c", 7, 2);
-            _bottomA = _registry.ExpertBank("bottoms.a", 1, 6, new int[] { 10, 5 }, singleUnindexed: true);
-            _bottomB = _registry.ExpertBank("bottoms.b", 1, 6, new int[] { 10, 5 }, singleUnindexed: true);
-            _towerA = _registry.Tower("towers.a", 5, new int[] { 3 });
-            _towerB = _registry.Tower("towers.b", 5, new int[] { 3 });
+            _bottomA = _registry.Mlp("bottoms.a.layers", 6, new int[] { 10, 5 }, lastIsOutput: false);
+            _bottomB = _registry.Mlp("bottoms.b.layers", 6, new int[] { 10, 5 }, lastIsOutput: false);
+            _towerA = _registry.Mlp("towers.a", 5, new int[] { 3, 1 }, lastIsOutput: true);
+            _towerB = _registry.Mlp("towers.b", 5, new int[] { 3, 1 }, lastIsOutput: true);
         }
 
         /// <inheritdoc />
@@ -198,12 +236,13 @@ namespace Demo
         public Output Forward(Batch batch)
         {
             global::System.ArgumentNullException.ThrowIfNull(batch);
+            // Input
             global::PleGen.Runtime.Tensor inputA = global::PleGen.Runtime.Ops.Concat(new[] { batch.X, global::PleGen.Runtime.Ops.Embedding(_cAEmbedding, batch.C, "c") }, 1);
             global::PleGen.Runtime.Tensor inputB = global::PleGen.Runtime.Ops.Concat(new[] { batch.X, global::PleGen.Runtime.Ops.Embedding(_cBEmbedding, batch.C, "c") }, 1);
 
-            // Bottom networks (one expert of a single-expert bank; reshaped from [batch, 1, width])
-            global::PleGen.Runtime.Tensor bottomA = global::PleGen.Runtime.Ops.Reshape(_bottomA.Forward(inputA, _layers), batch.BatchSize, 5);
-            global::PleGen.Runtime.Tensor bottomB = global::PleGen.Runtime.Ops.Reshape(_bottomB.Forward(inputB, _layers), batch.BatchSize, 5);
+            // Bottom networks
+            global::PleGen.Runtime.Tensor bottomA = _bottomA.Forward(inputA, _layers);
+            global::PleGen.Runtime.Tensor bottomB = _bottomB.Forward(inputB, _layers);
 
             // Towers
             global::PleGen.Runtime.Tensor predictionA = _towerA.Forward(bottomA, _layers);
@@ -222,47 +261,9 @@ namespace Demo
             global::PleGen.Runtime.InputChecks.SameBatch("Separate", output.BatchSize, labels.BatchSize);
             global::PleGen.Runtime.Tensor lossA = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.A, labels.A, null, "a");
             global::PleGen.Runtime.Tensor lossB = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.B, labels.B, null, "b");
-            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossA, (float)ALossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossB, (float)BLossWeight(epoch)));
+            global::PleGen.Runtime.Tensor total = lossA;
+            total = global::PleGen.Runtime.Ops.Add(total, lossB);
             return new Losses(total, lossA, lossB);
-        }
-
-        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
-        public sealed class Dataset
-        {
-            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
-            public Dataset(float[] x, int[] c, float[] a, float[] b)
-            {
-                Count = new Batch(x, c).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameDatasetSize("Separate", Count, new Labels(a, b).BatchSize);
-                _x = x;
-                _c = c;
-                ALabels = a;
-                BLabels = b;
-            }
-
-            private readonly float[] _x;
-            private readonly int[] _c;
-
-            /// <summary>Number of samples.</summary>
-            public int Count { get; }
-
-            /// <summary>Every label of "a".</summary>
-            public float[] ALabels { get; }
-
-            /// <summary>Every label of "b".</summary>
-            public float[] BLabels { get; }
-
-            /// <summary>The features of the given rows, as a batch (copied).</summary>
-            public Batch Features(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Batch(global::PleGen.Runtime.Rows.Gather(_x, 4, rows), global::PleGen.Runtime.Rows.Gather(_c, rows));
-            }
-
-            /// <summary>The labels of the given rows (copied).</summary>
-            public Labels Targets(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Labels(global::PleGen.Runtime.Rows.Gather(ALabels, 1, rows), global::PleGen.Runtime.Rows.Gather(BLabels, 1, rows));
-            }
         }
 
         private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
@@ -287,7 +288,7 @@ namespace Demo
         void global::PleGen.Runtime.ITrainableModel<Dataset>.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
         {
             Output output = Forward(data.Features(rows));
-            output.AProbability.Data.CopyTo(predictions.Slice(0 * rows.Length, rows.Length));
+            output.AProbability.Data.CopyTo(predictions.Slice(0, rows.Length));
             output.BProbability.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
         }
 
@@ -306,14 +307,7 @@ namespace Demo
             };
         }
 
-        private static global::System.ReadOnlySpan<float> MaskOf(Dataset data, int task)
-        {
-            return task switch
-            {
-                0 => default,
-                1 => default,
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
-            };
-        }
+        // No task has a sample-space mask: every sample counts for every task.
+        private static global::System.ReadOnlySpan<float> MaskOf(Dataset data, int task) => default;
     }
 }

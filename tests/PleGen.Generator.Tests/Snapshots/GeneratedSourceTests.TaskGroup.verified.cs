@@ -5,7 +5,7 @@
 
 namespace Demo
 {
-    partial class GroupedMmoe : global::PleGen.Runtime.ITrainableModel<GroupedMmoe.Dataset>
+    partial class GroupedMmoe : global::PleGen.Runtime.ITrainableModel<global::Demo.CensusTasks.Dataset>
     {
         /// <summary>The architecture of <see cref="GroupedMmoe"/>, computed by PleGen at compile time from its attributes.</summary>
         public static class Architecture
@@ -52,52 +52,7 @@ namespace Demo
                 "Total parameters: 74\n";
         }
 
-        /// <summary>One batch of inputs for <see cref="GroupedMmoe"/>: one member per declared feature.</summary>
-        public sealed class Batch
-        {
-            /// <summary>Wraps the arrays (not copied); checks every shape and id first.</summary>
-            /// <param name="age">Dense feature "age": [batch, 1] floats, row-major.</param>
-            public Batch(float[] age)
-            {
-                int batchSize = -1;
-                global::PleGen.Runtime.InputChecks.Dense("GroupedMmoe", "age", age, 1, ref batchSize);
-                BatchSize = batchSize;
-                Age = new global::PleGen.Runtime.Tensor(new[] { batchSize, 1 }, age);
-            }
-
-            /// <summary>Number of samples.</summary>
-            public int BatchSize { get; }
-
-            /// <summary>Values of "age" [batch, 1].</summary>
-            public global::PleGen.Runtime.Tensor Age { get; }
-        }
-
-        /// <summary>One batch of labels: one member per task, and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
-        public sealed class Labels
-        {
-            /// <param name="income">Task "income": 0 or 1 (or a probability) per sample.</param>
-            /// <param name="married">Task "married": 0 or 1 (or a probability) per sample.</param>
-            public Labels(float[] income, float[] married)
-            {
-                int batchSize = -1;
-                global::PleGen.Runtime.InputChecks.Labels("GroupedMmoe", "income", income, null, binary: true, ref batchSize);
-                global::PleGen.Runtime.InputChecks.Labels("GroupedMmoe", "married", married, null, binary: true, ref batchSize);
-                BatchSize = batchSize;
-                Income = new global::PleGen.Runtime.Tensor(new[] { batchSize }, income);
-                Married = new global::PleGen.Runtime.Tensor(new[] { batchSize }, married);
-            }
-
-            /// <summary>Number of samples.</summary>
-            public int BatchSize { get; }
-
-            /// <summary>Labels of "income" [batch].</summary>
-            public global::PleGen.Runtime.Tensor Income { get; }
-
-            /// <summary>Labels of "married" [batch].</summary>
-            public global::PleGen.Runtime.Tensor Married { get; }
-        }
-
-        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch, 1].</summary>
         public sealed class Output
         {
             internal Output(int batchSize, global::PleGen.Runtime.Tensor income, global::PleGen.Runtime.Tensor married)
@@ -161,11 +116,11 @@ namespace Demo
         {
             _registry = new global::PleGen.Runtime.ParameterRegistry(seed);
             _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Relu, 0f, seed);
-            _level0SharedExperts = _registry.ExpertBank("levels.0.shared", 2, 1, new int[] { 4 });
+            _level0SharedExperts = _registry.ExpertBank(new[] { "levels.0.shared.0.layers", "levels.0.shared.1.layers" }, 1, new int[] { 4 });
             _gateIncome0 = _registry.Dense("gates.income.0", 1, 2);
             _gateMarried0 = _registry.Dense("gates.married.0", 1, 2);
-            _towerIncome = _registry.Tower("towers.income", 4, new int[] { 4 });
-            _towerMarried = _registry.Tower("towers.married", 4, new int[] { 4 });
+            _towerIncome = _registry.Mlp("towers.income", 4, new int[] { 4, 1 }, lastIsOutput: true);
+            _towerMarried = _registry.Mlp("towers.married", 4, new int[] { 4, 1 }, lastIsOutput: true);
         }
 
         /// <inheritdoc />
@@ -194,9 +149,10 @@ namespace Demo
         public static double MarriedLossWeight(int epoch) => 1.0;
 
         /// <summary>Runs the model on a batch (records the graph for Backward unless under Autograd.NoGrad()).</summary>
-        public Output Forward(Batch batch)
+        public Output Forward(global::Demo.CensusTasks.Batch batch)
         {
             global::System.ArgumentNullException.ThrowIfNull(batch);
+            // Input
             global::PleGen.Runtime.Tensor input = batch.Age;
 
             // Level 0
@@ -218,15 +174,116 @@ namespace Demo
         /// The joint loss sum_k w_k(epoch) * L_k: binary cross-entropy on logits or mean squared error per task, each averaged
         /// over the task's sample space when it has a mask (PLE Eq. 9), weighted as PLE Eq. 10.
         /// </summary>
-        public Losses Loss(Output output, Labels labels, int epoch = 0)
+        public Losses Loss(Output output, global::Demo.CensusTasks.Labels labels, int epoch = 0)
         {
             global::System.ArgumentNullException.ThrowIfNull(output);
             global::System.ArgumentNullException.ThrowIfNull(labels);
             global::PleGen.Runtime.InputChecks.SameBatch("GroupedMmoe", output.BatchSize, labels.BatchSize);
             global::PleGen.Runtime.Tensor lossIncome = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Income, labels.Income, null, "income");
             global::PleGen.Runtime.Tensor lossMarried = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Married, labels.Married, null, "married");
-            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossIncome, (float)IncomeLossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossMarried, (float)MarriedLossWeight(epoch)));
+            global::PleGen.Runtime.Tensor total = lossIncome;
+            total = global::PleGen.Runtime.Ops.Add(total, lossMarried);
             return new Losses(total, lossIncome, lossMarried);
+        }
+
+        private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
+        {
+            new global::PleGen.Runtime.TaskInfo("income", true, false),
+            new global::PleGen.Runtime.TaskInfo("married", true, false),
+        };
+
+        global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.TaskInfo> global::PleGen.Runtime.ITrainableModel<global::Demo.CensusTasks.Dataset>.TaskInfos => TaskInfoList;
+
+        int global::PleGen.Runtime.ITrainableModel<global::Demo.CensusTasks.Dataset>.Count(global::Demo.CensusTasks.Dataset data) => data.Count;
+
+        float global::PleGen.Runtime.ITrainableModel<global::Demo.CensusTasks.Dataset>.TrainStep(global::Demo.CensusTasks.Dataset data, global::System.ReadOnlySpan<int> rows, int epoch, global::System.Span<float> taskLosses)
+        {
+            Losses losses = Loss(Forward(data.Features(rows)), data.Targets(rows), epoch);
+            losses.Total.Backward();
+            taskLosses[0] = losses.Income.Item();
+            taskLosses[1] = losses.Married.Item();
+            return losses.Total.Item();
+        }
+
+        void global::PleGen.Runtime.ITrainableModel<global::Demo.CensusTasks.Dataset>.Predict(global::Demo.CensusTasks.Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
+        {
+            Output output = Forward(data.Features(rows));
+            output.IncomeProbability.Data.CopyTo(predictions.Slice(0, rows.Length));
+            output.MarriedProbability.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
+        }
+
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<global::Demo.CensusTasks.Dataset>.Labels(global::Demo.CensusTasks.Dataset data, int task) => LabelsOf(data, task);
+
+        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<global::Demo.CensusTasks.Dataset>.Mask(global::Demo.CensusTasks.Dataset data, int task) => MaskOf(data, task);
+
+        // Read by both flavors' training sessions.
+        private static global::System.ReadOnlySpan<float> LabelsOf(global::Demo.CensusTasks.Dataset data, int task)
+        {
+            return task switch
+            {
+                0 => data.IncomeLabels,
+                1 => data.MarriedLabels,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
+            };
+        }
+
+        // No task has a sample-space mask: every sample counts for every task.
+        private static global::System.ReadOnlySpan<float> MaskOf(global::Demo.CensusTasks.Dataset data, int task) => default;
+    }
+}
+
+//HintName: Demo.CensusTasks.8820.Data.g.cs
+// <auto-generated/>
+// Generated by PleGen from the attributes of Demo.CensusTasks: the data types of its models. Do not edit: change the attributes instead.
+#nullable enable
+
+namespace Demo
+{
+    partial class CensusTasks
+    {
+        /// <summary>One batch of inputs for <see cref="CensusTasks"/>: one member per declared feature.</summary>
+        public sealed class Batch
+        {
+            /// <summary>Wraps the arrays (not copied); checks every shape and id first.</summary>
+            /// <param name="age">Dense feature "age": [batch, 1] floats, row-major.</param>
+            public Batch(float[] age)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Dense("CensusTasks", "age", age, 1, ref batchSize);
+                BatchSize = batchSize;
+                Age = new global::PleGen.Runtime.Tensor(new[] { batchSize, 1 }, age);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Values of "age" [batch, 1].</summary>
+            public global::PleGen.Runtime.Tensor Age { get; }
+        }
+
+        /// <summary>One batch of labels: one member per task, and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+        public sealed class Labels
+        {
+            /// <param name="income">Task "income": 0 or 1 (or a probability) per sample.</param>
+            /// <param name="married">Task "married": 0 or 1 (or a probability) per sample.</param>
+            public Labels(float[] income, float[] married)
+            {
+                int batchSize = -1;
+                global::PleGen.Runtime.InputChecks.Labels("CensusTasks", "income", income, null, binary: true, ref batchSize);
+                global::PleGen.Runtime.InputChecks.Labels("CensusTasks", "married", married, null, binary: true, ref batchSize);
+                BatchSize = batchSize;
+                Income = new global::PleGen.Runtime.Tensor(new[] { batchSize }, income);
+                Married = new global::PleGen.Runtime.Tensor(new[] { batchSize }, married);
+            }
+
+            /// <summary>Number of samples.</summary>
+            public int BatchSize { get; }
+
+            /// <summary>Labels of "income" [batch], 0 or 1.</summary>
+            public global::PleGen.Runtime.Tensor Income { get; }
+
+            /// <summary>Labels of "married" [batch], 0 or 1.</summary>
+            public global::PleGen.Runtime.Tensor Married { get; }
         }
 
         /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
@@ -236,7 +293,7 @@ namespace Demo
             public Dataset(float[] age, float[] income, float[] married)
             {
                 Count = new Batch(age).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameDatasetSize("GroupedMmoe", Count, new Labels(income, married).BatchSize);
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("CensusTasks", Count, new Labels(income, married).BatchSize);
                 _age = age;
                 IncomeLabels = income;
                 MarriedLabels = married;
@@ -264,57 +321,6 @@ namespace Demo
             {
                 return new Labels(global::PleGen.Runtime.Rows.Gather(IncomeLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(MarriedLabels, 1, rows));
             }
-        }
-
-        private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
-        {
-            new global::PleGen.Runtime.TaskInfo("income", true, false),
-            new global::PleGen.Runtime.TaskInfo("married", true, false),
-        };
-
-        global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.TaskInfo> global::PleGen.Runtime.ITrainableModel<Dataset>.TaskInfos => TaskInfoList;
-
-        int global::PleGen.Runtime.ITrainableModel<Dataset>.Count(Dataset data) => data.Count;
-
-        float global::PleGen.Runtime.ITrainableModel<Dataset>.TrainStep(Dataset data, global::System.ReadOnlySpan<int> rows, int epoch, global::System.Span<float> taskLosses)
-        {
-            Losses losses = Loss(Forward(data.Features(rows)), data.Targets(rows), epoch);
-            losses.Total.Backward();
-            taskLosses[0] = losses.Income.Item();
-            taskLosses[1] = losses.Married.Item();
-            return losses.Total.Item();
-        }
-
-        void global::PleGen.Runtime.ITrainableModel<Dataset>.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
-        {
-            Output output = Forward(data.Features(rows));
-            output.IncomeProbability.Data.CopyTo(predictions.Slice(0 * rows.Length, rows.Length));
-            output.MarriedProbability.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
-        }
-
-        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Labels(Dataset data, int task) => LabelsOf(data, task);
-
-        global::System.ReadOnlySpan<float> global::PleGen.Runtime.ITrainableModel<Dataset>.Mask(Dataset data, int task) => MaskOf(data, task);
-
-        // Read by both flavors' training sessions.
-        private static global::System.ReadOnlySpan<float> LabelsOf(Dataset data, int task)
-        {
-            return task switch
-            {
-                0 => data.IncomeLabels,
-                1 => data.MarriedLabels,
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
-            };
-        }
-
-        private static global::System.ReadOnlySpan<float> MaskOf(Dataset data, int task)
-        {
-            return task switch
-            {
-                0 => default,
-                1 => default,
-                _ => throw new global::System.ArgumentOutOfRangeException(nameof(task)),
-            };
         }
     }
 }

@@ -124,20 +124,64 @@ namespace Demo
             /// <summary>Number of samples.</summary>
             public int BatchSize { get; }
 
-            /// <summary>Labels of "click" [batch].</summary>
+            /// <summary>Labels of "click" [batch], 0 or 1.</summary>
             public global::PleGen.Runtime.Tensor Click { get; }
 
             /// <summary>Labels of "watch_time" [batch].</summary>
             public global::PleGen.Runtime.Tensor WatchTime { get; }
 
-            /// <summary>Labels of "share" [batch].</summary>
+            /// <summary>Labels of "share" [batch], 0 or 1.</summary>
             public global::PleGen.Runtime.Tensor Share { get; }
 
-            /// <summary>Sample-space mask of "share" [batch], or null for every sample.</summary>
+            /// <summary>Sample-space mask of "share" [batch] of 0/1, or null for every sample.</summary>
             public global::PleGen.Runtime.Tensor? ShareMask { get; }
         }
 
-        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
+        public sealed class Dataset
+        {
+            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
+            public Dataset(float[] user, float[] click, float[] watchTime, float[] share, float[]? shareMask = null)
+            {
+                Count = new Batch(user).BatchSize;
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("VideoPle", Count, new Labels(click, watchTime, share, shareMask).BatchSize);
+                _user = user;
+                ClickLabels = click;
+                WatchTimeLabels = watchTime;
+                ShareLabels = share;
+                ShareMask = shareMask;
+            }
+
+            private readonly float[] _user;
+
+            /// <summary>Number of samples.</summary>
+            public int Count { get; }
+
+            /// <summary>Every label of "click".</summary>
+            public float[] ClickLabels { get; }
+
+            /// <summary>Every label of "watch_time".</summary>
+            public float[] WatchTimeLabels { get; }
+
+            /// <summary>Every label of "share".</summary>
+            public float[] ShareLabels { get; }
+
+            /// <summary>The sample-space mask of "share", or null for every sample.</summary>
+            public float[]? ShareMask { get; }
+
+            /// <summary>The features of the given rows, as a batch (copied).</summary>
+            public Batch Features(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Batch(global::PleGen.Runtime.Rows.Gather(_user, 6, rows));
+            }
+
+            /// <summary>The labels of the given rows (copied).</summary>
+            public Labels Targets(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Labels(global::PleGen.Runtime.Rows.Gather(ClickLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(WatchTimeLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(ShareLabels, 1, rows), ShareMask is null ? null : global::PleGen.Runtime.Rows.Gather(ShareMask, 1, rows));
+            }
+        }
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch, 1].</summary>
         public sealed class Output
         {
             internal Output(int batchSize, global::PleGen.Runtime.Tensor click, global::PleGen.Runtime.Tensor watchTime, global::PleGen.Runtime.Tensor share)
@@ -227,24 +271,24 @@ namespace Demo
         {
             _registry = new global::PleGen.Runtime.ParameterRegistry(seed);
             _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Relu, 0f, seed);
-            _level0ClickExperts = _registry.ExpertBank("levels.0.tasks.click", 1, 6, new int[] { 8 });
-            _level0WatchTimeExperts = _registry.ExpertBank("levels.0.tasks.watch_time", 1, 6, new int[] { 8 });
-            _level0ShareExperts = _registry.ExpertBank("levels.0.tasks.share", 1, 6, new int[] { 8 });
-            _level0SharedExperts = _registry.ExpertBank("levels.0.shared", 1, 6, new int[] { 8 });
+            _level0ClickExperts = _registry.ExpertBank(new[] { "levels.0.tasks.click.0.layers" }, 6, new int[] { 8 });
+            _level0WatchTimeExperts = _registry.ExpertBank(new[] { "levels.0.tasks.watch_time.0.layers" }, 6, new int[] { 8 });
+            _level0ShareExperts = _registry.ExpertBank(new[] { "levels.0.tasks.share.0.layers" }, 6, new int[] { 8 });
+            _level0SharedExperts = _registry.ExpertBank(new[] { "levels.0.shared.0.layers" }, 6, new int[] { 8 });
             _gateClick0 = _registry.Dense("gates.click.0", 6, 2);
             _gateWatchTime0 = _registry.Dense("gates.watch_time.0", 6, 2);
             _gateShare0 = _registry.Dense("gates.share.0", 6, 2);
             _sharedGate0 = _registry.Dense("shared_gates.0", 6, 4);
-            _level1ClickExperts = _registry.ExpertBank("levels.1.tasks.click", 1, 8, new int[] { 8 });
-            _level1WatchTimeExperts = _registry.ExpertBank("levels.1.tasks.watch_time", 1, 8, new int[] { 8 });
-            _level1ShareExperts = _registry.ExpertBank("levels.1.tasks.share", 1, 8, new int[] { 8 });
-            _level1SharedExperts = _registry.ExpertBank("levels.1.shared", 1, 8, new int[] { 8 });
+            _level1ClickExperts = _registry.ExpertBank(new[] { "levels.1.tasks.click.0.layers" }, 8, new int[] { 8 });
+            _level1WatchTimeExperts = _registry.ExpertBank(new[] { "levels.1.tasks.watch_time.0.layers" }, 8, new int[] { 8 });
+            _level1ShareExperts = _registry.ExpertBank(new[] { "levels.1.tasks.share.0.layers" }, 8, new int[] { 8 });
+            _level1SharedExperts = _registry.ExpertBank(new[] { "levels.1.shared.0.layers" }, 8, new int[] { 8 });
             _gateClick1 = _registry.Dense("gates.click.1", 8, 2);
             _gateWatchTime1 = _registry.Dense("gates.watch_time.1", 8, 2);
             _gateShare1 = _registry.Dense("gates.share.1", 8, 2);
-            _towerClick = _registry.Tower("towers.click", 8, new int[] { 4 });
-            _towerWatchTime = _registry.Tower("towers.watch_time", 8, new int[] { 4 });
-            _towerShare = _registry.Tower("towers.share", 8, new int[] { 4 });
+            _towerClick = _registry.Mlp("towers.click", 8, new int[] { 4, 1 }, lastIsOutput: true);
+            _towerWatchTime = _registry.Mlp("towers.watch_time", 8, new int[] { 4, 1 }, lastIsOutput: true);
+            _towerShare = _registry.Mlp("towers.share", 8, new int[] { 4, 1 }, lastIsOutput: true);
         }
 
         /// <inheritdoc />
@@ -279,6 +323,7 @@ namespace Demo
         public Output Forward(Batch batch)
         {
             global::System.ArgumentNullException.ThrowIfNull(batch);
+            // Input
             global::PleGen.Runtime.Tensor input = batch.User;
 
             // Level 0
@@ -333,53 +378,10 @@ namespace Demo
             global::PleGen.Runtime.Tensor lossClick = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Click, labels.Click, null, "click");
             global::PleGen.Runtime.Tensor lossWatchTime = global::PleGen.Runtime.Losses.MeanSquaredError(output.WatchTime, labels.WatchTime, null, "watch_time");
             global::PleGen.Runtime.Tensor lossShare = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Share, labels.Share, labels.ShareMask, "share");
-            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossClick, (float)ClickLossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossWatchTime, (float)WatchTimeLossWeight(epoch))), global::PleGen.Runtime.Ops.Scale(lossShare, (float)ShareLossWeight(epoch)));
+            global::PleGen.Runtime.Tensor total = lossClick;
+            total = global::PleGen.Runtime.Ops.Add(total, global::PleGen.Runtime.Ops.Scale(lossWatchTime, (float)WatchTimeLossWeight(epoch)));
+            total = global::PleGen.Runtime.Ops.Add(total, lossShare);
             return new Losses(total, lossClick, lossWatchTime, lossShare);
-        }
-
-        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
-        public sealed class Dataset
-        {
-            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
-            public Dataset(float[] user, float[] click, float[] watchTime, float[] share, float[]? shareMask = null)
-            {
-                Count = new Batch(user).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameDatasetSize("VideoPle", Count, new Labels(click, watchTime, share, shareMask).BatchSize);
-                _user = user;
-                ClickLabels = click;
-                WatchTimeLabels = watchTime;
-                ShareLabels = share;
-                ShareMask = shareMask;
-            }
-
-            private readonly float[] _user;
-
-            /// <summary>Number of samples.</summary>
-            public int Count { get; }
-
-            /// <summary>Every label of "click".</summary>
-            public float[] ClickLabels { get; }
-
-            /// <summary>Every label of "watch_time".</summary>
-            public float[] WatchTimeLabels { get; }
-
-            /// <summary>Every label of "share".</summary>
-            public float[] ShareLabels { get; }
-
-            /// <summary>The sample-space mask of "share", or null for every sample.</summary>
-            public float[]? ShareMask { get; }
-
-            /// <summary>The features of the given rows, as a batch (copied).</summary>
-            public Batch Features(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Batch(global::PleGen.Runtime.Rows.Gather(_user, 6, rows));
-            }
-
-            /// <summary>The labels of the given rows (copied).</summary>
-            public Labels Targets(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Labels(global::PleGen.Runtime.Rows.Gather(ClickLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(WatchTimeLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(ShareLabels, 1, rows), ShareMask is null ? null : global::PleGen.Runtime.Rows.Gather(ShareMask, 1, rows));
-            }
         }
 
         private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
@@ -406,7 +408,7 @@ namespace Demo
         void global::PleGen.Runtime.ITrainableModel<Dataset>.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
         {
             Output output = Forward(data.Features(rows));
-            output.ClickProbability.Data.CopyTo(predictions.Slice(0 * rows.Length, rows.Length));
+            output.ClickProbability.Data.CopyTo(predictions.Slice(0, rows.Length));
             output.WatchTime.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
             output.ShareProbability.Data.CopyTo(predictions.Slice(2 * rows.Length, rows.Length));
         }

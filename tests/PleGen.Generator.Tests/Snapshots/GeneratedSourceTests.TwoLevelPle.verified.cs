@@ -123,17 +123,59 @@ namespace Demo
             /// <summary>Number of samples.</summary>
             public int BatchSize { get; }
 
-            /// <summary>Labels of "income" [batch].</summary>
+            /// <summary>Labels of "income" [batch], 0 or 1.</summary>
             public global::PleGen.Runtime.Tensor Income { get; }
 
-            /// <summary>Labels of "never_married" [batch].</summary>
+            /// <summary>Labels of "never_married" [batch], 0 or 1.</summary>
             public global::PleGen.Runtime.Tensor NeverMarried { get; }
 
-            /// <summary>Sample-space mask of "never_married" [batch], or null for every sample.</summary>
+            /// <summary>Sample-space mask of "never_married" [batch] of 0/1, or null for every sample.</summary>
             public global::PleGen.Runtime.Tensor? NeverMarriedMask { get; }
         }
 
-        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value.</summary>
+        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
+        public sealed class Dataset
+        {
+            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
+            public Dataset(float[] age, int[] education, float[] income, float[] neverMarried, float[]? neverMarriedMask = null)
+            {
+                Count = new Batch(age, education).BatchSize;
+                global::PleGen.Runtime.InputChecks.SameDatasetSize("CensusPle", Count, new Labels(income, neverMarried, neverMarriedMask).BatchSize);
+                _age = age;
+                _education = education;
+                IncomeLabels = income;
+                NeverMarriedLabels = neverMarried;
+                NeverMarriedMask = neverMarriedMask;
+            }
+
+            private readonly float[] _age;
+            private readonly int[] _education;
+
+            /// <summary>Number of samples.</summary>
+            public int Count { get; }
+
+            /// <summary>Every label of "income".</summary>
+            public float[] IncomeLabels { get; }
+
+            /// <summary>Every label of "never_married".</summary>
+            public float[] NeverMarriedLabels { get; }
+
+            /// <summary>The sample-space mask of "never_married", or null for every sample.</summary>
+            public float[]? NeverMarriedMask { get; }
+
+            /// <summary>The features of the given rows, as a batch (copied).</summary>
+            public Batch Features(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Batch(global::PleGen.Runtime.Rows.Gather(_age, 1, rows), global::PleGen.Runtime.Rows.Gather(_education, rows));
+            }
+
+            /// <summary>The labels of the given rows (copied).</summary>
+            public Labels Targets(global::System.ReadOnlySpan<int> rows)
+            {
+                return new Labels(global::PleGen.Runtime.Rows.Gather(IncomeLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(NeverMarriedLabels, 1, rows), NeverMarriedMask is null ? null : global::PleGen.Runtime.Rows.Gather(NeverMarriedMask, 1, rows));
+            }
+        }
+        /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch, 1].</summary>
         public sealed class Output
         {
             internal Output(int batchSize, global::PleGen.Runtime.Tensor income, global::PleGen.Runtime.Tensor neverMarried)
@@ -210,19 +252,19 @@ namespace Demo
             _registry = new global::PleGen.Runtime.ParameterRegistry(seed);
             _layers = new global::PleGen.Runtime.LayerContext(global::PleGen.Activation.Relu, 0.1f, seed);
             _educationEmbedding = _registry.Embedding("embeddings.education", 5, 3);
-            _level0IncomeExperts = _registry.ExpertBank("levels.0.tasks.income", 1, 4, new int[] { 8 });
-            _level0NeverMarriedExperts = _registry.ExpertBank("levels.0.tasks.never_married", 1, 4, new int[] { 8 });
-            _level0SharedExperts = _registry.ExpertBank("levels.0.shared", 2, 4, new int[] { 8 });
+            _level0IncomeExperts = _registry.ExpertBank(new[] { "levels.0.tasks.income.0.layers" }, 4, new int[] { 8 });
+            _level0NeverMarriedExperts = _registry.ExpertBank(new[] { "levels.0.tasks.never_married.0.layers" }, 4, new int[] { 8 });
+            _level0SharedExperts = _registry.ExpertBank(new[] { "levels.0.shared.0.layers", "levels.0.shared.1.layers" }, 4, new int[] { 8 });
             _gateIncome0 = _registry.Dense("gates.income.0", 4, 3);
             _gateNeverMarried0 = _registry.Dense("gates.never_married.0", 4, 3);
             _sharedGate0 = _registry.Dense("shared_gates.0", 4, 4);
-            _level1IncomeExperts = _registry.ExpertBank("levels.1.tasks.income", 2, 8, new int[] { 8 });
-            _level1NeverMarriedExperts = _registry.ExpertBank("levels.1.tasks.never_married", 1, 8, new int[] { 8 });
-            _level1SharedExperts = _registry.ExpertBank("levels.1.shared", 2, 8, new int[] { 8 });
+            _level1IncomeExperts = _registry.ExpertBank(new[] { "levels.1.tasks.income.0.layers", "levels.1.tasks.income.1.layers" }, 8, new int[] { 8 });
+            _level1NeverMarriedExperts = _registry.ExpertBank(new[] { "levels.1.tasks.never_married.0.layers" }, 8, new int[] { 8 });
+            _level1SharedExperts = _registry.ExpertBank(new[] { "levels.1.shared.0.layers", "levels.1.shared.1.layers" }, 8, new int[] { 8 });
             _gateIncome1 = _registry.Dense("gates.income.1", 8, 4);
             _gateNeverMarried1 = _registry.Dense("gates.never_married.1", 8, 3);
-            _towerIncome = _registry.Tower("towers.income", 8, new int[] { 4 });
-            _towerNeverMarried = _registry.Tower("towers.never_married", 8, new int[] { 4 });
+            _towerIncome = _registry.Mlp("towers.income", 8, new int[] { 4, 1 }, lastIsOutput: true);
+            _towerNeverMarried = _registry.Mlp("towers.never_married", 8, new int[] { 4, 1 }, lastIsOutput: true);
         }
 
         /// <inheritdoc />
@@ -254,6 +296,7 @@ namespace Demo
         public Output Forward(Batch batch)
         {
             global::System.ArgumentNullException.ThrowIfNull(batch);
+            // Input
             global::PleGen.Runtime.Tensor input = global::PleGen.Runtime.Ops.Concat(new[] { batch.Age, global::PleGen.Runtime.Ops.Embedding(_educationEmbedding, batch.Education, "education") }, 1);
 
             // Level 0
@@ -298,51 +341,9 @@ namespace Demo
             global::PleGen.Runtime.InputChecks.SameBatch("CensusPle", output.BatchSize, labels.BatchSize);
             global::PleGen.Runtime.Tensor lossIncome = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.Income, labels.Income, null, "income");
             global::PleGen.Runtime.Tensor lossNeverMarried = global::PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(output.NeverMarried, labels.NeverMarried, labels.NeverMarriedMask, "never_married");
-            global::PleGen.Runtime.Tensor total = global::PleGen.Runtime.Ops.Add(global::PleGen.Runtime.Ops.Scale(lossIncome, (float)IncomeLossWeight(epoch)), global::PleGen.Runtime.Ops.Scale(lossNeverMarried, (float)NeverMarriedLossWeight(epoch)));
+            global::PleGen.Runtime.Tensor total = lossIncome;
+            total = global::PleGen.Runtime.Ops.Add(total, global::PleGen.Runtime.Ops.Scale(lossNeverMarried, (float)NeverMarriedLossWeight(epoch)));
             return new Losses(total, lossIncome, lossNeverMarried);
-        }
-
-        /// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>
-        public sealed class Dataset
-        {
-            /// <summary>Wraps the columns (not copied) after checking them like a <see cref="Batch"/> and <see cref="Labels"/>.</summary>
-            public Dataset(float[] age, int[] education, float[] income, float[] neverMarried, float[]? neverMarriedMask = null)
-            {
-                Count = new Batch(age, education).BatchSize;
-                global::PleGen.Runtime.InputChecks.SameDatasetSize("CensusPle", Count, new Labels(income, neverMarried, neverMarriedMask).BatchSize);
-                _age = age;
-                _education = education;
-                IncomeLabels = income;
-                NeverMarriedLabels = neverMarried;
-                NeverMarriedMask = neverMarriedMask;
-            }
-
-            private readonly float[] _age;
-            private readonly int[] _education;
-
-            /// <summary>Number of samples.</summary>
-            public int Count { get; }
-
-            /// <summary>Every label of "income".</summary>
-            public float[] IncomeLabels { get; }
-
-            /// <summary>Every label of "never_married".</summary>
-            public float[] NeverMarriedLabels { get; }
-
-            /// <summary>The sample-space mask of "never_married", or null for every sample.</summary>
-            public float[]? NeverMarriedMask { get; }
-
-            /// <summary>The features of the given rows, as a batch (copied).</summary>
-            public Batch Features(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Batch(global::PleGen.Runtime.Rows.Gather(_age, 1, rows), global::PleGen.Runtime.Rows.Gather(_education, rows));
-            }
-
-            /// <summary>The labels of the given rows (copied).</summary>
-            public Labels Targets(global::System.ReadOnlySpan<int> rows)
-            {
-                return new Labels(global::PleGen.Runtime.Rows.Gather(IncomeLabels, 1, rows), global::PleGen.Runtime.Rows.Gather(NeverMarriedLabels, 1, rows), NeverMarriedMask is null ? null : global::PleGen.Runtime.Rows.Gather(NeverMarriedMask, 1, rows));
-            }
         }
 
         private static readonly global::PleGen.Runtime.TaskInfo[] TaskInfoList =
@@ -367,7 +368,7 @@ namespace Demo
         void global::PleGen.Runtime.ITrainableModel<Dataset>.Predict(Dataset data, global::System.ReadOnlySpan<int> rows, global::System.Span<float> predictions)
         {
             Output output = Forward(data.Features(rows));
-            output.IncomeProbability.Data.CopyTo(predictions.Slice(0 * rows.Length, rows.Length));
+            output.IncomeProbability.Data.CopyTo(predictions.Slice(0, rows.Length));
             output.NeverMarriedProbability.Data.CopyTo(predictions.Slice(1 * rows.Length, rows.Length));
         }
 

@@ -12,34 +12,52 @@ using Torch = global::TorchSharp.torch;
 
 namespace PleGen.TorchSharpSupport
 {
-    /// <summary>The parameters of one MLP (an expert or a bottom network), registered as layers.{l}.weight and layers.{l}.bias.</summary>
-    internal sealed class Expert : NN.Module
+    /// <summary>
+    /// Registers a model's modules under their state-dict paths ("levels.0.shared.1.layers"), creating the ModuleDicts
+    /// between, so that TorchSharp's parameter names are the plan's names. TorchSharp registers a ModuleDict's entries
+    /// when the dict itself is registered, so the tree is registered once, after every module is added.
+    /// </summary>
+    internal sealed class ModuleTree
     {
-        private readonly global::TorchSharp.Modules.ModuleList<Linear> layers = new();
+        private readonly NN.Module _root;
+        private readonly global::System.Collections.Generic.List<(string Path, NN.Module Module)> _modules = new();
 
-        public Expert(long inputWidth, long[] units) : base(nameof(Expert))
+        public ModuleTree(NN.Module root) => _root = root;
+
+        public T Add<T>(string path, T module) where T : NN.Module
         {
-            long width = inputWidth;
-            foreach (long layerUnits in units) { layers.Add(NN.Linear(width, layerUnits)); width = layerUnits; }
-            RegisterComponents();
+            _modules.Add((path, module));
+            return module;
         }
 
-        public int Depth => layers.Count;
-
-        public Linear Layer(int index) => layers[index];
-    }
-
-    /// <summary>The experts of one extraction level, registered as shared.{e} and tasks.{task}.{e}; a model runs them as banks.</summary>
-    internal sealed class ExtractionLevel : NN.Module
-    {
-        internal readonly global::TorchSharp.Modules.ModuleList<Expert> shared = new();
-        internal readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Expert>> tasks = new();
-
-        public ExtractionLevel(Expert[] shared, (string Task, Expert[] Experts)[] tasks) : base(nameof(ExtractionLevel))
+        public T[] AddEach<T>(string[] paths, global::System.Func<T> create) where T : NN.Module
         {
-            foreach (Expert expert in shared) { this.shared.Add(expert); }
-            foreach ((string task, Expert[] experts) in tasks) { this.tasks.Add(task, new global::TorchSharp.Modules.ModuleList<Expert>(experts)); }
-            RegisterComponents();
+            var modules = new T[paths.Length];
+            for (int i = 0; i < paths.Length; i++) { modules[i] = Add(paths[i], create()); }
+            return modules;
+        }
+
+        public void Register()
+        {
+            var nodes = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.Modules.ModuleDict<NN.Module>>();
+            var top = new global::System.Collections.Generic.List<(string Name, NN.Module Module)>();
+            foreach ((string path, NN.Module module) in _modules) { Attach(path, module, nodes, top); }
+            foreach ((string name, NN.Module module) in top) { _root.register_module(name, module); }
+        }
+
+        private static void Attach(string path, NN.Module module, global::System.Collections.Generic.Dictionary<string, global::TorchSharp.Modules.ModuleDict<NN.Module>> nodes, global::System.Collections.Generic.List<(string Name, NN.Module Module)> top)
+        {
+            int dot = path.LastIndexOf('.');
+            if (dot < 0) { top.Add((path, module)); return; }
+            string parent = path.Substring(0, dot);
+            if (!nodes.TryGetValue(parent, out global::TorchSharp.Modules.ModuleDict<NN.Module>? node))
+            {
+                node = new global::TorchSharp.Modules.ModuleDict<NN.Module>();
+                nodes.Add(parent, node);
+                Attach(parent, node, nodes, top);
+            }
+
+            node.Add(path.Substring(dot + 1), module);
         }
     }
 
@@ -167,23 +185,15 @@ namespace PleGen.TorchSharpSupport
         }
     }
 
-    /// <summary>The operations of the generated TorchSharp models.</summary>
+    /// <summary>The operations the generated TorchSharp models share: building layer stacks, running experts, towers and gates, checks, checkpoints.</summary>
     internal static class ModelOps
     {
-        public static Expert[] Experts(int count, long inputWidth, long[] units)
-        {
-            var experts = new Expert[count];
-            for (int e = 0; e < count; e++) { experts[e] = new Expert(inputWidth, units); }
-            return experts;
-        }
-
-        /// <summary>A tower's layers: the hidden ones, then a linear layer to one output.</summary>
-        public static global::TorchSharp.Modules.ModuleList<Linear> Tower(long inputWidth, long[] hiddenUnits)
+        /// <summary>Linear layers of the given output units, in order.</summary>
+        public static global::TorchSharp.Modules.ModuleList<Linear> LinearStack(long inputWidth, long[] units)
         {
             var layers = new global::TorchSharp.Modules.ModuleList<Linear>();
             long width = inputWidth;
-            foreach (long units in hiddenUnits) { layers.Add(NN.Linear(width, units)); width = units; }
-            layers.Add(NN.Linear(width, 1));
+            foreach (long layerUnits in units) { layers.Add(NN.Linear(width, layerUnits)); width = layerUnits; }
             return layers;
         }
 
@@ -191,23 +201,23 @@ namespace PleGen.TorchSharpSupport
         // activation and dropout, after every layer), then the outputs are stacked. Measured on libtorch's CPU kernels
         // (bench train|infer --backend torchsharp,torchsharp-loop), this beats stacking the experts' weights for one
         // einsum/bmm per layer, which copies every weight on every forward pass.
-        public static Tensor ExpertBank(Tensor input, global::TorchSharp.Modules.ModuleList<Expert> experts, global::System.Func<Tensor, Tensor> hidden)
+        public static Tensor ExpertBank(Tensor input, global::TorchSharp.Modules.ModuleList<Linear>[] experts, global::System.Func<Tensor, Tensor> hidden)
         {
-            var outputs = new Tensor[experts.Count];
-            for (int e = 0; e < experts.Count; e++) { outputs[e] = Mlp(experts[e], input, hidden); }
+            var outputs = new Tensor[experts.Length];
+            for (int e = 0; e < experts.Length; e++) { outputs[e] = Mlp(experts[e], input, hidden); }
             return Torch.stack(outputs, 1);
         }
 
-        /// <summary>A bottom network: every layer followed by `hidden`, like a single expert.</summary>
-        public static Tensor Mlp(Expert network, Tensor input, global::System.Func<Tensor, Tensor> hidden)
+        /// <summary>A bottom network or an expert: `hidden` after every layer.</summary>
+        public static Tensor Mlp(global::TorchSharp.Modules.ModuleList<Linear> layers, Tensor input, global::System.Func<Tensor, Tensor> hidden)
         {
             Tensor output = input;
-            for (int layer = 0; layer < network.Depth; layer++) { output = hidden(network.Layer(layer).forward(output)); }
+            for (int layer = 0; layer < layers.Count; layer++) { output = hidden(layers[layer].forward(output)); }
             return output;
         }
 
-        /// <summary>A tower: hidden layers followed by `hidden`, then the output layer -> [batch].</summary>
-        public static Tensor RunTower(global::TorchSharp.Modules.ModuleList<Linear> layers, Tensor input, global::System.Func<Tensor, Tensor> hidden)
+        /// <summary>A tower: `hidden` after every layer but the last, whose one output per sample is returned as [batch].</summary>
+        public static Tensor Tower(global::TorchSharp.Modules.ModuleList<Linear> layers, Tensor input, global::System.Func<Tensor, Tensor> hidden)
         {
             Tensor output = input;
             for (int layer = 0; layer < layers.Count - 1; layer++) { output = hidden(layers[layer].forward(output)); }

@@ -5,12 +5,12 @@
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
-using Expert = global::PleGen.TorchSharpSupport.Expert;
-using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
+using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
 using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
+using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
@@ -25,205 +25,6 @@ namespace Demo
         /// </summary>
         public sealed class TorchSharpModel : NN.Module<TorchSharpModel.Batch, TorchSharpModel.Output>
         {
-            /// <summary>Every parameter's state-dict name, as in the managed flavor's Parameters and its checkpoints.</summary>
-            public static readonly string[] ParameterNames =
-            {
-                "embeddings.education.weight",
-                "embeddings.occupation.weight",
-                "levels.0.tasks.income.0.layers.0.weight",
-                "levels.0.tasks.income.0.layers.0.bias",
-                "levels.0.tasks.married.0.layers.0.weight",
-                "levels.0.tasks.married.0.layers.0.bias",
-                "levels.0.shared.0.layers.0.weight",
-                "levels.0.shared.0.layers.0.bias",
-                "gates.income.0.weight",
-                "gates.income.0.bias",
-                "gates.married.0.weight",
-                "gates.married.0.bias",
-                "towers.income.0.weight",
-                "towers.income.0.bias",
-                "towers.income.1.weight",
-                "towers.income.1.bias",
-                "towers.married.0.weight",
-                "towers.married.0.bias",
-                "towers.married.1.weight",
-                "towers.married.1.bias",
-            };
-
-            private static readonly string[] _gateIncome0Experts = { "levels.0.tasks.income.0", "levels.0.shared.0" };
-            private static readonly string[] _gateMarried0Experts = { "levels.0.tasks.married.0", "levels.0.shared.0" };
-
-            // Registered under their field names: these are the state-dict prefixes (embeddings.*, levels.*, gates.*, ...).
-            private readonly global::TorchSharp.Modules.ModuleDict<Embedding> embeddings = new();
-            private readonly global::TorchSharp.Modules.ModuleList<ExtractionLevel> levels = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> gates = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> towers = new();
-
-            /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
-            public TorchSharpModel() : base(LibTorch.Checked("Census"))
-            {
-                embeddings.Add("education", NN.Embedding(17, 4));
-                embeddings.Add("occupation", NN.Embedding(47, 6));
-                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(1, 13, new long[] { 8 }), tasks: new (string, Expert[])[] { ("income", ModelOps.Experts(1, 13, new long[] { 8 })), ("married", ModelOps.Experts(1, 13, new long[] { 8 })) }));
-                gates.Add("income", NN.ModuleList<Linear>(NN.Linear(13, 2)));
-                gates.Add("married", NN.ModuleList<Linear>(NN.Linear(13, 2)));
-                towers.Add("income", ModelOps.Tower(8, new long[] { 4 }));
-                towers.Add("married", ModelOps.Tower(8, new long[] { 4 }));
-                RegisterComponents();
-            }
-
-            /// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>
-            public static Device PreferredDevice()
-            {
-                LibTorch.Ensure();
-                return Torch.cuda.is_available() ? Torch.CUDA : Torch.CPU;
-            }
-
-            /// <summary>Builds the model from TorchSharp's seeded global generator (same seed, same weights) and moves it to <paramref name="device"/> (default: the CPU).</summary>
-            public static TorchSharpModel Create(long seed, Device? device = null)
-            {
-                LibTorch.Ensure();
-                Torch.manual_seed(seed);
-                var model = new TorchSharpModel();
-                return device is null ? model : global::TorchSharp.ModuleExtensionMethods.to(model, device);
-            }
-
-            /// <summary>Adam over every parameter; create it after moving the model to its device.</summary>
-            public global::TorchSharp.torch.optim.Optimizer CreateOptimizer(double learningRate = 1e-3) => Torch.optim.Adam(parameters(), lr: learningRate);
-
-            /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8); costs a copy of the weights to the CPU.</summary>
-            public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
-
-            /// <summary>Loss weight of "income" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
-            public static double IncomeLossWeight(int epoch) => Census.IncomeLossWeight(epoch);
-
-            /// <summary>Loss weight of "married" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
-            public static double MarriedLossWeight(int epoch) => Census.MarriedLossWeight(epoch);
-
-            /// <summary>Runs the model on a batch: a logit per binary task and a value per regression task, each [batch].</summary>
-            public override Output forward(Batch batch)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(batch);
-                Tensor input = Torch.cat(new[] { batch.Age, batch.Wages, embeddings["education"].forward(batch.Education), embeddings["occupation"].forward(batch.Occupation) }, 1);
-
-                // Level 0
-                Tensor level0IncomeExperts = ModelOps.ExpertBank(input, levels[0].tasks["income"], Hidden);
-                Tensor level0MarriedExperts = ModelOps.ExpertBank(input, levels[0].tasks["married"], Hidden);
-                Tensor level0SharedExperts = ModelOps.ExpertBank(input, levels[0].shared, Hidden);
-                Tensor gateIncome0 = F.softmax(gates["income"][0].forward(input), 1);
-                Record("gates.income.0", gateIncome0, _gateIncome0Experts);
-                Tensor fusedIncome0 = ModelOps.Mix(gateIncome0, level0IncomeExperts, level0SharedExperts);
-                Tensor gateMarried0 = F.softmax(gates["married"][0].forward(input), 1);
-                Record("gates.married.0", gateMarried0, _gateMarried0Experts);
-                Tensor fusedMarried0 = ModelOps.Mix(gateMarried0, level0MarriedExperts, level0SharedExperts);
-
-                // Towers
-                Tensor predictionIncome = ModelOps.RunTower(towers["income"], fusedIncome0, Hidden);
-                Tensor predictionMarried = ModelOps.RunTower(towers["married"], fusedMarried0, Hidden);
-                return new Output(predictionIncome, predictionMarried);
-            }
-
-            /// <summary>
-            /// The joint loss sum_k w_k(epoch) * L_k: binary cross-entropy on logits or mean squared error per task, each averaged
-            /// over the task's sample space when it has a mask (PLE Eq. 9), weighted as PLE Eq. 10.
-            /// </summary>
-            public Losses Loss(Output output, Labels labels, int epoch = 0)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(output);
-                global::System.ArgumentNullException.ThrowIfNull(labels);
-                global::PleGen.Runtime.InputChecks.SameBatch("Census", output.BatchSize, labels.BatchSize);
-                Tensor lossIncome = F.binary_cross_entropy_with_logits(output.Income, labels.Income);
-                Tensor lossMarried = F.binary_cross_entropy_with_logits(output.Married, labels.Married);
-                Tensor total = lossIncome * IncomeLossWeight(epoch) + lossMarried * MarriedLossWeight(epoch);
-                return new Losses(total, lossIncome, lossMarried);
-            }
-
-            /// <summary>
-            /// One optimization step on one batch (call train() first); returns the total loss. Every tensor the step creates
-            /// (activations, stacked expert weights, losses, gradients' temporaries) is freed when the step's dispose scope ends.
-            /// </summary>
-            public float TrainStep(Batch batch, Labels labels, int epoch, global::TorchSharp.torch.optim.Optimizer optimizer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(optimizer);
-                using DisposeScope scope = Torch.NewDisposeScope();
-                optimizer.zero_grad();
-                Losses losses = Loss(forward(batch), labels, epoch);
-                losses.Total.backward();
-                optimizer.step();
-                return losses.Total.item<float>();
-            }
-
-            /// <summary>Forward pass without gradients (call eval() first); the outputs belong to the caller's dispose scope.</summary>
-            public Output Predict(Batch batch)
-            {
-                using global::System.IDisposable noGrad = Torch.no_grad();
-                using DisposeScope scope = Torch.NewDisposeScope();
-                return forward(batch).MoveToOuterDisposeScope();
-            }
-
-            /// <summary>
-            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Trainer{TDataset}"/>, which then trains this model with
-            /// <paramref name="optimizer"/> on the managed flavor's <see cref="Census.Dataset"/> (epochs, Eq. 10 weights, early stopping,
-            /// best epoch restored, per-task AUC/MSE). Move the model to its device first: every mini-batch is copied there. Dispose the
-            /// session after training (it holds a copy of the best parameters).
-            /// </summary>
-            public global::PleGen.Runtime.ITrainingSession<Census.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
-
-            private sealed class TrainingSession : global::PleGen.TorchSharpSupport.TrainingSession<Census.Dataset>
-            {
-                private readonly TorchSharpModel _model;
-
-                public TrainingSession(TorchSharpModel model, global::TorchSharp.torch.optim.Optimizer optimizer) : base(model, optimizer, Census.TaskInfoList) => _model = model;
-
-                public override int Count(Census.Dataset data) => data.Count;
-
-                public override global::System.ReadOnlySpan<float> Labels(Census.Dataset data, int task) => Census.LabelsOf(data, task);
-
-                public override global::System.ReadOnlySpan<float> Mask(Census.Dataset data, int task) => Census.MaskOf(data, task);
-
-                public override void Save(string path) => _model.Save(path);
-
-                protected override Tensor[] Losses(Census.Dataset data, global::System.ReadOnlySpan<int> rows, int epoch)
-                {
-                    Census.Labels targets = data.Targets(rows);
-                    TorchSharpModel.Labels labels = TorchSharpModel.Labels.FromArrays(targets.Income.ToArray(), targets.Married.ToArray());
-                    TorchSharpModel.Losses losses = _model.Loss(_model.forward(Batch(data, rows)), Device.type == global::TorchSharp.DeviceType.CPU ? labels : labels.ToDevice(Device), epoch);
-                    return new[] { losses.Total, losses.Income, losses.Married };
-                }
-
-                protected override Tensor[] Predictions(Census.Dataset data, global::System.ReadOnlySpan<int> rows)
-                {
-                    TorchSharpModel.Output output = _model.forward(Batch(data, rows));
-                    return new[] { output.IncomeProbability, output.MarriedProbability };
-                }
-
-                // The managed flavor's gather and checks, then one copy into tensors on the model's device.
-                private TorchSharpModel.Batch Batch(Census.Dataset data, global::System.ReadOnlySpan<int> rows)
-                {
-                    Census.Batch features = data.Features(rows);
-                    TorchSharpModel.Batch batch = TorchSharpModel.Batch.FromArrays(features.Age.ToArray(), features.Wages.ToArray(), features.Education, features.Occupation);
-                    return Device.type == global::TorchSharp.DeviceType.CPU ? batch : batch.ToDevice(Device);
-                }
-            }
-
-            /// <summary>
-            /// Loads a safetensors checkpoint written by either flavor (same names). Names, shapes and the file are checked by
-            /// PleGen.Runtime before any parameter changes; the values are copied into the parameters on their device. Create the
-            /// optimizer after loading or reset it.
-            /// </summary>
-            public void Load(string path) => ModelOps.Load(this, path);
-
-            /// <summary>Writes the parameters as a safetensors checkpoint the managed flavor (and PyTorch) can load, atomically.</summary>
-            public void Save(string path) => ModelOps.Save(this, path, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.Census", ["architecture"] = "CGC", ["flavor"] = "TorchSharp" });
-
-            /// <summary>After every hidden layer: the declared activation, then dropout while training.</summary>
-            private static Tensor Hidden(Tensor x) => F.relu(x);
-
-            private void Record(string gate, Tensor weights, string[] experts)
-            {
-                GateStatistics?.Record(gate, ModelOps.ToRuntime(weights), experts);
-            }
-
             /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
             public sealed class Batch
             {
@@ -308,10 +109,10 @@ namespace Demo
                 /// <summary>Number of samples.</summary>
                 public int BatchSize { get; }
 
-                /// <summary>Labels of "income": Float32 [batch], 0 or 1.</summary>
+                /// <summary>Labels of "income" [batch], 0 or 1.</summary>
                 public Tensor Income { get; }
 
-                /// <summary>Labels of "married": Float32 [batch], 0 or 1.</summary>
+                /// <summary>Labels of "married" [batch], 0 or 1.</summary>
                 public Tensor Married { get; }
 
                 /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
@@ -374,6 +175,220 @@ namespace Demo
 
                 /// <summary>Binary cross-entropy of "married".</summary>
                 public Tensor Married { get; }
+            }
+
+            /// <summary>Every parameter's state-dict name, as in the managed flavor's Parameters and its checkpoints.</summary>
+            public static readonly string[] ParameterNames =
+            {
+                "embeddings.education.weight",
+                "embeddings.occupation.weight",
+                "levels.0.tasks.income.0.layers.0.weight",
+                "levels.0.tasks.income.0.layers.0.bias",
+                "levels.0.tasks.married.0.layers.0.weight",
+                "levels.0.tasks.married.0.layers.0.bias",
+                "levels.0.shared.0.layers.0.weight",
+                "levels.0.shared.0.layers.0.bias",
+                "gates.income.0.weight",
+                "gates.income.0.bias",
+                "gates.married.0.weight",
+                "gates.married.0.bias",
+                "towers.income.0.weight",
+                "towers.income.0.bias",
+                "towers.income.1.weight",
+                "towers.income.1.bias",
+                "towers.married.0.weight",
+                "towers.married.0.bias",
+                "towers.married.1.weight",
+                "towers.married.1.bias",
+            };
+
+            private static readonly string[] _gateIncome0Experts = { "levels.0.tasks.income.0", "levels.0.shared.0" };
+            private static readonly string[] _gateMarried0Experts = { "levels.0.tasks.married.0", "levels.0.shared.0" };
+
+            // Registered by the constructor under the plan's state-dict paths (embeddings.*, levels.*, gates.*, ...), not under these names.
+            private readonly Embedding _educationEmbedding;
+            private readonly Embedding _occupationEmbedding;
+            private readonly LinearStack[] _level0IncomeExperts;
+            private readonly LinearStack[] _level0MarriedExperts;
+            private readonly LinearStack[] _level0SharedExperts;
+            private readonly Linear _gateIncome0;
+            private readonly Linear _gateMarried0;
+            private readonly LinearStack _towerIncome;
+            private readonly LinearStack _towerMarried;
+
+            /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
+            public TorchSharpModel() : base(LibTorch.Checked("Census"))
+            {
+                var modules = new ModuleTree(this);
+                _educationEmbedding = modules.Add("embeddings.education", NN.Embedding(17, 4));
+                _occupationEmbedding = modules.Add("embeddings.occupation", NN.Embedding(47, 6));
+                _level0IncomeExperts = modules.AddEach(new[] { "levels.0.tasks.income.0.layers" }, () => ModelOps.LinearStack(13, new long[] { 8 }));
+                _level0MarriedExperts = modules.AddEach(new[] { "levels.0.tasks.married.0.layers" }, () => ModelOps.LinearStack(13, new long[] { 8 }));
+                _level0SharedExperts = modules.AddEach(new[] { "levels.0.shared.0.layers" }, () => ModelOps.LinearStack(13, new long[] { 8 }));
+                _gateIncome0 = modules.Add("gates.income.0", NN.Linear(13, 2));
+                _gateMarried0 = modules.Add("gates.married.0", NN.Linear(13, 2));
+                _towerIncome = modules.Add("towers.income", ModelOps.LinearStack(8, new long[] { 4, 1 }));
+                _towerMarried = modules.Add("towers.married", ModelOps.LinearStack(8, new long[] { 4, 1 }));
+                modules.Register();
+            }
+
+            // The constructor registered every module under its state-dict path; registering the fields by name as well would duplicate them.
+            protected override void RegisterComponents()
+            {
+            }
+
+            /// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>
+            public static Device PreferredDevice()
+            {
+                LibTorch.Ensure();
+                return Torch.cuda.is_available() ? Torch.CUDA : Torch.CPU;
+            }
+
+            /// <summary>Builds the model from TorchSharp's seeded global generator (same seed, same weights) and moves it to <paramref name="device"/> (default: the CPU).</summary>
+            public static TorchSharpModel Create(long seed, Device? device = null)
+            {
+                LibTorch.Ensure();
+                Torch.manual_seed(seed);
+                var model = new TorchSharpModel();
+                return device is null ? model : global::TorchSharp.ModuleExtensionMethods.to(model, device);
+            }
+
+            /// <summary>Adam over every parameter; create it after moving the model to its device.</summary>
+            public global::TorchSharp.torch.optim.Optimizer CreateOptimizer(double learningRate = 1e-3) => Torch.optim.Adam(parameters(), lr: learningRate);
+
+            /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8); costs a copy of the weights to the CPU.</summary>
+            public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
+
+            /// <summary>Loss weight of "income" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+            public static double IncomeLossWeight(int epoch) => Census.IncomeLossWeight(epoch);
+
+            /// <summary>Loss weight of "married" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
+            public static double MarriedLossWeight(int epoch) => Census.MarriedLossWeight(epoch);
+
+            /// <summary>Runs the model on a batch: a logit per binary task and a value per regression task, each [batch].</summary>
+            public override Output forward(Batch batch)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(batch);
+                // Input
+                Tensor input = Torch.cat(new[] { batch.Age, batch.Wages, _educationEmbedding.forward(batch.Education), _occupationEmbedding.forward(batch.Occupation) }, 1);
+
+                // Level 0
+                Tensor level0IncomeExperts = ModelOps.ExpertBank(input, _level0IncomeExperts, Hidden);
+                Tensor level0MarriedExperts = ModelOps.ExpertBank(input, _level0MarriedExperts, Hidden);
+                Tensor level0SharedExperts = ModelOps.ExpertBank(input, _level0SharedExperts, Hidden);
+                Tensor gateIncome0 = F.softmax(_gateIncome0.forward(input), 1);
+                Record("gates.income.0", gateIncome0, _gateIncome0Experts);
+                Tensor fusedIncome0 = ModelOps.Mix(gateIncome0, level0IncomeExperts, level0SharedExperts);
+                Tensor gateMarried0 = F.softmax(_gateMarried0.forward(input), 1);
+                Record("gates.married.0", gateMarried0, _gateMarried0Experts);
+                Tensor fusedMarried0 = ModelOps.Mix(gateMarried0, level0MarriedExperts, level0SharedExperts);
+
+                // Towers
+                Tensor predictionIncome = ModelOps.Tower(_towerIncome, fusedIncome0, Hidden);
+                Tensor predictionMarried = ModelOps.Tower(_towerMarried, fusedMarried0, Hidden);
+                return new Output(predictionIncome, predictionMarried);
+            }
+
+            /// <summary>
+            /// The joint loss sum_k w_k(epoch) * L_k: binary cross-entropy on logits or mean squared error per task, each averaged
+            /// over the task's sample space when it has a mask (PLE Eq. 9), weighted as PLE Eq. 10.
+            /// </summary>
+            public Losses Loss(Output output, Labels labels, int epoch = 0)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(output);
+                global::System.ArgumentNullException.ThrowIfNull(labels);
+                global::PleGen.Runtime.InputChecks.SameBatch("Census", output.BatchSize, labels.BatchSize);
+                Tensor lossIncome = F.binary_cross_entropy_with_logits(output.Income, labels.Income);
+                Tensor lossMarried = F.binary_cross_entropy_with_logits(output.Married, labels.Married);
+                Tensor total = lossIncome;
+                total = total + lossMarried;
+                return new Losses(total, lossIncome, lossMarried);
+            }
+
+            /// <summary>
+            /// One optimization step on one batch (call train() first); returns the total loss. Every tensor the step creates
+            /// (activations, stacked expert outputs, losses, gradients' temporaries) is freed when the step's dispose scope ends.
+            /// </summary>
+            public float TrainStep(Batch batch, Labels labels, int epoch, global::TorchSharp.torch.optim.Optimizer optimizer)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(optimizer);
+                using DisposeScope scope = Torch.NewDisposeScope();
+                optimizer.zero_grad();
+                Losses losses = Loss(forward(batch), labels, epoch);
+                losses.Total.backward();
+                optimizer.step();
+                return losses.Total.item<float>();
+            }
+
+            /// <summary>Forward pass without gradients (call eval() first); the outputs belong to the caller's dispose scope.</summary>
+            public Output Predict(Batch batch)
+            {
+                using global::System.IDisposable noGrad = Torch.no_grad();
+                using DisposeScope scope = Torch.NewDisposeScope();
+                return forward(batch).MoveToOuterDisposeScope();
+            }
+
+            /// <summary>
+            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Trainer{TDataset}"/>, which then trains this model with
+            /// <paramref name="optimizer"/> on the managed flavor's <see cref="Census.Dataset"/> (epochs, Eq. 10 weights, early stopping,
+            /// best epoch restored, per-task AUC/MSE). Move the model to its device first: every mini-batch is copied there. Dispose the
+            /// session after training (it holds a copy of the best parameters).
+            /// </summary>
+            public global::PleGen.Runtime.ITrainingSession<Census.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
+
+            private sealed class TrainingSession : global::PleGen.TorchSharpSupport.TrainingSession<Census.Dataset>
+            {
+                private readonly TorchSharpModel _model;
+
+                public TrainingSession(TorchSharpModel model, global::TorchSharp.torch.optim.Optimizer optimizer) : base(model, optimizer, Census.TaskInfoList) => _model = model;
+
+                public override int Count(Census.Dataset data) => data.Count;
+
+                public override global::System.ReadOnlySpan<float> Labels(Census.Dataset data, int task) => Census.LabelsOf(data, task);
+
+                public override global::System.ReadOnlySpan<float> Mask(Census.Dataset data, int task) => Census.MaskOf(data, task);
+
+                public override void Save(string path) => _model.Save(path);
+
+                protected override Tensor[] Losses(Census.Dataset data, global::System.ReadOnlySpan<int> rows, int epoch)
+                {
+                    Census.Labels targets = data.Targets(rows);
+                    TorchSharpModel.Labels labels = TorchSharpModel.Labels.FromArrays(targets.Income.ToArray(), targets.Married.ToArray());
+                    TorchSharpModel.Losses losses = _model.Loss(_model.forward(Batch(data, rows)), Device.type == global::TorchSharp.DeviceType.CPU ? labels : labels.ToDevice(Device), epoch);
+                    return new[] { losses.Total, losses.Income, losses.Married };
+                }
+
+                protected override Tensor[] Predictions(Census.Dataset data, global::System.ReadOnlySpan<int> rows)
+                {
+                    TorchSharpModel.Output output = _model.forward(Batch(data, rows));
+                    return new[] { output.IncomeProbability, output.MarriedProbability };
+                }
+
+                // The managed flavor's gather and checks, then one copy into tensors on the model's device.
+                private TorchSharpModel.Batch Batch(Census.Dataset data, global::System.ReadOnlySpan<int> rows)
+                {
+                    Census.Batch features = data.Features(rows);
+                    TorchSharpModel.Batch batch = TorchSharpModel.Batch.FromArrays(features.Age.ToArray(), features.Wages.ToArray(), features.Education, features.Occupation);
+                    return Device.type == global::TorchSharp.DeviceType.CPU ? batch : batch.ToDevice(Device);
+                }
+            }
+
+            /// <summary>
+            /// Loads a safetensors checkpoint written by either flavor (same names). Names, shapes and the file are checked by
+            /// PleGen.Runtime before any parameter changes; the values are copied into the parameters on their device. Create the
+            /// optimizer after loading or reset it.
+            /// </summary>
+            public void Load(string path) => ModelOps.Load(this, path);
+
+            /// <summary>Writes the parameters as a safetensors checkpoint the managed flavor (and PyTorch) can load, atomically.</summary>
+            public void Save(string path) => ModelOps.Save(this, path, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.Census", ["architecture"] = "CGC", ["flavor"] = "TorchSharp" });
+
+            /// <summary>After every hidden layer: the declared activation, then dropout while training.</summary>
+            private static Tensor Hidden(Tensor x) => F.relu(x);
+
+            private void Record(string gate, Tensor weights, string[] experts)
+            {
+                GateStatistics?.Record(gate, ModelOps.ToRuntime(weights), experts);
             }
 
         }

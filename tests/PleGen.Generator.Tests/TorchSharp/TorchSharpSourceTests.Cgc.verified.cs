@@ -5,12 +5,12 @@
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
-using Expert = global::PleGen.TorchSharpSupport.Expert;
-using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
+using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
 using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
+using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
@@ -25,6 +25,136 @@ namespace Demo
         /// </summary>
         public sealed class TorchSharpModel : NN.Module<TorchSharpModel.Batch, TorchSharpModel.Output>
         {
+            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
+            public sealed class Batch
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
+                public Batch(Tensor x)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(x);
+                    global::PleGen.Runtime.TensorShapeChecks.Dense("ClickModel", "x", x.shape, x.dtype.ToString(), 4, ref batchSize);
+                    ModelOps.CheckFinite("ClickModel", "x", x, 4);
+                    BatchSize = batchSize;
+                    X = x;
+                }
+
+                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
+                public static Batch FromArrays(float[] x)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Dense("ClickModel", "x", x, 4, ref batchSize);
+                    return new Batch(Torch.tensor(x, new long[] { batchSize, 4 }));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Values of "x": Float32 [batch, 4].</summary>
+                public Tensor X { get; }
+
+                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Batch ToDevice(Device device) => new(X.to(device));
+            }
+
+            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+            public sealed class Labels
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
+                public Labels(Tensor ctr, Tensor cvr)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(ctr);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("ClickModel", "ctr", ctr.shape, ctr.dtype.ToString(), null, null, ref batchSize);
+                    global::System.ArgumentNullException.ThrowIfNull(cvr);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("ClickModel", "cvr", cvr.shape, cvr.dtype.ToString(), null, null, ref batchSize);
+                    BatchSize = batchSize;
+                    Ctr = ctr;
+                    Cvr = cvr;
+                }
+
+                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
+                public static Labels FromArrays(float[] ctr, float[] cvr)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Labels("ClickModel", "ctr", ctr, null, binary: true, ref batchSize);
+                    global::PleGen.Runtime.InputChecks.Labels("ClickModel", "cvr", cvr, null, binary: true, ref batchSize);
+                    return new Labels(Torch.tensor(ctr), Torch.tensor(cvr));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Labels of "ctr" [batch], 0 or 1.</summary>
+                public Tensor Ctr { get; }
+
+                /// <summary>Labels of "cvr" [batch], 0 or 1.</summary>
+                public Tensor Cvr { get; }
+
+                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Labels ToDevice(Device device) => new(Ctr.to(device), Cvr.to(device));
+            }
+
+            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
+            public sealed class Output
+            {
+                internal Output(Tensor ctr, Tensor cvr)
+                {
+                    BatchSize = checked((int)ctr.shape[0]);
+                    Ctr = ctr;
+                    CtrProbability = F.sigmoid(ctr);
+                    Cvr = cvr;
+                    CvrProbability = F.sigmoid(cvr);
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Logit of "ctr" [batch].</summary>
+                public Tensor Ctr { get; }
+
+                /// <summary>Probability of "ctr" [batch] (sigmoid of the logit).</summary>
+                public Tensor CtrProbability { get; }
+
+                /// <summary>Logit of "cvr" [batch].</summary>
+                public Tensor Cvr { get; }
+
+                /// <summary>Probability of "cvr" [batch] (sigmoid of the logit).</summary>
+                public Tensor CvrProbability { get; }
+
+                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
+                public Output MoveToOuterDisposeScope()
+                {
+                    Ctr.MoveToOuterDisposeScope();
+                    CtrProbability.MoveToOuterDisposeScope();
+                    Cvr.MoveToOuterDisposeScope();
+                    CvrProbability.MoveToOuterDisposeScope();
+                    return this;
+                }
+            }
+
+            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+            public sealed class Losses
+            {
+                internal Losses(Tensor total, Tensor ctr, Tensor cvr)
+                {
+                    Total = total;
+                    Ctr = ctr;
+                    Cvr = cvr;
+                }
+
+                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
+                public Tensor Total { get; }
+
+                /// <summary>Binary cross-entropy of "ctr".</summary>
+                public Tensor Ctr { get; }
+
+                /// <summary>Binary cross-entropy of "cvr".</summary>
+                public Tensor Cvr { get; }
+            }
+
             /// <summary>Every parameter's state-dict name, as in the managed flavor's Parameters and its checkpoints.</summary>
             public static readonly string[] ParameterNames =
             {
@@ -57,20 +187,32 @@ namespace Demo
             private static readonly string[] _gateCtr0Experts = { "levels.0.tasks.ctr.0", "levels.0.tasks.ctr.1", "levels.0.shared.0" };
             private static readonly string[] _gateCvr0Experts = { "levels.0.tasks.cvr.0", "levels.0.tasks.cvr.1", "levels.0.shared.0" };
 
-            // Registered under their field names: these are the state-dict prefixes (embeddings.*, levels.*, gates.*, ...).
-            private readonly global::TorchSharp.Modules.ModuleList<ExtractionLevel> levels = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> gates = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> towers = new();
+            // Registered by the constructor under the plan's state-dict paths (embeddings.*, levels.*, gates.*, ...), not under these names.
+            private readonly LinearStack[] _level0CtrExperts;
+            private readonly LinearStack[] _level0CvrExperts;
+            private readonly LinearStack[] _level0SharedExperts;
+            private readonly Linear _gateCtr0;
+            private readonly Linear _gateCvr0;
+            private readonly LinearStack _towerCtr;
+            private readonly LinearStack _towerCvr;
 
             /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
             public TorchSharpModel() : base(LibTorch.Checked("ClickModel"))
             {
-                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(1, 4, new long[] { 16, 8 }), tasks: new (string, Expert[])[] { ("ctr", ModelOps.Experts(2, 4, new long[] { 8 })), ("cvr", ModelOps.Experts(2, 4, new long[] { 8 })) }));
-                gates.Add("ctr", NN.ModuleList<Linear>(NN.Linear(4, 3)));
-                gates.Add("cvr", NN.ModuleList<Linear>(NN.Linear(4, 3)));
-                towers.Add("ctr", ModelOps.Tower(8, new long[] { 32 }));
-                towers.Add("cvr", ModelOps.Tower(8, new long[] { 32 }));
-                RegisterComponents();
+                var modules = new ModuleTree(this);
+                _level0CtrExperts = modules.AddEach(new[] { "levels.0.tasks.ctr.0.layers", "levels.0.tasks.ctr.1.layers" }, () => ModelOps.LinearStack(4, new long[] { 8 }));
+                _level0CvrExperts = modules.AddEach(new[] { "levels.0.tasks.cvr.0.layers", "levels.0.tasks.cvr.1.layers" }, () => ModelOps.LinearStack(4, new long[] { 8 }));
+                _level0SharedExperts = modules.AddEach(new[] { "levels.0.shared.0.layers" }, () => ModelOps.LinearStack(4, new long[] { 16, 8 }));
+                _gateCtr0 = modules.Add("gates.ctr.0", NN.Linear(4, 3));
+                _gateCvr0 = modules.Add("gates.cvr.0", NN.Linear(4, 3));
+                _towerCtr = modules.Add("towers.ctr", ModelOps.LinearStack(8, new long[] { 32, 1 }));
+                _towerCvr = modules.Add("towers.cvr", ModelOps.LinearStack(8, new long[] { 32, 1 }));
+                modules.Register();
+            }
+
+            // The constructor registered every module under its state-dict path; registering the fields by name as well would duplicate them.
+            protected override void RegisterComponents()
+            {
             }
 
             /// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>
@@ -105,22 +247,23 @@ namespace Demo
             public override Output forward(Batch batch)
             {
                 global::System.ArgumentNullException.ThrowIfNull(batch);
+                // Input
                 Tensor input = batch.X;
 
                 // Level 0
-                Tensor level0CtrExperts = ModelOps.ExpertBank(input, levels[0].tasks["ctr"], Hidden);
-                Tensor level0CvrExperts = ModelOps.ExpertBank(input, levels[0].tasks["cvr"], Hidden);
-                Tensor level0SharedExperts = ModelOps.ExpertBank(input, levels[0].shared, Hidden);
-                Tensor gateCtr0 = F.softmax(gates["ctr"][0].forward(input), 1);
+                Tensor level0CtrExperts = ModelOps.ExpertBank(input, _level0CtrExperts, Hidden);
+                Tensor level0CvrExperts = ModelOps.ExpertBank(input, _level0CvrExperts, Hidden);
+                Tensor level0SharedExperts = ModelOps.ExpertBank(input, _level0SharedExperts, Hidden);
+                Tensor gateCtr0 = F.softmax(_gateCtr0.forward(input), 1);
                 Record("gates.ctr.0", gateCtr0, _gateCtr0Experts);
                 Tensor fusedCtr0 = ModelOps.Mix(gateCtr0, level0CtrExperts, level0SharedExperts);
-                Tensor gateCvr0 = F.softmax(gates["cvr"][0].forward(input), 1);
+                Tensor gateCvr0 = F.softmax(_gateCvr0.forward(input), 1);
                 Record("gates.cvr.0", gateCvr0, _gateCvr0Experts);
                 Tensor fusedCvr0 = ModelOps.Mix(gateCvr0, level0CvrExperts, level0SharedExperts);
 
                 // Towers
-                Tensor predictionCtr = ModelOps.RunTower(towers["ctr"], fusedCtr0, Hidden);
-                Tensor predictionCvr = ModelOps.RunTower(towers["cvr"], fusedCvr0, Hidden);
+                Tensor predictionCtr = ModelOps.Tower(_towerCtr, fusedCtr0, Hidden);
+                Tensor predictionCvr = ModelOps.Tower(_towerCvr, fusedCvr0, Hidden);
                 return new Output(predictionCtr, predictionCvr);
             }
 
@@ -135,13 +278,14 @@ namespace Demo
                 global::PleGen.Runtime.InputChecks.SameBatch("ClickModel", output.BatchSize, labels.BatchSize);
                 Tensor lossCtr = F.binary_cross_entropy_with_logits(output.Ctr, labels.Ctr);
                 Tensor lossCvr = F.binary_cross_entropy_with_logits(output.Cvr, labels.Cvr);
-                Tensor total = lossCtr * CtrLossWeight(epoch) + lossCvr * CvrLossWeight(epoch);
+                Tensor total = lossCtr;
+                total = total + lossCvr;
                 return new Losses(total, lossCtr, lossCvr);
             }
 
             /// <summary>
             /// One optimization step on one batch (call train() first); returns the total loss. Every tensor the step creates
-            /// (activations, stacked expert weights, losses, gradients' temporaries) is freed when the step's dispose scope ends.
+            /// (activations, stacked expert outputs, losses, gradients' temporaries) is freed when the step's dispose scope ends.
             /// </summary>
             public float TrainStep(Batch batch, Labels labels, int epoch, global::TorchSharp.torch.optim.Optimizer optimizer)
             {
@@ -223,136 +367,6 @@ namespace Demo
             private void Record(string gate, Tensor weights, string[] experts)
             {
                 GateStatistics?.Record(gate, ModelOps.ToRuntime(weights), experts);
-            }
-
-            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
-            public sealed class Batch
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
-                public Batch(Tensor x)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(x);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("ClickModel", "x", x.shape, x.dtype.ToString(), 4, ref batchSize);
-                    ModelOps.CheckFinite("ClickModel", "x", x, 4);
-                    BatchSize = batchSize;
-                    X = x;
-                }
-
-                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
-                public static Batch FromArrays(float[] x)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Dense("ClickModel", "x", x, 4, ref batchSize);
-                    return new Batch(Torch.tensor(x, new long[] { batchSize, 4 }));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Values of "x": Float32 [batch, 4].</summary>
-                public Tensor X { get; }
-
-                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Batch ToDevice(Device device) => new(X.to(device));
-            }
-
-            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
-            public sealed class Labels
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
-                public Labels(Tensor ctr, Tensor cvr)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(ctr);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("ClickModel", "ctr", ctr.shape, ctr.dtype.ToString(), null, null, ref batchSize);
-                    global::System.ArgumentNullException.ThrowIfNull(cvr);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("ClickModel", "cvr", cvr.shape, cvr.dtype.ToString(), null, null, ref batchSize);
-                    BatchSize = batchSize;
-                    Ctr = ctr;
-                    Cvr = cvr;
-                }
-
-                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
-                public static Labels FromArrays(float[] ctr, float[] cvr)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Labels("ClickModel", "ctr", ctr, null, binary: true, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("ClickModel", "cvr", cvr, null, binary: true, ref batchSize);
-                    return new Labels(Torch.tensor(ctr), Torch.tensor(cvr));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Labels of "ctr": Float32 [batch], 0 or 1.</summary>
-                public Tensor Ctr { get; }
-
-                /// <summary>Labels of "cvr": Float32 [batch], 0 or 1.</summary>
-                public Tensor Cvr { get; }
-
-                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Labels ToDevice(Device device) => new(Ctr.to(device), Cvr.to(device));
-            }
-
-            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
-            public sealed class Output
-            {
-                internal Output(Tensor ctr, Tensor cvr)
-                {
-                    BatchSize = checked((int)ctr.shape[0]);
-                    Ctr = ctr;
-                    CtrProbability = F.sigmoid(ctr);
-                    Cvr = cvr;
-                    CvrProbability = F.sigmoid(cvr);
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Logit of "ctr" [batch].</summary>
-                public Tensor Ctr { get; }
-
-                /// <summary>Probability of "ctr" [batch] (sigmoid of the logit).</summary>
-                public Tensor CtrProbability { get; }
-
-                /// <summary>Logit of "cvr" [batch].</summary>
-                public Tensor Cvr { get; }
-
-                /// <summary>Probability of "cvr" [batch] (sigmoid of the logit).</summary>
-                public Tensor CvrProbability { get; }
-
-                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
-                public Output MoveToOuterDisposeScope()
-                {
-                    Ctr.MoveToOuterDisposeScope();
-                    CtrProbability.MoveToOuterDisposeScope();
-                    Cvr.MoveToOuterDisposeScope();
-                    CvrProbability.MoveToOuterDisposeScope();
-                    return this;
-                }
-            }
-
-            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
-            public sealed class Losses
-            {
-                internal Losses(Tensor total, Tensor ctr, Tensor cvr)
-                {
-                    Total = total;
-                    Ctr = ctr;
-                    Cvr = cvr;
-                }
-
-                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
-                public Tensor Total { get; }
-
-                /// <summary>Binary cross-entropy of "ctr".</summary>
-                public Tensor Ctr { get; }
-
-                /// <summary>Binary cross-entropy of "cvr".</summary>
-                public Tensor Cvr { get; }
             }
 
         }

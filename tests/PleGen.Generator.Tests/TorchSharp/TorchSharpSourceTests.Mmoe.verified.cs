@@ -5,12 +5,12 @@
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
-using Expert = global::PleGen.TorchSharpSupport.Expert;
-using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
+using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
 using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
+using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
@@ -25,6 +25,126 @@ namespace Demo
         /// </summary>
         public sealed class TorchSharpModel : NN.Module<TorchSharpModel.Batch, TorchSharpModel.Output>
         {
+            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
+            public sealed class Batch
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
+                public Batch(Tensor x)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(x);
+                    global::PleGen.Runtime.TensorShapeChecks.Dense("SyntheticMmoe", "x", x.shape, x.dtype.ToString(), 5, ref batchSize);
+                    ModelOps.CheckFinite("SyntheticMmoe", "x", x, 5);
+                    BatchSize = batchSize;
+                    X = x;
+                }
+
+                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
+                public static Batch FromArrays(float[] x)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Dense("SyntheticMmoe", "x", x, 5, ref batchSize);
+                    return new Batch(Torch.tensor(x, new long[] { batchSize, 5 }));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Values of "x": Float32 [batch, 5].</summary>
+                public Tensor X { get; }
+
+                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Batch ToDevice(Device device) => new(X.to(device));
+            }
+
+            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+            public sealed class Labels
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
+                public Labels(Tensor task1, Tensor task2)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(task1);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("SyntheticMmoe", "task1", task1.shape, task1.dtype.ToString(), null, null, ref batchSize);
+                    global::System.ArgumentNullException.ThrowIfNull(task2);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("SyntheticMmoe", "task2", task2.shape, task2.dtype.ToString(), null, null, ref batchSize);
+                    BatchSize = batchSize;
+                    Task1 = task1;
+                    Task2 = task2;
+                }
+
+                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
+                public static Labels FromArrays(float[] task1, float[] task2)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Labels("SyntheticMmoe", "task1", task1, null, binary: false, ref batchSize);
+                    global::PleGen.Runtime.InputChecks.Labels("SyntheticMmoe", "task2", task2, null, binary: false, ref batchSize);
+                    return new Labels(Torch.tensor(task1), Torch.tensor(task2));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Labels of "task1" [batch].</summary>
+                public Tensor Task1 { get; }
+
+                /// <summary>Labels of "task2" [batch].</summary>
+                public Tensor Task2 { get; }
+
+                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Labels ToDevice(Device device) => new(Task1.to(device), Task2.to(device));
+            }
+
+            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
+            public sealed class Output
+            {
+                internal Output(Tensor task1, Tensor task2)
+                {
+                    BatchSize = checked((int)task1.shape[0]);
+                    Task1 = task1;
+                    Task2 = task2;
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Predicted value of "task1" [batch].</summary>
+                public Tensor Task1 { get; }
+
+                /// <summary>Predicted value of "task2" [batch].</summary>
+                public Tensor Task2 { get; }
+
+                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
+                public Output MoveToOuterDisposeScope()
+                {
+                    Task1.MoveToOuterDisposeScope();
+                    Task2.MoveToOuterDisposeScope();
+                    return this;
+                }
+            }
+
+            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+            public sealed class Losses
+            {
+                internal Losses(Tensor total, Tensor task1, Tensor task2)
+                {
+                    Total = total;
+                    Task1 = task1;
+                    Task2 = task2;
+                }
+
+                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
+                public Tensor Total { get; }
+
+                /// <summary>Mean squared error of "task1".</summary>
+                public Tensor Task1 { get; }
+
+                /// <summary>Mean squared error of "task2".</summary>
+                public Tensor Task2 { get; }
+            }
+
             /// <summary>Every parameter's state-dict name, as in the managed flavor's Parameters and its checkpoints.</summary>
             public static readonly string[] ParameterNames =
             {
@@ -47,20 +167,28 @@ namespace Demo
             private static readonly string[] _gateTask10Experts = { "levels.0.shared.0", "levels.0.shared.1", "levels.0.shared.2" };
             private static readonly string[] _gateTask20Experts = { "levels.0.shared.0", "levels.0.shared.1", "levels.0.shared.2" };
 
-            // Registered under their field names: these are the state-dict prefixes (embeddings.*, levels.*, gates.*, ...).
-            private readonly global::TorchSharp.Modules.ModuleList<ExtractionLevel> levels = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> gates = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> towers = new();
+            // Registered by the constructor under the plan's state-dict paths (embeddings.*, levels.*, gates.*, ...), not under these names.
+            private readonly LinearStack[] _level0SharedExperts;
+            private readonly Linear _gateTask10;
+            private readonly Linear _gateTask20;
+            private readonly LinearStack _towerTask1;
+            private readonly LinearStack _towerTask2;
 
             /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
             public TorchSharpModel() : base(LibTorch.Checked("SyntheticMmoe"))
             {
-                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(3, 5, new long[] { 6 }), tasks: new (string, Expert[])[0]));
-                gates.Add("task1", NN.ModuleList<Linear>(NN.Linear(5, 3)));
-                gates.Add("task2", NN.ModuleList<Linear>(NN.Linear(5, 3)));
-                towers.Add("task1", ModelOps.Tower(6, new long[] {  }));
-                towers.Add("task2", ModelOps.Tower(6, new long[] {  }));
-                RegisterComponents();
+                var modules = new ModuleTree(this);
+                _level0SharedExperts = modules.AddEach(new[] { "levels.0.shared.0.layers", "levels.0.shared.1.layers", "levels.0.shared.2.layers" }, () => ModelOps.LinearStack(5, new long[] { 6 }));
+                _gateTask10 = modules.Add("gates.task1.0", NN.Linear(5, 3));
+                _gateTask20 = modules.Add("gates.task2.0", NN.Linear(5, 3));
+                _towerTask1 = modules.Add("towers.task1", ModelOps.LinearStack(6, new long[] { 1 }));
+                _towerTask2 = modules.Add("towers.task2", ModelOps.LinearStack(6, new long[] { 1 }));
+                modules.Register();
+            }
+
+            // The constructor registered every module under its state-dict path; registering the fields by name as well would duplicate them.
+            protected override void RegisterComponents()
+            {
             }
 
             /// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>
@@ -95,20 +223,21 @@ namespace Demo
             public override Output forward(Batch batch)
             {
                 global::System.ArgumentNullException.ThrowIfNull(batch);
+                // Input
                 Tensor input = batch.X;
 
                 // Level 0
-                Tensor level0SharedExperts = ModelOps.ExpertBank(input, levels[0].shared, Hidden);
-                Tensor gateTask10 = F.softmax(gates["task1"][0].forward(input), 1);
+                Tensor level0SharedExperts = ModelOps.ExpertBank(input, _level0SharedExperts, Hidden);
+                Tensor gateTask10 = F.softmax(_gateTask10.forward(input), 1);
                 Record("gates.task1.0", gateTask10, _gateTask10Experts);
                 Tensor fusedTask10 = ModelOps.Mix(gateTask10, level0SharedExperts);
-                Tensor gateTask20 = F.softmax(gates["task2"][0].forward(input), 1);
+                Tensor gateTask20 = F.softmax(_gateTask20.forward(input), 1);
                 Record("gates.task2.0", gateTask20, _gateTask20Experts);
                 Tensor fusedTask20 = ModelOps.Mix(gateTask20, level0SharedExperts);
 
                 // Towers
-                Tensor predictionTask1 = ModelOps.RunTower(towers["task1"], fusedTask10, Hidden);
-                Tensor predictionTask2 = ModelOps.RunTower(towers["task2"], fusedTask20, Hidden);
+                Tensor predictionTask1 = ModelOps.Tower(_towerTask1, fusedTask10, Hidden);
+                Tensor predictionTask2 = ModelOps.Tower(_towerTask2, fusedTask20, Hidden);
                 return new Output(predictionTask1, predictionTask2);
             }
 
@@ -123,13 +252,14 @@ namespace Demo
                 global::PleGen.Runtime.InputChecks.SameBatch("SyntheticMmoe", output.BatchSize, labels.BatchSize);
                 Tensor lossTask1 = F.mse_loss(output.Task1, labels.Task1);
                 Tensor lossTask2 = F.mse_loss(output.Task2, labels.Task2);
-                Tensor total = lossTask1 * Task1LossWeight(epoch) + lossTask2 * Task2LossWeight(epoch);
+                Tensor total = lossTask1;
+                total = total + lossTask2;
                 return new Losses(total, lossTask1, lossTask2);
             }
 
             /// <summary>
             /// One optimization step on one batch (call train() first); returns the total loss. Every tensor the step creates
-            /// (activations, stacked expert weights, losses, gradients' temporaries) is freed when the step's dispose scope ends.
+            /// (activations, stacked expert outputs, losses, gradients' temporaries) is freed when the step's dispose scope ends.
             /// </summary>
             public float TrainStep(Batch batch, Labels labels, int epoch, global::TorchSharp.torch.optim.Optimizer optimizer)
             {
@@ -211,126 +341,6 @@ namespace Demo
             private void Record(string gate, Tensor weights, string[] experts)
             {
                 GateStatistics?.Record(gate, ModelOps.ToRuntime(weights), experts);
-            }
-
-            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
-            public sealed class Batch
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
-                public Batch(Tensor x)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(x);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("SyntheticMmoe", "x", x.shape, x.dtype.ToString(), 5, ref batchSize);
-                    ModelOps.CheckFinite("SyntheticMmoe", "x", x, 5);
-                    BatchSize = batchSize;
-                    X = x;
-                }
-
-                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
-                public static Batch FromArrays(float[] x)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Dense("SyntheticMmoe", "x", x, 5, ref batchSize);
-                    return new Batch(Torch.tensor(x, new long[] { batchSize, 5 }));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Values of "x": Float32 [batch, 5].</summary>
-                public Tensor X { get; }
-
-                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Batch ToDevice(Device device) => new(X.to(device));
-            }
-
-            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
-            public sealed class Labels
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
-                public Labels(Tensor task1, Tensor task2)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(task1);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("SyntheticMmoe", "task1", task1.shape, task1.dtype.ToString(), null, null, ref batchSize);
-                    global::System.ArgumentNullException.ThrowIfNull(task2);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("SyntheticMmoe", "task2", task2.shape, task2.dtype.ToString(), null, null, ref batchSize);
-                    BatchSize = batchSize;
-                    Task1 = task1;
-                    Task2 = task2;
-                }
-
-                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
-                public static Labels FromArrays(float[] task1, float[] task2)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Labels("SyntheticMmoe", "task1", task1, null, binary: false, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("SyntheticMmoe", "task2", task2, null, binary: false, ref batchSize);
-                    return new Labels(Torch.tensor(task1), Torch.tensor(task2));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Labels of "task1": Float32 [batch].</summary>
-                public Tensor Task1 { get; }
-
-                /// <summary>Labels of "task2": Float32 [batch].</summary>
-                public Tensor Task2 { get; }
-
-                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Labels ToDevice(Device device) => new(Task1.to(device), Task2.to(device));
-            }
-
-            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
-            public sealed class Output
-            {
-                internal Output(Tensor task1, Tensor task2)
-                {
-                    BatchSize = checked((int)task1.shape[0]);
-                    Task1 = task1;
-                    Task2 = task2;
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Predicted value of "task1" [batch].</summary>
-                public Tensor Task1 { get; }
-
-                /// <summary>Predicted value of "task2" [batch].</summary>
-                public Tensor Task2 { get; }
-
-                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
-                public Output MoveToOuterDisposeScope()
-                {
-                    Task1.MoveToOuterDisposeScope();
-                    Task2.MoveToOuterDisposeScope();
-                    return this;
-                }
-            }
-
-            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
-            public sealed class Losses
-            {
-                internal Losses(Tensor total, Tensor task1, Tensor task2)
-                {
-                    Total = total;
-                    Task1 = task1;
-                    Task2 = task2;
-                }
-
-                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
-                public Tensor Total { get; }
-
-                /// <summary>Mean squared error of "task1".</summary>
-                public Tensor Task1 { get; }
-
-                /// <summary>Mean squared error of "task2".</summary>
-                public Tensor Task2 { get; }
             }
 
         }

@@ -5,12 +5,12 @@
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
-using Expert = global::PleGen.TorchSharpSupport.Expert;
-using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
+using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
 using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
+using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
@@ -25,6 +25,131 @@ namespace Demo
         /// </summary>
         public sealed class TorchSharpModel : NN.Module<TorchSharpModel.Batch, TorchSharpModel.Output>
         {
+            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
+            public sealed class Batch
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
+                public Batch(Tensor x)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(x);
+                    global::PleGen.Runtime.TensorShapeChecks.Dense("DeepMmoe", "x", x.shape, x.dtype.ToString(), 3, ref batchSize);
+                    ModelOps.CheckFinite("DeepMmoe", "x", x, 3);
+                    BatchSize = batchSize;
+                    X = x;
+                }
+
+                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
+                public static Batch FromArrays(float[] x)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Dense("DeepMmoe", "x", x, 3, ref batchSize);
+                    return new Batch(Torch.tensor(x, new long[] { batchSize, 3 }));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Values of "x": Float32 [batch, 3].</summary>
+                public Tensor X { get; }
+
+                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Batch ToDevice(Device device) => new(X.to(device));
+            }
+
+            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+            public sealed class Labels
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
+                public Labels(Tensor a, Tensor b)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(a);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("DeepMmoe", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
+                    global::System.ArgumentNullException.ThrowIfNull(b);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("DeepMmoe", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
+                    BatchSize = batchSize;
+                    A = a;
+                    B = b;
+                }
+
+                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
+                public static Labels FromArrays(float[] a, float[] b)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Labels("DeepMmoe", "a", a, null, binary: true, ref batchSize);
+                    global::PleGen.Runtime.InputChecks.Labels("DeepMmoe", "b", b, null, binary: false, ref batchSize);
+                    return new Labels(Torch.tensor(a), Torch.tensor(b));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Labels of "a" [batch], 0 or 1.</summary>
+                public Tensor A { get; }
+
+                /// <summary>Labels of "b" [batch].</summary>
+                public Tensor B { get; }
+
+                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Labels ToDevice(Device device) => new(A.to(device), B.to(device));
+            }
+
+            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
+            public sealed class Output
+            {
+                internal Output(Tensor a, Tensor b)
+                {
+                    BatchSize = checked((int)a.shape[0]);
+                    A = a;
+                    AProbability = F.sigmoid(a);
+                    B = b;
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Logit of "a" [batch].</summary>
+                public Tensor A { get; }
+
+                /// <summary>Probability of "a" [batch] (sigmoid of the logit).</summary>
+                public Tensor AProbability { get; }
+
+                /// <summary>Predicted value of "b" [batch].</summary>
+                public Tensor B { get; }
+
+                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
+                public Output MoveToOuterDisposeScope()
+                {
+                    A.MoveToOuterDisposeScope();
+                    AProbability.MoveToOuterDisposeScope();
+                    B.MoveToOuterDisposeScope();
+                    return this;
+                }
+            }
+
+            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+            public sealed class Losses
+            {
+                internal Losses(Tensor total, Tensor a, Tensor b)
+                {
+                    Total = total;
+                    A = a;
+                    B = b;
+                }
+
+                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
+                public Tensor Total { get; }
+
+                /// <summary>Binary cross-entropy of "a".</summary>
+                public Tensor A { get; }
+
+                /// <summary>Mean squared error of "b".</summary>
+                public Tensor B { get; }
+            }
+
             /// <summary>Every parameter's state-dict name, as in the managed flavor's Parameters and its checkpoints.</summary>
             public static readonly string[] ParameterNames =
             {
@@ -73,25 +198,44 @@ namespace Demo
             private static readonly string[] _gateA2Experts = { "levels.2.shared.0" };
             private static readonly string[] _gateB2Experts = { "levels.2.shared.0" };
 
-            // Registered under their field names: these are the state-dict prefixes (embeddings.*, levels.*, gates.*, ...).
-            private readonly global::TorchSharp.Modules.ModuleList<ExtractionLevel> levels = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> gates = new();
-            private readonly global::TorchSharp.Modules.ModuleList<Linear> shared_gates = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> towers = new();
+            // Registered by the constructor under the plan's state-dict paths (embeddings.*, levels.*, gates.*, ...), not under these names.
+            private readonly LinearStack[] _level0SharedExperts;
+            private readonly Linear _gateA0;
+            private readonly Linear _gateB0;
+            private readonly Linear _sharedGate0;
+            private readonly LinearStack[] _level1SharedExperts;
+            private readonly Linear _gateA1;
+            private readonly Linear _gateB1;
+            private readonly Linear _sharedGate1;
+            private readonly LinearStack[] _level2SharedExperts;
+            private readonly Linear _gateA2;
+            private readonly Linear _gateB2;
+            private readonly LinearStack _towerA;
+            private readonly LinearStack _towerB;
 
             /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
             public TorchSharpModel() : base(LibTorch.Checked("DeepMmoe"))
             {
-                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(2, 3, new long[] { 6 }), tasks: new (string, Expert[])[0]));
-                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(2, 6, new long[] { 6 }), tasks: new (string, Expert[])[0]));
-                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(1, 6, new long[] { 6 }), tasks: new (string, Expert[])[0]));
-                gates.Add("a", NN.ModuleList<Linear>(NN.Linear(3, 2), NN.Linear(6, 2), NN.Linear(6, 1)));
-                gates.Add("b", NN.ModuleList<Linear>(NN.Linear(3, 2), NN.Linear(6, 2), NN.Linear(6, 1)));
-                shared_gates.Add(NN.Linear(3, 2));
-                shared_gates.Add(NN.Linear(6, 2));
-                towers.Add("a", ModelOps.Tower(6, new long[] { 2 }));
-                towers.Add("b", ModelOps.Tower(6, new long[] { 2 }));
-                RegisterComponents();
+                var modules = new ModuleTree(this);
+                _level0SharedExperts = modules.AddEach(new[] { "levels.0.shared.0.layers", "levels.0.shared.1.layers" }, () => ModelOps.LinearStack(3, new long[] { 6 }));
+                _gateA0 = modules.Add("gates.a.0", NN.Linear(3, 2));
+                _gateB0 = modules.Add("gates.b.0", NN.Linear(3, 2));
+                _sharedGate0 = modules.Add("shared_gates.0", NN.Linear(3, 2));
+                _level1SharedExperts = modules.AddEach(new[] { "levels.1.shared.0.layers", "levels.1.shared.1.layers" }, () => ModelOps.LinearStack(6, new long[] { 6 }));
+                _gateA1 = modules.Add("gates.a.1", NN.Linear(6, 2));
+                _gateB1 = modules.Add("gates.b.1", NN.Linear(6, 2));
+                _sharedGate1 = modules.Add("shared_gates.1", NN.Linear(6, 2));
+                _level2SharedExperts = modules.AddEach(new[] { "levels.2.shared.0.layers" }, () => ModelOps.LinearStack(6, new long[] { 6 }));
+                _gateA2 = modules.Add("gates.a.2", NN.Linear(6, 1));
+                _gateB2 = modules.Add("gates.b.2", NN.Linear(6, 1));
+                _towerA = modules.Add("towers.a", ModelOps.LinearStack(6, new long[] { 2, 1 }));
+                _towerB = modules.Add("towers.b", ModelOps.LinearStack(6, new long[] { 2, 1 }));
+                modules.Register();
+            }
+
+            // The constructor registered every module under its state-dict path; registering the fields by name as well would duplicate them.
+            protected override void RegisterComponents()
+            {
             }
 
             /// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>
@@ -126,44 +270,45 @@ namespace Demo
             public override Output forward(Batch batch)
             {
                 global::System.ArgumentNullException.ThrowIfNull(batch);
+                // Input
                 Tensor input = batch.X;
 
                 // Level 0
-                Tensor level0SharedExperts = ModelOps.ExpertBank(input, levels[0].shared, Hidden);
-                Tensor gateA0 = F.softmax(gates["a"][0].forward(input), 1);
+                Tensor level0SharedExperts = ModelOps.ExpertBank(input, _level0SharedExperts, Hidden);
+                Tensor gateA0 = F.softmax(_gateA0.forward(input), 1);
                 Record("gates.a.0", gateA0, _gateA0Experts);
                 Tensor fusedA0 = ModelOps.Mix(gateA0, level0SharedExperts);
-                Tensor gateB0 = F.softmax(gates["b"][0].forward(input), 1);
+                Tensor gateB0 = F.softmax(_gateB0.forward(input), 1);
                 Record("gates.b.0", gateB0, _gateB0Experts);
                 Tensor fusedB0 = ModelOps.Mix(gateB0, level0SharedExperts);
-                Tensor sharedGate0 = F.softmax(shared_gates[0].forward(input), 1);
+                Tensor sharedGate0 = F.softmax(_sharedGate0.forward(input), 1);
                 Record("shared_gates.0", sharedGate0, _sharedGate0Experts);
                 Tensor sharedFused0 = ModelOps.Mix(sharedGate0, level0SharedExperts);
 
                 // Level 1
-                Tensor level1SharedExperts = ModelOps.ExpertBank(sharedFused0, levels[1].shared, Hidden);
-                Tensor gateA1 = F.softmax(gates["a"][1].forward(fusedA0), 1);
+                Tensor level1SharedExperts = ModelOps.ExpertBank(sharedFused0, _level1SharedExperts, Hidden);
+                Tensor gateA1 = F.softmax(_gateA1.forward(fusedA0), 1);
                 Record("gates.a.1", gateA1, _gateA1Experts);
                 Tensor fusedA1 = ModelOps.Mix(gateA1, level1SharedExperts);
-                Tensor gateB1 = F.softmax(gates["b"][1].forward(fusedB0), 1);
+                Tensor gateB1 = F.softmax(_gateB1.forward(fusedB0), 1);
                 Record("gates.b.1", gateB1, _gateB1Experts);
                 Tensor fusedB1 = ModelOps.Mix(gateB1, level1SharedExperts);
-                Tensor sharedGate1 = F.softmax(shared_gates[1].forward(sharedFused0), 1);
+                Tensor sharedGate1 = F.softmax(_sharedGate1.forward(sharedFused0), 1);
                 Record("shared_gates.1", sharedGate1, _sharedGate1Experts);
                 Tensor sharedFused1 = ModelOps.Mix(sharedGate1, level1SharedExperts);
 
                 // Level 2
-                Tensor level2SharedExperts = ModelOps.ExpertBank(sharedFused1, levels[2].shared, Hidden);
-                Tensor gateA2 = F.softmax(gates["a"][2].forward(fusedA1), 1);
+                Tensor level2SharedExperts = ModelOps.ExpertBank(sharedFused1, _level2SharedExperts, Hidden);
+                Tensor gateA2 = F.softmax(_gateA2.forward(fusedA1), 1);
                 Record("gates.a.2", gateA2, _gateA2Experts);
                 Tensor fusedA2 = ModelOps.Mix(gateA2, level2SharedExperts);
-                Tensor gateB2 = F.softmax(gates["b"][2].forward(fusedB1), 1);
+                Tensor gateB2 = F.softmax(_gateB2.forward(fusedB1), 1);
                 Record("gates.b.2", gateB2, _gateB2Experts);
                 Tensor fusedB2 = ModelOps.Mix(gateB2, level2SharedExperts);
 
                 // Towers
-                Tensor predictionA = ModelOps.RunTower(towers["a"], fusedA2, Hidden);
-                Tensor predictionB = ModelOps.RunTower(towers["b"], fusedB2, Hidden);
+                Tensor predictionA = ModelOps.Tower(_towerA, fusedA2, Hidden);
+                Tensor predictionB = ModelOps.Tower(_towerB, fusedB2, Hidden);
                 return new Output(predictionA, predictionB);
             }
 
@@ -178,13 +323,14 @@ namespace Demo
                 global::PleGen.Runtime.InputChecks.SameBatch("DeepMmoe", output.BatchSize, labels.BatchSize);
                 Tensor lossA = F.binary_cross_entropy_with_logits(output.A, labels.A);
                 Tensor lossB = F.mse_loss(output.B, labels.B);
-                Tensor total = lossA * ALossWeight(epoch) + lossB * BLossWeight(epoch);
+                Tensor total = lossA;
+                total = total + lossB;
                 return new Losses(total, lossA, lossB);
             }
 
             /// <summary>
             /// One optimization step on one batch (call train() first); returns the total loss. Every tensor the step creates
-            /// (activations, stacked expert weights, losses, gradients' temporaries) is freed when the step's dispose scope ends.
+            /// (activations, stacked expert outputs, losses, gradients' temporaries) is freed when the step's dispose scope ends.
             /// </summary>
             public float TrainStep(Batch batch, Labels labels, int epoch, global::TorchSharp.torch.optim.Optimizer optimizer)
             {
@@ -266,131 +412,6 @@ namespace Demo
             private void Record(string gate, Tensor weights, string[] experts)
             {
                 GateStatistics?.Record(gate, ModelOps.ToRuntime(weights), experts);
-            }
-
-            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
-            public sealed class Batch
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
-                public Batch(Tensor x)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(x);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("DeepMmoe", "x", x.shape, x.dtype.ToString(), 3, ref batchSize);
-                    ModelOps.CheckFinite("DeepMmoe", "x", x, 3);
-                    BatchSize = batchSize;
-                    X = x;
-                }
-
-                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
-                public static Batch FromArrays(float[] x)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Dense("DeepMmoe", "x", x, 3, ref batchSize);
-                    return new Batch(Torch.tensor(x, new long[] { batchSize, 3 }));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Values of "x": Float32 [batch, 3].</summary>
-                public Tensor X { get; }
-
-                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Batch ToDevice(Device device) => new(X.to(device));
-            }
-
-            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
-            public sealed class Labels
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
-                public Labels(Tensor a, Tensor b)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(a);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("DeepMmoe", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
-                    global::System.ArgumentNullException.ThrowIfNull(b);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("DeepMmoe", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
-                    BatchSize = batchSize;
-                    A = a;
-                    B = b;
-                }
-
-                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
-                public static Labels FromArrays(float[] a, float[] b)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Labels("DeepMmoe", "a", a, null, binary: true, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("DeepMmoe", "b", b, null, binary: false, ref batchSize);
-                    return new Labels(Torch.tensor(a), Torch.tensor(b));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Labels of "a": Float32 [batch], 0 or 1.</summary>
-                public Tensor A { get; }
-
-                /// <summary>Labels of "b": Float32 [batch].</summary>
-                public Tensor B { get; }
-
-                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Labels ToDevice(Device device) => new(A.to(device), B.to(device));
-            }
-
-            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
-            public sealed class Output
-            {
-                internal Output(Tensor a, Tensor b)
-                {
-                    BatchSize = checked((int)a.shape[0]);
-                    A = a;
-                    AProbability = F.sigmoid(a);
-                    B = b;
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Logit of "a" [batch].</summary>
-                public Tensor A { get; }
-
-                /// <summary>Probability of "a" [batch] (sigmoid of the logit).</summary>
-                public Tensor AProbability { get; }
-
-                /// <summary>Predicted value of "b" [batch].</summary>
-                public Tensor B { get; }
-
-                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
-                public Output MoveToOuterDisposeScope()
-                {
-                    A.MoveToOuterDisposeScope();
-                    AProbability.MoveToOuterDisposeScope();
-                    B.MoveToOuterDisposeScope();
-                    return this;
-                }
-            }
-
-            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
-            public sealed class Losses
-            {
-                internal Losses(Tensor total, Tensor a, Tensor b)
-                {
-                    Total = total;
-                    A = a;
-                    B = b;
-                }
-
-                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
-                public Tensor Total { get; }
-
-                /// <summary>Binary cross-entropy of "a".</summary>
-                public Tensor A { get; }
-
-                /// <summary>Mean squared error of "b".</summary>
-                public Tensor B { get; }
             }
 
         }

@@ -5,12 +5,12 @@
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
-using Expert = global::PleGen.TorchSharpSupport.Expert;
-using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
+using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
 using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
+using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
@@ -27,6 +27,136 @@ namespace Demo
             /// </summary>
             public sealed class TorchSharpModel : NN.Module<TorchSharpModel.Batch, TorchSharpModel.Output>
             {
+                /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
+                public sealed class Batch
+                {
+                    /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
+                    public Batch(Tensor x)
+                    {
+                        int batchSize = -1;
+                        global::System.ArgumentNullException.ThrowIfNull(x);
+                        global::PleGen.Runtime.TensorShapeChecks.Dense("Inner", "x", x.shape, x.dtype.ToString(), 2, ref batchSize);
+                        ModelOps.CheckFinite("Inner", "x", x, 2);
+                        BatchSize = batchSize;
+                        X = x;
+                    }
+
+                    /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
+                    public static Batch FromArrays(float[] x)
+                    {
+                        LibTorch.Ensure();
+                        int batchSize = -1;
+                        global::PleGen.Runtime.InputChecks.Dense("Inner", "x", x, 2, ref batchSize);
+                        return new Batch(Torch.tensor(x, new long[] { batchSize, 2 }));
+                    }
+
+                    /// <summary>Number of samples.</summary>
+                    public int BatchSize { get; }
+
+                    /// <summary>Values of "x": Float32 [batch, 2].</summary>
+                    public Tensor X { get; }
+
+                    /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                    public Batch ToDevice(Device device) => new(X.to(device));
+                }
+
+                /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+                public sealed class Labels
+                {
+                    /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
+                    public Labels(Tensor a, Tensor b)
+                    {
+                        int batchSize = -1;
+                        global::System.ArgumentNullException.ThrowIfNull(a);
+                        global::PleGen.Runtime.TensorShapeChecks.Labels("Inner", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
+                        global::System.ArgumentNullException.ThrowIfNull(b);
+                        global::PleGen.Runtime.TensorShapeChecks.Labels("Inner", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
+                        BatchSize = batchSize;
+                        A = a;
+                        B = b;
+                    }
+
+                    /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
+                    public static Labels FromArrays(float[] a, float[] b)
+                    {
+                        LibTorch.Ensure();
+                        int batchSize = -1;
+                        global::PleGen.Runtime.InputChecks.Labels("Inner", "a", a, null, binary: true, ref batchSize);
+                        global::PleGen.Runtime.InputChecks.Labels("Inner", "b", b, null, binary: true, ref batchSize);
+                        return new Labels(Torch.tensor(a), Torch.tensor(b));
+                    }
+
+                    /// <summary>Number of samples.</summary>
+                    public int BatchSize { get; }
+
+                    /// <summary>Labels of "a" [batch], 0 or 1.</summary>
+                    public Tensor A { get; }
+
+                    /// <summary>Labels of "b" [batch], 0 or 1.</summary>
+                    public Tensor B { get; }
+
+                    /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                    public Labels ToDevice(Device device) => new(A.to(device), B.to(device));
+                }
+
+                /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
+                public sealed class Output
+                {
+                    internal Output(Tensor a, Tensor b)
+                    {
+                        BatchSize = checked((int)a.shape[0]);
+                        A = a;
+                        AProbability = F.sigmoid(a);
+                        B = b;
+                        BProbability = F.sigmoid(b);
+                    }
+
+                    /// <summary>Number of samples.</summary>
+                    public int BatchSize { get; }
+
+                    /// <summary>Logit of "a" [batch].</summary>
+                    public Tensor A { get; }
+
+                    /// <summary>Probability of "a" [batch] (sigmoid of the logit).</summary>
+                    public Tensor AProbability { get; }
+
+                    /// <summary>Logit of "b" [batch].</summary>
+                    public Tensor B { get; }
+
+                    /// <summary>Probability of "b" [batch] (sigmoid of the logit).</summary>
+                    public Tensor BProbability { get; }
+
+                    /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
+                    public Output MoveToOuterDisposeScope()
+                    {
+                        A.MoveToOuterDisposeScope();
+                        AProbability.MoveToOuterDisposeScope();
+                        B.MoveToOuterDisposeScope();
+                        BProbability.MoveToOuterDisposeScope();
+                        return this;
+                    }
+                }
+
+                /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+                public sealed class Losses
+                {
+                    internal Losses(Tensor total, Tensor a, Tensor b)
+                    {
+                        Total = total;
+                        A = a;
+                        B = b;
+                    }
+
+                    /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
+                    public Tensor Total { get; }
+
+                    /// <summary>Binary cross-entropy of "a".</summary>
+                    public Tensor A { get; }
+
+                    /// <summary>Binary cross-entropy of "b".</summary>
+                    public Tensor B { get; }
+                }
+
                 /// <summary>Every parameter's state-dict name, as in the managed flavor's Parameters and its checkpoints.</summary>
                 public static readonly string[] ParameterNames =
                 {
@@ -53,20 +183,32 @@ namespace Demo
                 private static readonly string[] _gateA0Experts = { "levels.0.tasks.a.0", "levels.0.shared.0" };
                 private static readonly string[] _gateB0Experts = { "levels.0.tasks.b.0", "levels.0.shared.0" };
 
-                // Registered under their field names: these are the state-dict prefixes (embeddings.*, levels.*, gates.*, ...).
-                private readonly global::TorchSharp.Modules.ModuleList<ExtractionLevel> levels = new();
-                private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> gates = new();
-                private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> towers = new();
+                // Registered by the constructor under the plan's state-dict paths (embeddings.*, levels.*, gates.*, ...), not under these names.
+                private readonly LinearStack[] _level0AExperts;
+                private readonly LinearStack[] _level0BExperts;
+                private readonly LinearStack[] _level0SharedExperts;
+                private readonly Linear _gateA0;
+                private readonly Linear _gateB0;
+                private readonly LinearStack _towerA;
+                private readonly LinearStack _towerB;
 
                 /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
                 public TorchSharpModel() : base(LibTorch.Checked("Inner"))
                 {
-                    levels.Add(new ExtractionLevel(shared: ModelOps.Experts(1, 2, new long[] { 64 }), tasks: new (string, Expert[])[] { ("a", ModelOps.Experts(1, 2, new long[] { 64 })), ("b", ModelOps.Experts(1, 2, new long[] { 64 })) }));
-                    gates.Add("a", NN.ModuleList<Linear>(NN.Linear(2, 2)));
-                    gates.Add("b", NN.ModuleList<Linear>(NN.Linear(2, 2)));
-                    towers.Add("a", ModelOps.Tower(64, new long[] { 2 }));
-                    towers.Add("b", ModelOps.Tower(64, new long[] { 2 }));
-                    RegisterComponents();
+                    var modules = new ModuleTree(this);
+                    _level0AExperts = modules.AddEach(new[] { "levels.0.tasks.a.0.layers" }, () => ModelOps.LinearStack(2, new long[] { 64 }));
+                    _level0BExperts = modules.AddEach(new[] { "levels.0.tasks.b.0.layers" }, () => ModelOps.LinearStack(2, new long[] { 64 }));
+                    _level0SharedExperts = modules.AddEach(new[] { "levels.0.shared.0.layers" }, () => ModelOps.LinearStack(2, new long[] { 64 }));
+                    _gateA0 = modules.Add("gates.a.0", NN.Linear(2, 2));
+                    _gateB0 = modules.Add("gates.b.0", NN.Linear(2, 2));
+                    _towerA = modules.Add("towers.a", ModelOps.LinearStack(64, new long[] { 2, 1 }));
+                    _towerB = modules.Add("towers.b", ModelOps.LinearStack(64, new long[] { 2, 1 }));
+                    modules.Register();
+                }
+
+                // The constructor registered every module under its state-dict path; registering the fields by name as well would duplicate them.
+                protected override void RegisterComponents()
+                {
                 }
 
                 /// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>
@@ -101,22 +243,23 @@ namespace Demo
                 public override Output forward(Batch batch)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(batch);
+                    // Input
                     Tensor input = batch.X;
 
                     // Level 0
-                    Tensor level0AExperts = ModelOps.ExpertBank(input, levels[0].tasks["a"], Hidden);
-                    Tensor level0BExperts = ModelOps.ExpertBank(input, levels[0].tasks["b"], Hidden);
-                    Tensor level0SharedExperts = ModelOps.ExpertBank(input, levels[0].shared, Hidden);
-                    Tensor gateA0 = F.softmax(gates["a"][0].forward(input), 1);
+                    Tensor level0AExperts = ModelOps.ExpertBank(input, _level0AExperts, Hidden);
+                    Tensor level0BExperts = ModelOps.ExpertBank(input, _level0BExperts, Hidden);
+                    Tensor level0SharedExperts = ModelOps.ExpertBank(input, _level0SharedExperts, Hidden);
+                    Tensor gateA0 = F.softmax(_gateA0.forward(input), 1);
                     Record("gates.a.0", gateA0, _gateA0Experts);
                     Tensor fusedA0 = ModelOps.Mix(gateA0, level0AExperts, level0SharedExperts);
-                    Tensor gateB0 = F.softmax(gates["b"][0].forward(input), 1);
+                    Tensor gateB0 = F.softmax(_gateB0.forward(input), 1);
                     Record("gates.b.0", gateB0, _gateB0Experts);
                     Tensor fusedB0 = ModelOps.Mix(gateB0, level0BExperts, level0SharedExperts);
 
                     // Towers
-                    Tensor predictionA = ModelOps.RunTower(towers["a"], fusedA0, Hidden);
-                    Tensor predictionB = ModelOps.RunTower(towers["b"], fusedB0, Hidden);
+                    Tensor predictionA = ModelOps.Tower(_towerA, fusedA0, Hidden);
+                    Tensor predictionB = ModelOps.Tower(_towerB, fusedB0, Hidden);
                     return new Output(predictionA, predictionB);
                 }
 
@@ -131,13 +274,14 @@ namespace Demo
                     global::PleGen.Runtime.InputChecks.SameBatch("Inner", output.BatchSize, labels.BatchSize);
                     Tensor lossA = F.binary_cross_entropy_with_logits(output.A, labels.A);
                     Tensor lossB = F.binary_cross_entropy_with_logits(output.B, labels.B);
-                    Tensor total = lossA * ALossWeight(epoch) + lossB * BLossWeight(epoch);
+                    Tensor total = lossA;
+                    total = total + lossB;
                     return new Losses(total, lossA, lossB);
                 }
 
                 /// <summary>
                 /// One optimization step on one batch (call train() first); returns the total loss. Every tensor the step creates
-                /// (activations, stacked expert weights, losses, gradients' temporaries) is freed when the step's dispose scope ends.
+                /// (activations, stacked expert outputs, losses, gradients' temporaries) is freed when the step's dispose scope ends.
                 /// </summary>
                 public float TrainStep(Batch batch, Labels labels, int epoch, global::TorchSharp.torch.optim.Optimizer optimizer)
                 {
@@ -219,136 +363,6 @@ namespace Demo
                 private void Record(string gate, Tensor weights, string[] experts)
                 {
                     GateStatistics?.Record(gate, ModelOps.ToRuntime(weights), experts);
-                }
-
-                /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
-                public sealed class Batch
-                {
-                    /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
-                    public Batch(Tensor x)
-                    {
-                        int batchSize = -1;
-                        global::System.ArgumentNullException.ThrowIfNull(x);
-                        global::PleGen.Runtime.TensorShapeChecks.Dense("Inner", "x", x.shape, x.dtype.ToString(), 2, ref batchSize);
-                        ModelOps.CheckFinite("Inner", "x", x, 2);
-                        BatchSize = batchSize;
-                        X = x;
-                    }
-
-                    /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
-                    public static Batch FromArrays(float[] x)
-                    {
-                        LibTorch.Ensure();
-                        int batchSize = -1;
-                        global::PleGen.Runtime.InputChecks.Dense("Inner", "x", x, 2, ref batchSize);
-                        return new Batch(Torch.tensor(x, new long[] { batchSize, 2 }));
-                    }
-
-                    /// <summary>Number of samples.</summary>
-                    public int BatchSize { get; }
-
-                    /// <summary>Values of "x": Float32 [batch, 2].</summary>
-                    public Tensor X { get; }
-
-                    /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                    public Batch ToDevice(Device device) => new(X.to(device));
-                }
-
-                /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
-                public sealed class Labels
-                {
-                    /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
-                    public Labels(Tensor a, Tensor b)
-                    {
-                        int batchSize = -1;
-                        global::System.ArgumentNullException.ThrowIfNull(a);
-                        global::PleGen.Runtime.TensorShapeChecks.Labels("Inner", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
-                        global::System.ArgumentNullException.ThrowIfNull(b);
-                        global::PleGen.Runtime.TensorShapeChecks.Labels("Inner", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
-                        BatchSize = batchSize;
-                        A = a;
-                        B = b;
-                    }
-
-                    /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
-                    public static Labels FromArrays(float[] a, float[] b)
-                    {
-                        LibTorch.Ensure();
-                        int batchSize = -1;
-                        global::PleGen.Runtime.InputChecks.Labels("Inner", "a", a, null, binary: true, ref batchSize);
-                        global::PleGen.Runtime.InputChecks.Labels("Inner", "b", b, null, binary: true, ref batchSize);
-                        return new Labels(Torch.tensor(a), Torch.tensor(b));
-                    }
-
-                    /// <summary>Number of samples.</summary>
-                    public int BatchSize { get; }
-
-                    /// <summary>Labels of "a": Float32 [batch], 0 or 1.</summary>
-                    public Tensor A { get; }
-
-                    /// <summary>Labels of "b": Float32 [batch], 0 or 1.</summary>
-                    public Tensor B { get; }
-
-                    /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                    public Labels ToDevice(Device device) => new(A.to(device), B.to(device));
-                }
-
-                /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
-                public sealed class Output
-                {
-                    internal Output(Tensor a, Tensor b)
-                    {
-                        BatchSize = checked((int)a.shape[0]);
-                        A = a;
-                        AProbability = F.sigmoid(a);
-                        B = b;
-                        BProbability = F.sigmoid(b);
-                    }
-
-                    /// <summary>Number of samples.</summary>
-                    public int BatchSize { get; }
-
-                    /// <summary>Logit of "a" [batch].</summary>
-                    public Tensor A { get; }
-
-                    /// <summary>Probability of "a" [batch] (sigmoid of the logit).</summary>
-                    public Tensor AProbability { get; }
-
-                    /// <summary>Logit of "b" [batch].</summary>
-                    public Tensor B { get; }
-
-                    /// <summary>Probability of "b" [batch] (sigmoid of the logit).</summary>
-                    public Tensor BProbability { get; }
-
-                    /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
-                    public Output MoveToOuterDisposeScope()
-                    {
-                        A.MoveToOuterDisposeScope();
-                        AProbability.MoveToOuterDisposeScope();
-                        B.MoveToOuterDisposeScope();
-                        BProbability.MoveToOuterDisposeScope();
-                        return this;
-                    }
-                }
-
-                /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
-                public sealed class Losses
-                {
-                    internal Losses(Tensor total, Tensor a, Tensor b)
-                    {
-                        Total = total;
-                        A = a;
-                        B = b;
-                    }
-
-                    /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
-                    public Tensor Total { get; }
-
-                    /// <summary>Binary cross-entropy of "a".</summary>
-                    public Tensor A { get; }
-
-                    /// <summary>Binary cross-entropy of "b".</summary>
-                    public Tensor B { get; }
                 }
 
             }

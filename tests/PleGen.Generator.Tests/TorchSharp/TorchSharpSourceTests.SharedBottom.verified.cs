@@ -5,12 +5,12 @@
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
-using Expert = global::PleGen.TorchSharpSupport.Expert;
-using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
+using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
 using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
+using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
@@ -25,6 +25,136 @@ namespace Demo
         /// </summary>
         public sealed class TorchSharpModel : NN.Module<TorchSharpModel.Batch, TorchSharpModel.Output>
         {
+            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
+            public sealed class Batch
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
+                public Batch(Tensor x)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(x);
+                    global::PleGen.Runtime.TensorShapeChecks.Dense("HardSharing", "x", x.shape, x.dtype.ToString(), 4, ref batchSize);
+                    ModelOps.CheckFinite("HardSharing", "x", x, 4);
+                    BatchSize = batchSize;
+                    X = x;
+                }
+
+                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
+                public static Batch FromArrays(float[] x)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Dense("HardSharing", "x", x, 4, ref batchSize);
+                    return new Batch(Torch.tensor(x, new long[] { batchSize, 4 }));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Values of "x": Float32 [batch, 4].</summary>
+                public Tensor X { get; }
+
+                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Batch ToDevice(Device device) => new(X.to(device));
+            }
+
+            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+            public sealed class Labels
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
+                public Labels(Tensor a, Tensor b)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(a);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("HardSharing", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
+                    global::System.ArgumentNullException.ThrowIfNull(b);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("HardSharing", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
+                    BatchSize = batchSize;
+                    A = a;
+                    B = b;
+                }
+
+                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
+                public static Labels FromArrays(float[] a, float[] b)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Labels("HardSharing", "a", a, null, binary: true, ref batchSize);
+                    global::PleGen.Runtime.InputChecks.Labels("HardSharing", "b", b, null, binary: true, ref batchSize);
+                    return new Labels(Torch.tensor(a), Torch.tensor(b));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Labels of "a" [batch], 0 or 1.</summary>
+                public Tensor A { get; }
+
+                /// <summary>Labels of "b" [batch], 0 or 1.</summary>
+                public Tensor B { get; }
+
+                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Labels ToDevice(Device device) => new(A.to(device), B.to(device));
+            }
+
+            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
+            public sealed class Output
+            {
+                internal Output(Tensor a, Tensor b)
+                {
+                    BatchSize = checked((int)a.shape[0]);
+                    A = a;
+                    AProbability = F.sigmoid(a);
+                    B = b;
+                    BProbability = F.sigmoid(b);
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Logit of "a" [batch].</summary>
+                public Tensor A { get; }
+
+                /// <summary>Probability of "a" [batch] (sigmoid of the logit).</summary>
+                public Tensor AProbability { get; }
+
+                /// <summary>Logit of "b" [batch].</summary>
+                public Tensor B { get; }
+
+                /// <summary>Probability of "b" [batch] (sigmoid of the logit).</summary>
+                public Tensor BProbability { get; }
+
+                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
+                public Output MoveToOuterDisposeScope()
+                {
+                    A.MoveToOuterDisposeScope();
+                    AProbability.MoveToOuterDisposeScope();
+                    B.MoveToOuterDisposeScope();
+                    BProbability.MoveToOuterDisposeScope();
+                    return this;
+                }
+            }
+
+            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+            public sealed class Losses
+            {
+                internal Losses(Tensor total, Tensor a, Tensor b)
+                {
+                    Total = total;
+                    A = a;
+                    B = b;
+                }
+
+                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
+                public Tensor Total { get; }
+
+                /// <summary>Binary cross-entropy of "a".</summary>
+                public Tensor A { get; }
+
+                /// <summary>Binary cross-entropy of "b".</summary>
+                public Tensor B { get; }
+            }
+
             /// <summary>Every parameter's state-dict name, as in the managed flavor's Parameters and its checkpoints.</summary>
             public static readonly string[] ParameterNames =
             {
@@ -42,17 +172,24 @@ namespace Demo
                 "towers.b.1.bias",
             };
 
-            // Registered under their field names: these are the state-dict prefixes (embeddings.*, levels.*, gates.*, ...).
-            private readonly Expert bottom;
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> towers = new();
+            // Registered by the constructor under the plan's state-dict paths (embeddings.*, levels.*, gates.*, ...), not under these names.
+            private readonly LinearStack _bottom;
+            private readonly LinearStack _towerA;
+            private readonly LinearStack _towerB;
 
             /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
             public TorchSharpModel() : base(LibTorch.Checked("HardSharing"))
             {
-                bottom = new Expert(4, new long[] { 10, 5 });
-                towers.Add("a", ModelOps.Tower(5, new long[] { 3 }));
-                towers.Add("b", ModelOps.Tower(5, new long[] { 3 }));
-                RegisterComponents();
+                var modules = new ModuleTree(this);
+                _bottom = modules.Add("bottom.layers", ModelOps.LinearStack(4, new long[] { 10, 5 }));
+                _towerA = modules.Add("towers.a", ModelOps.LinearStack(5, new long[] { 3, 1 }));
+                _towerB = modules.Add("towers.b", ModelOps.LinearStack(5, new long[] { 3, 1 }));
+                modules.Register();
+            }
+
+            // The constructor registered every module under its state-dict path; registering the fields by name as well would duplicate them.
+            protected override void RegisterComponents()
+            {
             }
 
             /// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>
@@ -84,14 +221,15 @@ namespace Demo
             public override Output forward(Batch batch)
             {
                 global::System.ArgumentNullException.ThrowIfNull(batch);
+                // Input
                 Tensor input = batch.X;
 
                 // Bottom networks
-                Tensor bottom = ModelOps.Mlp(this.bottom, input, Hidden);
+                Tensor bottom = ModelOps.Mlp(_bottom, input, Hidden);
 
                 // Towers
-                Tensor predictionA = ModelOps.RunTower(towers["a"], bottom, Hidden);
-                Tensor predictionB = ModelOps.RunTower(towers["b"], bottom, Hidden);
+                Tensor predictionA = ModelOps.Tower(_towerA, bottom, Hidden);
+                Tensor predictionB = ModelOps.Tower(_towerB, bottom, Hidden);
                 return new Output(predictionA, predictionB);
             }
 
@@ -106,13 +244,14 @@ namespace Demo
                 global::PleGen.Runtime.InputChecks.SameBatch("HardSharing", output.BatchSize, labels.BatchSize);
                 Tensor lossA = F.binary_cross_entropy_with_logits(output.A, labels.A);
                 Tensor lossB = F.binary_cross_entropy_with_logits(output.B, labels.B);
-                Tensor total = lossA * ALossWeight(epoch) + lossB * BLossWeight(epoch);
+                Tensor total = lossA;
+                total = total + lossB;
                 return new Losses(total, lossA, lossB);
             }
 
             /// <summary>
             /// One optimization step on one batch (call train() first); returns the total loss. Every tensor the step creates
-            /// (activations, stacked expert weights, losses, gradients' temporaries) is freed when the step's dispose scope ends.
+            /// (activations, stacked expert outputs, losses, gradients' temporaries) is freed when the step's dispose scope ends.
             /// </summary>
             public float TrainStep(Batch batch, Labels labels, int epoch, global::TorchSharp.torch.optim.Optimizer optimizer)
             {
@@ -190,136 +329,6 @@ namespace Demo
 
             /// <summary>After every hidden layer: the declared activation, then dropout while training.</summary>
             private static Tensor Hidden(Tensor x) => F.relu(x);
-
-            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
-            public sealed class Batch
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
-                public Batch(Tensor x)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(x);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("HardSharing", "x", x.shape, x.dtype.ToString(), 4, ref batchSize);
-                    ModelOps.CheckFinite("HardSharing", "x", x, 4);
-                    BatchSize = batchSize;
-                    X = x;
-                }
-
-                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
-                public static Batch FromArrays(float[] x)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Dense("HardSharing", "x", x, 4, ref batchSize);
-                    return new Batch(Torch.tensor(x, new long[] { batchSize, 4 }));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Values of "x": Float32 [batch, 4].</summary>
-                public Tensor X { get; }
-
-                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Batch ToDevice(Device device) => new(X.to(device));
-            }
-
-            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
-            public sealed class Labels
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
-                public Labels(Tensor a, Tensor b)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(a);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("HardSharing", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
-                    global::System.ArgumentNullException.ThrowIfNull(b);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("HardSharing", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
-                    BatchSize = batchSize;
-                    A = a;
-                    B = b;
-                }
-
-                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
-                public static Labels FromArrays(float[] a, float[] b)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Labels("HardSharing", "a", a, null, binary: true, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("HardSharing", "b", b, null, binary: true, ref batchSize);
-                    return new Labels(Torch.tensor(a), Torch.tensor(b));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Labels of "a": Float32 [batch], 0 or 1.</summary>
-                public Tensor A { get; }
-
-                /// <summary>Labels of "b": Float32 [batch], 0 or 1.</summary>
-                public Tensor B { get; }
-
-                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Labels ToDevice(Device device) => new(A.to(device), B.to(device));
-            }
-
-            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
-            public sealed class Output
-            {
-                internal Output(Tensor a, Tensor b)
-                {
-                    BatchSize = checked((int)a.shape[0]);
-                    A = a;
-                    AProbability = F.sigmoid(a);
-                    B = b;
-                    BProbability = F.sigmoid(b);
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Logit of "a" [batch].</summary>
-                public Tensor A { get; }
-
-                /// <summary>Probability of "a" [batch] (sigmoid of the logit).</summary>
-                public Tensor AProbability { get; }
-
-                /// <summary>Logit of "b" [batch].</summary>
-                public Tensor B { get; }
-
-                /// <summary>Probability of "b" [batch] (sigmoid of the logit).</summary>
-                public Tensor BProbability { get; }
-
-                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
-                public Output MoveToOuterDisposeScope()
-                {
-                    A.MoveToOuterDisposeScope();
-                    AProbability.MoveToOuterDisposeScope();
-                    B.MoveToOuterDisposeScope();
-                    BProbability.MoveToOuterDisposeScope();
-                    return this;
-                }
-            }
-
-            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
-            public sealed class Losses
-            {
-                internal Losses(Tensor total, Tensor a, Tensor b)
-                {
-                    Total = total;
-                    A = a;
-                    B = b;
-                }
-
-                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
-                public Tensor Total { get; }
-
-                /// <summary>Binary cross-entropy of "a".</summary>
-                public Tensor A { get; }
-
-                /// <summary>Binary cross-entropy of "b".</summary>
-                public Tensor B { get; }
-            }
 
         }
     }

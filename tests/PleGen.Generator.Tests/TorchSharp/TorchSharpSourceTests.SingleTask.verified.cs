@@ -5,12 +5,12 @@
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
-using Expert = global::PleGen.TorchSharpSupport.Expert;
-using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
+using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
 using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
+using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
@@ -25,6 +25,143 @@ namespace Demo
         /// </summary>
         public sealed class TorchSharpModel : NN.Module<TorchSharpModel.Batch, TorchSharpModel.Output>
         {
+            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
+            public sealed class Batch
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
+                public Batch(Tensor x, Tensor c)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(x);
+                    global::PleGen.Runtime.TensorShapeChecks.Dense("Separate", "x", x.shape, x.dtype.ToString(), 4, ref batchSize);
+                    ModelOps.CheckFinite("Separate", "x", x, 4);
+                    global::System.ArgumentNullException.ThrowIfNull(c);
+                    global::PleGen.Runtime.TensorShapeChecks.Categorical("Separate", "c", c.shape, c.dtype.ToString(), ref batchSize);
+                    BatchSize = batchSize;
+                    X = x;
+                    C = c;
+                }
+
+                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
+                public static Batch FromArrays(float[] x, int[] c)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Dense("Separate", "x", x, 4, ref batchSize);
+                    global::PleGen.Runtime.InputChecks.Categorical("Separate", "c", c, 7, ref batchSize);
+                    return new Batch(Torch.tensor(x, new long[] { batchSize, 4 }), Torch.tensor(global::System.Array.ConvertAll(c, id => (long)id)));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Values of "x": Float32 [batch, 4].</summary>
+                public Tensor X { get; }
+
+                /// <summary>Ids of "c": Int64 [batch], each in [0, 7).</summary>
+                public Tensor C { get; }
+
+                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Batch ToDevice(Device device) => new(X.to(device), C.to(device));
+            }
+
+            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+            public sealed class Labels
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
+                public Labels(Tensor a, Tensor b)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(a);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("Separate", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
+                    global::System.ArgumentNullException.ThrowIfNull(b);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("Separate", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
+                    BatchSize = batchSize;
+                    A = a;
+                    B = b;
+                }
+
+                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
+                public static Labels FromArrays(float[] a, float[] b)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Labels("Separate", "a", a, null, binary: true, ref batchSize);
+                    global::PleGen.Runtime.InputChecks.Labels("Separate", "b", b, null, binary: true, ref batchSize);
+                    return new Labels(Torch.tensor(a), Torch.tensor(b));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Labels of "a" [batch], 0 or 1.</summary>
+                public Tensor A { get; }
+
+                /// <summary>Labels of "b" [batch], 0 or 1.</summary>
+                public Tensor B { get; }
+
+                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Labels ToDevice(Device device) => new(A.to(device), B.to(device));
+            }
+
+            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
+            public sealed class Output
+            {
+                internal Output(Tensor a, Tensor b)
+                {
+                    BatchSize = checked((int)a.shape[0]);
+                    A = a;
+                    AProbability = F.sigmoid(a);
+                    B = b;
+                    BProbability = F.sigmoid(b);
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Logit of "a" [batch].</summary>
+                public Tensor A { get; }
+
+                /// <summary>Probability of "a" [batch] (sigmoid of the logit).</summary>
+                public Tensor AProbability { get; }
+
+                /// <summary>Logit of "b" [batch].</summary>
+                public Tensor B { get; }
+
+                /// <summary>Probability of "b" [batch] (sigmoid of the logit).</summary>
+                public Tensor BProbability { get; }
+
+                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
+                public Output MoveToOuterDisposeScope()
+                {
+                    A.MoveToOuterDisposeScope();
+                    AProbability.MoveToOuterDisposeScope();
+                    B.MoveToOuterDisposeScope();
+                    BProbability.MoveToOuterDisposeScope();
+                    return this;
+                }
+            }
+
+            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+            public sealed class Losses
+            {
+                internal Losses(Tensor total, Tensor a, Tensor b)
+                {
+                    Total = total;
+                    A = a;
+                    B = b;
+                }
+
+                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
+                public Tensor Total { get; }
+
+                /// <summary>Binary cross-entropy of "a".</summary>
+                public Tensor A { get; }
+
+                /// <summary>Binary cross-entropy of "b".</summary>
+                public Tensor B { get; }
+            }
+
             /// <summary>Every parameter's state-dict name, as in the managed flavor's Parameters and its checkpoints.</summary>
             public static readonly string[] ParameterNames =
             {
@@ -48,21 +185,30 @@ namespace Demo
                 "towers.b.1.bias",
             };
 
-            // Registered under their field names: these are the state-dict prefixes (embeddings.*, levels.*, gates.*, ...).
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleDict<Embedding>> embeddings = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<Expert> bottoms = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> towers = new();
+            // Registered by the constructor under the plan's state-dict paths (embeddings.*, levels.*, gates.*, ...), not under these names.
+            private readonly Embedding _cAEmbedding;
+            private readonly Embedding _cBEmbedding;
+            private readonly LinearStack _bottomA;
+            private readonly LinearStack _bottomB;
+            private readonly LinearStack _towerA;
+            private readonly LinearStack _towerB;
 
             /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
             public TorchSharpModel() : base(LibTorch.Checked("Separate"))
             {
-                embeddings.Add("a", NN.ModuleDict<Embedding>(("c", NN.Embedding(7, 2))));
-                embeddings.Add("b", NN.ModuleDict<Embedding>(("c", NN.Embedding(7, 2))));
-                bottoms.Add("a", new Expert(6, new long[] { 10, 5 }));
-                bottoms.Add("b", new Expert(6, new long[] { 10, 5 }));
-                towers.Add("a", ModelOps.Tower(5, new long[] { 3 }));
-                towers.Add("b", ModelOps.Tower(5, new long[] { 3 }));
-                RegisterComponents();
+                var modules = new ModuleTree(this);
+                _cAEmbedding = modules.Add("embeddings.a.c", NN.Embedding(7, 2));
+                _cBEmbedding = modules.Add("embeddings.b.c", NN.Embedding(7, 2));
+                _bottomA = modules.Add("bottoms.a.layers", ModelOps.LinearStack(6, new long[] { 10, 5 }));
+                _bottomB = modules.Add("bottoms.b.layers", ModelOps.LinearStack(6, new long[] { 10, 5 }));
+                _towerA = modules.Add("towers.a", ModelOps.LinearStack(5, new long[] { 3, 1 }));
+                _towerB = modules.Add("towers.b", ModelOps.LinearStack(5, new long[] { 3, 1 }));
+                modules.Register();
+            }
+
+            // The constructor registered every module under its state-dict path; registering the fields by name as well would duplicate them.
+            protected override void RegisterComponents()
+            {
             }
 
             /// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>
@@ -94,16 +240,17 @@ namespace Demo
             public override Output forward(Batch batch)
             {
                 global::System.ArgumentNullException.ThrowIfNull(batch);
-                Tensor inputA = Torch.cat(new[] { batch.X, embeddings["a"]["c"].forward(batch.C) }, 1);
-                Tensor inputB = Torch.cat(new[] { batch.X, embeddings["b"]["c"].forward(batch.C) }, 1);
+                // Input
+                Tensor inputA = Torch.cat(new[] { batch.X, _cAEmbedding.forward(batch.C) }, 1);
+                Tensor inputB = Torch.cat(new[] { batch.X, _cBEmbedding.forward(batch.C) }, 1);
 
                 // Bottom networks
-                Tensor bottomA = ModelOps.Mlp(bottoms["a"], inputA, Hidden);
-                Tensor bottomB = ModelOps.Mlp(bottoms["b"], inputB, Hidden);
+                Tensor bottomA = ModelOps.Mlp(_bottomA, inputA, Hidden);
+                Tensor bottomB = ModelOps.Mlp(_bottomB, inputB, Hidden);
 
                 // Towers
-                Tensor predictionA = ModelOps.RunTower(towers["a"], bottomA, Hidden);
-                Tensor predictionB = ModelOps.RunTower(towers["b"], bottomB, Hidden);
+                Tensor predictionA = ModelOps.Tower(_towerA, bottomA, Hidden);
+                Tensor predictionB = ModelOps.Tower(_towerB, bottomB, Hidden);
                 return new Output(predictionA, predictionB);
             }
 
@@ -118,13 +265,14 @@ namespace Demo
                 global::PleGen.Runtime.InputChecks.SameBatch("Separate", output.BatchSize, labels.BatchSize);
                 Tensor lossA = F.binary_cross_entropy_with_logits(output.A, labels.A);
                 Tensor lossB = F.binary_cross_entropy_with_logits(output.B, labels.B);
-                Tensor total = lossA * ALossWeight(epoch) + lossB * BLossWeight(epoch);
+                Tensor total = lossA;
+                total = total + lossB;
                 return new Losses(total, lossA, lossB);
             }
 
             /// <summary>
             /// One optimization step on one batch (call train() first); returns the total loss. Every tensor the step creates
-            /// (activations, stacked expert weights, losses, gradients' temporaries) is freed when the step's dispose scope ends.
+            /// (activations, stacked expert outputs, losses, gradients' temporaries) is freed when the step's dispose scope ends.
             /// </summary>
             public float TrainStep(Batch batch, Labels labels, int epoch, global::TorchSharp.torch.optim.Optimizer optimizer)
             {
@@ -202,143 +350,6 @@ namespace Demo
 
             /// <summary>After every hidden layer: the declared activation, then dropout while training.</summary>
             private static Tensor Hidden(Tensor x) => F.relu(x);
-
-            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
-            public sealed class Batch
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
-                public Batch(Tensor x, Tensor c)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(x);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("Separate", "x", x.shape, x.dtype.ToString(), 4, ref batchSize);
-                    ModelOps.CheckFinite("Separate", "x", x, 4);
-                    global::System.ArgumentNullException.ThrowIfNull(c);
-                    global::PleGen.Runtime.TensorShapeChecks.Categorical("Separate", "c", c.shape, c.dtype.ToString(), ref batchSize);
-                    BatchSize = batchSize;
-                    X = x;
-                    C = c;
-                }
-
-                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
-                public static Batch FromArrays(float[] x, int[] c)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Dense("Separate", "x", x, 4, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Categorical("Separate", "c", c, 7, ref batchSize);
-                    return new Batch(Torch.tensor(x, new long[] { batchSize, 4 }), Torch.tensor(global::System.Array.ConvertAll(c, id => (long)id)));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Values of "x": Float32 [batch, 4].</summary>
-                public Tensor X { get; }
-
-                /// <summary>Ids of "c": Int64 [batch], each in [0, 7).</summary>
-                public Tensor C { get; }
-
-                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Batch ToDevice(Device device) => new(X.to(device), C.to(device));
-            }
-
-            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
-            public sealed class Labels
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
-                public Labels(Tensor a, Tensor b)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(a);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("Separate", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
-                    global::System.ArgumentNullException.ThrowIfNull(b);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("Separate", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
-                    BatchSize = batchSize;
-                    A = a;
-                    B = b;
-                }
-
-                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
-                public static Labels FromArrays(float[] a, float[] b)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Labels("Separate", "a", a, null, binary: true, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("Separate", "b", b, null, binary: true, ref batchSize);
-                    return new Labels(Torch.tensor(a), Torch.tensor(b));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Labels of "a": Float32 [batch], 0 or 1.</summary>
-                public Tensor A { get; }
-
-                /// <summary>Labels of "b": Float32 [batch], 0 or 1.</summary>
-                public Tensor B { get; }
-
-                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Labels ToDevice(Device device) => new(A.to(device), B.to(device));
-            }
-
-            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
-            public sealed class Output
-            {
-                internal Output(Tensor a, Tensor b)
-                {
-                    BatchSize = checked((int)a.shape[0]);
-                    A = a;
-                    AProbability = F.sigmoid(a);
-                    B = b;
-                    BProbability = F.sigmoid(b);
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Logit of "a" [batch].</summary>
-                public Tensor A { get; }
-
-                /// <summary>Probability of "a" [batch] (sigmoid of the logit).</summary>
-                public Tensor AProbability { get; }
-
-                /// <summary>Logit of "b" [batch].</summary>
-                public Tensor B { get; }
-
-                /// <summary>Probability of "b" [batch] (sigmoid of the logit).</summary>
-                public Tensor BProbability { get; }
-
-                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
-                public Output MoveToOuterDisposeScope()
-                {
-                    A.MoveToOuterDisposeScope();
-                    AProbability.MoveToOuterDisposeScope();
-                    B.MoveToOuterDisposeScope();
-                    BProbability.MoveToOuterDisposeScope();
-                    return this;
-                }
-            }
-
-            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
-            public sealed class Losses
-            {
-                internal Losses(Tensor total, Tensor a, Tensor b)
-                {
-                    Total = total;
-                    A = a;
-                    B = b;
-                }
-
-                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
-                public Tensor Total { get; }
-
-                /// <summary>Binary cross-entropy of "a".</summary>
-                public Tensor A { get; }
-
-                /// <summary>Binary cross-entropy of "b".</summary>
-                public Tensor B { get; }
-            }
 
         }
     }

@@ -5,12 +5,12 @@
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
-using Expert = global::PleGen.TorchSharpSupport.Expert;
-using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
+using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
 using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
+using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
@@ -25,6 +25,156 @@ namespace Demo
         /// </summary>
         public sealed class TorchSharpModel : NN.Module<TorchSharpModel.Batch, TorchSharpModel.Output>
         {
+            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
+            public sealed class Batch
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
+                public Batch(Tensor user)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(user);
+                    global::PleGen.Runtime.TensorShapeChecks.Dense("VideoPle", "user", user.shape, user.dtype.ToString(), 6, ref batchSize);
+                    ModelOps.CheckFinite("VideoPle", "user", user, 6);
+                    BatchSize = batchSize;
+                    User = user;
+                }
+
+                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
+                public static Batch FromArrays(float[] user)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Dense("VideoPle", "user", user, 6, ref batchSize);
+                    return new Batch(Torch.tensor(user, new long[] { batchSize, 6 }));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Values of "user": Float32 [batch, 6].</summary>
+                public Tensor User { get; }
+
+                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Batch ToDevice(Device device) => new(User.to(device));
+            }
+
+            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+            public sealed class Labels
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
+                public Labels(Tensor click, Tensor watchTime, Tensor share, Tensor? shareMask = null)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(click);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("VideoPle", "click", click.shape, click.dtype.ToString(), null, null, ref batchSize);
+                    global::System.ArgumentNullException.ThrowIfNull(watchTime);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("VideoPle", "watch_time", watchTime.shape, watchTime.dtype.ToString(), null, null, ref batchSize);
+                    global::System.ArgumentNullException.ThrowIfNull(share);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("VideoPle", "share", share.shape, share.dtype.ToString(), shareMask?.shape, shareMask?.dtype.ToString(), ref batchSize);
+                    BatchSize = batchSize;
+                    Click = click;
+                    WatchTime = watchTime;
+                    Share = share;
+                    ShareMask = shareMask;
+                }
+
+                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
+                public static Labels FromArrays(float[] click, float[] watchTime, float[] share, float[]? shareMask = null)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Labels("VideoPle", "click", click, null, binary: true, ref batchSize);
+                    global::PleGen.Runtime.InputChecks.Labels("VideoPle", "watch_time", watchTime, null, binary: false, ref batchSize);
+                    global::PleGen.Runtime.InputChecks.Labels("VideoPle", "share", share, shareMask, binary: true, ref batchSize);
+                    return new Labels(Torch.tensor(click), Torch.tensor(watchTime), Torch.tensor(share), shareMask is null ? null : Torch.tensor(shareMask));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Labels of "click" [batch], 0 or 1.</summary>
+                public Tensor Click { get; }
+
+                /// <summary>Labels of "watch_time" [batch].</summary>
+                public Tensor WatchTime { get; }
+
+                /// <summary>Labels of "share" [batch], 0 or 1.</summary>
+                public Tensor Share { get; }
+
+                /// <summary>Sample-space mask of "share" [batch] of 0/1, or null for every sample.</summary>
+                public Tensor? ShareMask { get; }
+
+                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Labels ToDevice(Device device) => new(Click.to(device), WatchTime.to(device), Share.to(device), ShareMask?.to(device));
+            }
+
+            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
+            public sealed class Output
+            {
+                internal Output(Tensor click, Tensor watchTime, Tensor share)
+                {
+                    BatchSize = checked((int)click.shape[0]);
+                    Click = click;
+                    ClickProbability = F.sigmoid(click);
+                    WatchTime = watchTime;
+                    Share = share;
+                    ShareProbability = F.sigmoid(share);
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Logit of "click" [batch].</summary>
+                public Tensor Click { get; }
+
+                /// <summary>Probability of "click" [batch] (sigmoid of the logit).</summary>
+                public Tensor ClickProbability { get; }
+
+                /// <summary>Predicted value of "watch_time" [batch].</summary>
+                public Tensor WatchTime { get; }
+
+                /// <summary>Logit of "share" [batch].</summary>
+                public Tensor Share { get; }
+
+                /// <summary>Probability of "share" [batch] (sigmoid of the logit).</summary>
+                public Tensor ShareProbability { get; }
+
+                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
+                public Output MoveToOuterDisposeScope()
+                {
+                    Click.MoveToOuterDisposeScope();
+                    ClickProbability.MoveToOuterDisposeScope();
+                    WatchTime.MoveToOuterDisposeScope();
+                    Share.MoveToOuterDisposeScope();
+                    ShareProbability.MoveToOuterDisposeScope();
+                    return this;
+                }
+            }
+
+            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+            public sealed class Losses
+            {
+                internal Losses(Tensor total, Tensor click, Tensor watchTime, Tensor share)
+                {
+                    Total = total;
+                    Click = click;
+                    WatchTime = watchTime;
+                    Share = share;
+                }
+
+                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
+                public Tensor Total { get; }
+
+                /// <summary>Binary cross-entropy of "click".</summary>
+                public Tensor Click { get; }
+
+                /// <summary>Mean squared error of "watch_time".</summary>
+                public Tensor WatchTime { get; }
+
+                /// <summary>Binary cross-entropy of "share" over its sample space.</summary>
+                public Tensor Share { get; }
+            }
+
             /// <summary>Every parameter's state-dict name, as in the managed flavor's Parameters and its checkpoints.</summary>
             public static readonly string[] ParameterNames =
             {
@@ -80,25 +230,54 @@ namespace Demo
             private static readonly string[] _gateWatchTime1Experts = { "levels.1.tasks.watch_time.0", "levels.1.shared.0" };
             private static readonly string[] _gateShare1Experts = { "levels.1.tasks.share.0", "levels.1.shared.0" };
 
-            // Registered under their field names: these are the state-dict prefixes (embeddings.*, levels.*, gates.*, ...).
-            private readonly global::TorchSharp.Modules.ModuleList<ExtractionLevel> levels = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> gates = new();
-            private readonly global::TorchSharp.Modules.ModuleList<Linear> shared_gates = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> towers = new();
+            // Registered by the constructor under the plan's state-dict paths (embeddings.*, levels.*, gates.*, ...), not under these names.
+            private readonly LinearStack[] _level0ClickExperts;
+            private readonly LinearStack[] _level0WatchTimeExperts;
+            private readonly LinearStack[] _level0ShareExperts;
+            private readonly LinearStack[] _level0SharedExperts;
+            private readonly Linear _gateClick0;
+            private readonly Linear _gateWatchTime0;
+            private readonly Linear _gateShare0;
+            private readonly Linear _sharedGate0;
+            private readonly LinearStack[] _level1ClickExperts;
+            private readonly LinearStack[] _level1WatchTimeExperts;
+            private readonly LinearStack[] _level1ShareExperts;
+            private readonly LinearStack[] _level1SharedExperts;
+            private readonly Linear _gateClick1;
+            private readonly Linear _gateWatchTime1;
+            private readonly Linear _gateShare1;
+            private readonly LinearStack _towerClick;
+            private readonly LinearStack _towerWatchTime;
+            private readonly LinearStack _towerShare;
 
             /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
             public TorchSharpModel() : base(LibTorch.Checked("VideoPle"))
             {
-                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(1, 6, new long[] { 8 }), tasks: new (string, Expert[])[] { ("click", ModelOps.Experts(1, 6, new long[] { 8 })), ("watch_time", ModelOps.Experts(1, 6, new long[] { 8 })), ("share", ModelOps.Experts(1, 6, new long[] { 8 })) }));
-                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(1, 8, new long[] { 8 }), tasks: new (string, Expert[])[] { ("click", ModelOps.Experts(1, 8, new long[] { 8 })), ("watch_time", ModelOps.Experts(1, 8, new long[] { 8 })), ("share", ModelOps.Experts(1, 8, new long[] { 8 })) }));
-                gates.Add("click", NN.ModuleList<Linear>(NN.Linear(6, 2), NN.Linear(8, 2)));
-                gates.Add("watch_time", NN.ModuleList<Linear>(NN.Linear(6, 2), NN.Linear(8, 2)));
-                gates.Add("share", NN.ModuleList<Linear>(NN.Linear(6, 2), NN.Linear(8, 2)));
-                shared_gates.Add(NN.Linear(6, 4));
-                towers.Add("click", ModelOps.Tower(8, new long[] { 4 }));
-                towers.Add("watch_time", ModelOps.Tower(8, new long[] { 4 }));
-                towers.Add("share", ModelOps.Tower(8, new long[] { 4 }));
-                RegisterComponents();
+                var modules = new ModuleTree(this);
+                _level0ClickExperts = modules.AddEach(new[] { "levels.0.tasks.click.0.layers" }, () => ModelOps.LinearStack(6, new long[] { 8 }));
+                _level0WatchTimeExperts = modules.AddEach(new[] { "levels.0.tasks.watch_time.0.layers" }, () => ModelOps.LinearStack(6, new long[] { 8 }));
+                _level0ShareExperts = modules.AddEach(new[] { "levels.0.tasks.share.0.layers" }, () => ModelOps.LinearStack(6, new long[] { 8 }));
+                _level0SharedExperts = modules.AddEach(new[] { "levels.0.shared.0.layers" }, () => ModelOps.LinearStack(6, new long[] { 8 }));
+                _gateClick0 = modules.Add("gates.click.0", NN.Linear(6, 2));
+                _gateWatchTime0 = modules.Add("gates.watch_time.0", NN.Linear(6, 2));
+                _gateShare0 = modules.Add("gates.share.0", NN.Linear(6, 2));
+                _sharedGate0 = modules.Add("shared_gates.0", NN.Linear(6, 4));
+                _level1ClickExperts = modules.AddEach(new[] { "levels.1.tasks.click.0.layers" }, () => ModelOps.LinearStack(8, new long[] { 8 }));
+                _level1WatchTimeExperts = modules.AddEach(new[] { "levels.1.tasks.watch_time.0.layers" }, () => ModelOps.LinearStack(8, new long[] { 8 }));
+                _level1ShareExperts = modules.AddEach(new[] { "levels.1.tasks.share.0.layers" }, () => ModelOps.LinearStack(8, new long[] { 8 }));
+                _level1SharedExperts = modules.AddEach(new[] { "levels.1.shared.0.layers" }, () => ModelOps.LinearStack(8, new long[] { 8 }));
+                _gateClick1 = modules.Add("gates.click.1", NN.Linear(8, 2));
+                _gateWatchTime1 = modules.Add("gates.watch_time.1", NN.Linear(8, 2));
+                _gateShare1 = modules.Add("gates.share.1", NN.Linear(8, 2));
+                _towerClick = modules.Add("towers.click", ModelOps.LinearStack(8, new long[] { 4, 1 }));
+                _towerWatchTime = modules.Add("towers.watch_time", ModelOps.LinearStack(8, new long[] { 4, 1 }));
+                _towerShare = modules.Add("towers.share", ModelOps.LinearStack(8, new long[] { 4, 1 }));
+                modules.Register();
+            }
+
+            // The constructor registered every module under its state-dict path; registering the fields by name as well would duplicate them.
+            protected override void RegisterComponents()
+            {
             }
 
             /// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>
@@ -136,45 +315,46 @@ namespace Demo
             public override Output forward(Batch batch)
             {
                 global::System.ArgumentNullException.ThrowIfNull(batch);
+                // Input
                 Tensor input = batch.User;
 
                 // Level 0
-                Tensor level0ClickExperts = ModelOps.ExpertBank(input, levels[0].tasks["click"], Hidden);
-                Tensor level0WatchTimeExperts = ModelOps.ExpertBank(input, levels[0].tasks["watch_time"], Hidden);
-                Tensor level0ShareExperts = ModelOps.ExpertBank(input, levels[0].tasks["share"], Hidden);
-                Tensor level0SharedExperts = ModelOps.ExpertBank(input, levels[0].shared, Hidden);
-                Tensor gateClick0 = F.softmax(gates["click"][0].forward(input), 1);
+                Tensor level0ClickExperts = ModelOps.ExpertBank(input, _level0ClickExperts, Hidden);
+                Tensor level0WatchTimeExperts = ModelOps.ExpertBank(input, _level0WatchTimeExperts, Hidden);
+                Tensor level0ShareExperts = ModelOps.ExpertBank(input, _level0ShareExperts, Hidden);
+                Tensor level0SharedExperts = ModelOps.ExpertBank(input, _level0SharedExperts, Hidden);
+                Tensor gateClick0 = F.softmax(_gateClick0.forward(input), 1);
                 Record("gates.click.0", gateClick0, _gateClick0Experts);
                 Tensor fusedClick0 = ModelOps.Mix(gateClick0, level0ClickExperts, level0SharedExperts);
-                Tensor gateWatchTime0 = F.softmax(gates["watch_time"][0].forward(input), 1);
+                Tensor gateWatchTime0 = F.softmax(_gateWatchTime0.forward(input), 1);
                 Record("gates.watch_time.0", gateWatchTime0, _gateWatchTime0Experts);
                 Tensor fusedWatchTime0 = ModelOps.Mix(gateWatchTime0, level0WatchTimeExperts, level0SharedExperts);
-                Tensor gateShare0 = F.softmax(gates["share"][0].forward(input), 1);
+                Tensor gateShare0 = F.softmax(_gateShare0.forward(input), 1);
                 Record("gates.share.0", gateShare0, _gateShare0Experts);
                 Tensor fusedShare0 = ModelOps.Mix(gateShare0, level0ShareExperts, level0SharedExperts);
-                Tensor sharedGate0 = F.softmax(shared_gates[0].forward(input), 1);
+                Tensor sharedGate0 = F.softmax(_sharedGate0.forward(input), 1);
                 Record("shared_gates.0", sharedGate0, _sharedGate0Experts);
                 Tensor sharedFused0 = ModelOps.Mix(sharedGate0, level0ClickExperts, level0WatchTimeExperts, level0ShareExperts, level0SharedExperts);
 
                 // Level 1
-                Tensor level1ClickExperts = ModelOps.ExpertBank(fusedClick0, levels[1].tasks["click"], Hidden);
-                Tensor level1WatchTimeExperts = ModelOps.ExpertBank(fusedWatchTime0, levels[1].tasks["watch_time"], Hidden);
-                Tensor level1ShareExperts = ModelOps.ExpertBank(fusedShare0, levels[1].tasks["share"], Hidden);
-                Tensor level1SharedExperts = ModelOps.ExpertBank(sharedFused0, levels[1].shared, Hidden);
-                Tensor gateClick1 = F.softmax(gates["click"][1].forward(fusedClick0), 1);
+                Tensor level1ClickExperts = ModelOps.ExpertBank(fusedClick0, _level1ClickExperts, Hidden);
+                Tensor level1WatchTimeExperts = ModelOps.ExpertBank(fusedWatchTime0, _level1WatchTimeExperts, Hidden);
+                Tensor level1ShareExperts = ModelOps.ExpertBank(fusedShare0, _level1ShareExperts, Hidden);
+                Tensor level1SharedExperts = ModelOps.ExpertBank(sharedFused0, _level1SharedExperts, Hidden);
+                Tensor gateClick1 = F.softmax(_gateClick1.forward(fusedClick0), 1);
                 Record("gates.click.1", gateClick1, _gateClick1Experts);
                 Tensor fusedClick1 = ModelOps.Mix(gateClick1, level1ClickExperts, level1SharedExperts);
-                Tensor gateWatchTime1 = F.softmax(gates["watch_time"][1].forward(fusedWatchTime0), 1);
+                Tensor gateWatchTime1 = F.softmax(_gateWatchTime1.forward(fusedWatchTime0), 1);
                 Record("gates.watch_time.1", gateWatchTime1, _gateWatchTime1Experts);
                 Tensor fusedWatchTime1 = ModelOps.Mix(gateWatchTime1, level1WatchTimeExperts, level1SharedExperts);
-                Tensor gateShare1 = F.softmax(gates["share"][1].forward(fusedShare0), 1);
+                Tensor gateShare1 = F.softmax(_gateShare1.forward(fusedShare0), 1);
                 Record("gates.share.1", gateShare1, _gateShare1Experts);
                 Tensor fusedShare1 = ModelOps.Mix(gateShare1, level1ShareExperts, level1SharedExperts);
 
                 // Towers
-                Tensor predictionClick = ModelOps.RunTower(towers["click"], fusedClick1, Hidden);
-                Tensor predictionWatchTime = ModelOps.RunTower(towers["watch_time"], fusedWatchTime1, Hidden);
-                Tensor predictionShare = ModelOps.RunTower(towers["share"], fusedShare1, Hidden);
+                Tensor predictionClick = ModelOps.Tower(_towerClick, fusedClick1, Hidden);
+                Tensor predictionWatchTime = ModelOps.Tower(_towerWatchTime, fusedWatchTime1, Hidden);
+                Tensor predictionShare = ModelOps.Tower(_towerShare, fusedShare1, Hidden);
                 return new Output(predictionClick, predictionWatchTime, predictionShare);
             }
 
@@ -192,13 +372,15 @@ namespace Demo
                 Tensor lossShare = labels.ShareMask is null
                     ? F.binary_cross_entropy_with_logits(output.Share, labels.Share)
                     : ModelOps.MaskedMean(F.binary_cross_entropy_with_logits(output.Share, labels.Share, reduction: NN.Reduction.None), labels.ShareMask);
-                Tensor total = lossClick * ClickLossWeight(epoch) + lossWatchTime * WatchTimeLossWeight(epoch) + lossShare * ShareLossWeight(epoch);
+                Tensor total = lossClick;
+                total = total + lossWatchTime * WatchTimeLossWeight(epoch);
+                total = total + lossShare;
                 return new Losses(total, lossClick, lossWatchTime, lossShare);
             }
 
             /// <summary>
             /// One optimization step on one batch (call train() first); returns the total loss. Every tensor the step creates
-            /// (activations, stacked expert weights, losses, gradients' temporaries) is freed when the step's dispose scope ends.
+            /// (activations, stacked expert outputs, losses, gradients' temporaries) is freed when the step's dispose scope ends.
             /// </summary>
             public float TrainStep(Batch batch, Labels labels, int epoch, global::TorchSharp.torch.optim.Optimizer optimizer)
             {
@@ -280,156 +462,6 @@ namespace Demo
             private void Record(string gate, Tensor weights, string[] experts)
             {
                 GateStatistics?.Record(gate, ModelOps.ToRuntime(weights), experts);
-            }
-
-            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
-            public sealed class Batch
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
-                public Batch(Tensor user)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(user);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("VideoPle", "user", user.shape, user.dtype.ToString(), 6, ref batchSize);
-                    ModelOps.CheckFinite("VideoPle", "user", user, 6);
-                    BatchSize = batchSize;
-                    User = user;
-                }
-
-                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
-                public static Batch FromArrays(float[] user)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Dense("VideoPle", "user", user, 6, ref batchSize);
-                    return new Batch(Torch.tensor(user, new long[] { batchSize, 6 }));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Values of "user": Float32 [batch, 6].</summary>
-                public Tensor User { get; }
-
-                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Batch ToDevice(Device device) => new(User.to(device));
-            }
-
-            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
-            public sealed class Labels
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
-                public Labels(Tensor click, Tensor watchTime, Tensor share, Tensor? shareMask = null)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(click);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("VideoPle", "click", click.shape, click.dtype.ToString(), null, null, ref batchSize);
-                    global::System.ArgumentNullException.ThrowIfNull(watchTime);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("VideoPle", "watch_time", watchTime.shape, watchTime.dtype.ToString(), null, null, ref batchSize);
-                    global::System.ArgumentNullException.ThrowIfNull(share);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("VideoPle", "share", share.shape, share.dtype.ToString(), shareMask?.shape, shareMask?.dtype.ToString(), ref batchSize);
-                    BatchSize = batchSize;
-                    Click = click;
-                    WatchTime = watchTime;
-                    Share = share;
-                    ShareMask = shareMask;
-                }
-
-                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
-                public static Labels FromArrays(float[] click, float[] watchTime, float[] share, float[]? shareMask = null)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Labels("VideoPle", "click", click, null, binary: true, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("VideoPle", "watch_time", watchTime, null, binary: false, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("VideoPle", "share", share, shareMask, binary: true, ref batchSize);
-                    return new Labels(Torch.tensor(click), Torch.tensor(watchTime), Torch.tensor(share), shareMask is null ? null : Torch.tensor(shareMask));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Labels of "click": Float32 [batch], 0 or 1.</summary>
-                public Tensor Click { get; }
-
-                /// <summary>Labels of "watch_time": Float32 [batch].</summary>
-                public Tensor WatchTime { get; }
-
-                /// <summary>Labels of "share": Float32 [batch], 0 or 1.</summary>
-                public Tensor Share { get; }
-
-                /// <summary>Sample-space mask of "share": Float32 [batch] of 0/1, or null for every sample.</summary>
-                public Tensor? ShareMask { get; }
-
-                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Labels ToDevice(Device device) => new(Click.to(device), WatchTime.to(device), Share.to(device), ShareMask?.to(device));
-            }
-
-            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
-            public sealed class Output
-            {
-                internal Output(Tensor click, Tensor watchTime, Tensor share)
-                {
-                    BatchSize = checked((int)click.shape[0]);
-                    Click = click;
-                    ClickProbability = F.sigmoid(click);
-                    WatchTime = watchTime;
-                    Share = share;
-                    ShareProbability = F.sigmoid(share);
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Logit of "click" [batch].</summary>
-                public Tensor Click { get; }
-
-                /// <summary>Probability of "click" [batch] (sigmoid of the logit).</summary>
-                public Tensor ClickProbability { get; }
-
-                /// <summary>Predicted value of "watch_time" [batch].</summary>
-                public Tensor WatchTime { get; }
-
-                /// <summary>Logit of "share" [batch].</summary>
-                public Tensor Share { get; }
-
-                /// <summary>Probability of "share" [batch] (sigmoid of the logit).</summary>
-                public Tensor ShareProbability { get; }
-
-                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
-                public Output MoveToOuterDisposeScope()
-                {
-                    Click.MoveToOuterDisposeScope();
-                    ClickProbability.MoveToOuterDisposeScope();
-                    WatchTime.MoveToOuterDisposeScope();
-                    Share.MoveToOuterDisposeScope();
-                    ShareProbability.MoveToOuterDisposeScope();
-                    return this;
-                }
-            }
-
-            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
-            public sealed class Losses
-            {
-                internal Losses(Tensor total, Tensor click, Tensor watchTime, Tensor share)
-                {
-                    Total = total;
-                    Click = click;
-                    WatchTime = watchTime;
-                    Share = share;
-                }
-
-                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
-                public Tensor Total { get; }
-
-                /// <summary>Binary cross-entropy of "click".</summary>
-                public Tensor Click { get; }
-
-                /// <summary>Mean squared error of "watch_time".</summary>
-                public Tensor WatchTime { get; }
-
-                /// <summary>Binary cross-entropy of "share" over its sample space.</summary>
-                public Tensor Share { get; }
             }
 
         }

@@ -5,12 +5,12 @@
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
-using Expert = global::PleGen.TorchSharpSupport.Expert;
-using ExtractionLevel = global::PleGen.TorchSharpSupport.ExtractionLevel;
 using F = global::TorchSharp.torch.nn.functional;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
+using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
 using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
+using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
@@ -25,6 +25,147 @@ namespace Demo
         /// </summary>
         public sealed class TorchSharpModel : NN.Module<TorchSharpModel.Batch, TorchSharpModel.Output>
         {
+            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
+            public sealed class Batch
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
+                public Batch(Tensor age, Tensor education)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(age);
+                    global::PleGen.Runtime.TensorShapeChecks.Dense("CensusPle", "age", age.shape, age.dtype.ToString(), 1, ref batchSize);
+                    ModelOps.CheckFinite("CensusPle", "age", age, 1);
+                    global::System.ArgumentNullException.ThrowIfNull(education);
+                    global::PleGen.Runtime.TensorShapeChecks.Categorical("CensusPle", "education", education.shape, education.dtype.ToString(), ref batchSize);
+                    BatchSize = batchSize;
+                    Age = age;
+                    Education = education;
+                }
+
+                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
+                public static Batch FromArrays(float[] age, int[] education)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Dense("CensusPle", "age", age, 1, ref batchSize);
+                    global::PleGen.Runtime.InputChecks.Categorical("CensusPle", "education", education, 5, ref batchSize);
+                    return new Batch(Torch.tensor(age, new long[] { batchSize, 1 }), Torch.tensor(global::System.Array.ConvertAll(education, id => (long)id)));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Values of "age": Float32 [batch, 1].</summary>
+                public Tensor Age { get; }
+
+                /// <summary>Ids of "education": Int64 [batch], each in [0, 5).</summary>
+                public Tensor Education { get; }
+
+                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Batch ToDevice(Device device) => new(Age.to(device), Education.to(device));
+            }
+
+            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
+            public sealed class Labels
+            {
+                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
+                public Labels(Tensor income, Tensor neverMarried, Tensor? neverMarriedMask = null)
+                {
+                    int batchSize = -1;
+                    global::System.ArgumentNullException.ThrowIfNull(income);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("CensusPle", "income", income.shape, income.dtype.ToString(), null, null, ref batchSize);
+                    global::System.ArgumentNullException.ThrowIfNull(neverMarried);
+                    global::PleGen.Runtime.TensorShapeChecks.Labels("CensusPle", "never_married", neverMarried.shape, neverMarried.dtype.ToString(), neverMarriedMask?.shape, neverMarriedMask?.dtype.ToString(), ref batchSize);
+                    BatchSize = batchSize;
+                    Income = income;
+                    NeverMarried = neverMarried;
+                    NeverMarriedMask = neverMarriedMask;
+                }
+
+                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
+                public static Labels FromArrays(float[] income, float[] neverMarried, float[]? neverMarriedMask = null)
+                {
+                    LibTorch.Ensure();
+                    int batchSize = -1;
+                    global::PleGen.Runtime.InputChecks.Labels("CensusPle", "income", income, null, binary: true, ref batchSize);
+                    global::PleGen.Runtime.InputChecks.Labels("CensusPle", "never_married", neverMarried, neverMarriedMask, binary: true, ref batchSize);
+                    return new Labels(Torch.tensor(income), Torch.tensor(neverMarried), neverMarriedMask is null ? null : Torch.tensor(neverMarriedMask));
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Labels of "income" [batch], 0 or 1.</summary>
+                public Tensor Income { get; }
+
+                /// <summary>Labels of "never_married" [batch], 0 or 1.</summary>
+                public Tensor NeverMarried { get; }
+
+                /// <summary>Sample-space mask of "never_married" [batch] of 0/1, or null for every sample.</summary>
+                public Tensor? NeverMarriedMask { get; }
+
+                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
+                public Labels ToDevice(Device device) => new(Income.to(device), NeverMarried.to(device), NeverMarriedMask?.to(device));
+            }
+
+            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
+            public sealed class Output
+            {
+                internal Output(Tensor income, Tensor neverMarried)
+                {
+                    BatchSize = checked((int)income.shape[0]);
+                    Income = income;
+                    IncomeProbability = F.sigmoid(income);
+                    NeverMarried = neverMarried;
+                    NeverMarriedProbability = F.sigmoid(neverMarried);
+                }
+
+                /// <summary>Number of samples.</summary>
+                public int BatchSize { get; }
+
+                /// <summary>Logit of "income" [batch].</summary>
+                public Tensor Income { get; }
+
+                /// <summary>Probability of "income" [batch] (sigmoid of the logit).</summary>
+                public Tensor IncomeProbability { get; }
+
+                /// <summary>Logit of "never_married" [batch].</summary>
+                public Tensor NeverMarried { get; }
+
+                /// <summary>Probability of "never_married" [batch] (sigmoid of the logit).</summary>
+                public Tensor NeverMarriedProbability { get; }
+
+                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
+                public Output MoveToOuterDisposeScope()
+                {
+                    Income.MoveToOuterDisposeScope();
+                    IncomeProbability.MoveToOuterDisposeScope();
+                    NeverMarried.MoveToOuterDisposeScope();
+                    NeverMarriedProbability.MoveToOuterDisposeScope();
+                    return this;
+                }
+            }
+
+            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
+            public sealed class Losses
+            {
+                internal Losses(Tensor total, Tensor income, Tensor neverMarried)
+                {
+                    Total = total;
+                    Income = income;
+                    NeverMarried = neverMarried;
+                }
+
+                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
+                public Tensor Total { get; }
+
+                /// <summary>Binary cross-entropy of "income".</summary>
+                public Tensor Income { get; }
+
+                /// <summary>Binary cross-entropy of "never_married" over its sample space.</summary>
+                public Tensor NeverMarried { get; }
+            }
+
             /// <summary>Every parameter's state-dict name, as in the managed flavor's Parameters and its checkpoints.</summary>
             public static readonly string[] ParameterNames =
             {
@@ -73,25 +214,46 @@ namespace Demo
             private static readonly string[] _gateIncome1Experts = { "levels.1.tasks.income.0", "levels.1.tasks.income.1", "levels.1.shared.0", "levels.1.shared.1" };
             private static readonly string[] _gateNeverMarried1Experts = { "levels.1.tasks.never_married.0", "levels.1.shared.0", "levels.1.shared.1" };
 
-            // Registered under their field names: these are the state-dict prefixes (embeddings.*, levels.*, gates.*, ...).
-            private readonly global::TorchSharp.Modules.ModuleDict<Embedding> embeddings = new();
-            private readonly global::TorchSharp.Modules.ModuleList<ExtractionLevel> levels = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> gates = new();
-            private readonly global::TorchSharp.Modules.ModuleList<Linear> shared_gates = new();
-            private readonly global::TorchSharp.Modules.ModuleDict<global::TorchSharp.Modules.ModuleList<Linear>> towers = new();
+            // Registered by the constructor under the plan's state-dict paths (embeddings.*, levels.*, gates.*, ...), not under these names.
+            private readonly Embedding _educationEmbedding;
+            private readonly LinearStack[] _level0IncomeExperts;
+            private readonly LinearStack[] _level0NeverMarriedExperts;
+            private readonly LinearStack[] _level0SharedExperts;
+            private readonly Linear _gateIncome0;
+            private readonly Linear _gateNeverMarried0;
+            private readonly Linear _sharedGate0;
+            private readonly LinearStack[] _level1IncomeExperts;
+            private readonly LinearStack[] _level1NeverMarriedExperts;
+            private readonly LinearStack[] _level1SharedExperts;
+            private readonly Linear _gateIncome1;
+            private readonly Linear _gateNeverMarried1;
+            private readonly LinearStack _towerIncome;
+            private readonly LinearStack _towerNeverMarried;
 
             /// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref="Create"/> for a seed and a device.</summary>
             public TorchSharpModel() : base(LibTorch.Checked("CensusPle"))
             {
-                embeddings.Add("education", NN.Embedding(5, 3));
-                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(2, 4, new long[] { 8 }), tasks: new (string, Expert[])[] { ("income", ModelOps.Experts(1, 4, new long[] { 8 })), ("never_married", ModelOps.Experts(1, 4, new long[] { 8 })) }));
-                levels.Add(new ExtractionLevel(shared: ModelOps.Experts(2, 8, new long[] { 8 }), tasks: new (string, Expert[])[] { ("income", ModelOps.Experts(2, 8, new long[] { 8 })), ("never_married", ModelOps.Experts(1, 8, new long[] { 8 })) }));
-                gates.Add("income", NN.ModuleList<Linear>(NN.Linear(4, 3), NN.Linear(8, 4)));
-                gates.Add("never_married", NN.ModuleList<Linear>(NN.Linear(4, 3), NN.Linear(8, 3)));
-                shared_gates.Add(NN.Linear(4, 4));
-                towers.Add("income", ModelOps.Tower(8, new long[] { 4 }));
-                towers.Add("never_married", ModelOps.Tower(8, new long[] { 4 }));
-                RegisterComponents();
+                var modules = new ModuleTree(this);
+                _educationEmbedding = modules.Add("embeddings.education", NN.Embedding(5, 3));
+                _level0IncomeExperts = modules.AddEach(new[] { "levels.0.tasks.income.0.layers" }, () => ModelOps.LinearStack(4, new long[] { 8 }));
+                _level0NeverMarriedExperts = modules.AddEach(new[] { "levels.0.tasks.never_married.0.layers" }, () => ModelOps.LinearStack(4, new long[] { 8 }));
+                _level0SharedExperts = modules.AddEach(new[] { "levels.0.shared.0.layers", "levels.0.shared.1.layers" }, () => ModelOps.LinearStack(4, new long[] { 8 }));
+                _gateIncome0 = modules.Add("gates.income.0", NN.Linear(4, 3));
+                _gateNeverMarried0 = modules.Add("gates.never_married.0", NN.Linear(4, 3));
+                _sharedGate0 = modules.Add("shared_gates.0", NN.Linear(4, 4));
+                _level1IncomeExperts = modules.AddEach(new[] { "levels.1.tasks.income.0.layers", "levels.1.tasks.income.1.layers" }, () => ModelOps.LinearStack(8, new long[] { 8 }));
+                _level1NeverMarriedExperts = modules.AddEach(new[] { "levels.1.tasks.never_married.0.layers" }, () => ModelOps.LinearStack(8, new long[] { 8 }));
+                _level1SharedExperts = modules.AddEach(new[] { "levels.1.shared.0.layers", "levels.1.shared.1.layers" }, () => ModelOps.LinearStack(8, new long[] { 8 }));
+                _gateIncome1 = modules.Add("gates.income.1", NN.Linear(8, 4));
+                _gateNeverMarried1 = modules.Add("gates.never_married.1", NN.Linear(8, 3));
+                _towerIncome = modules.Add("towers.income", ModelOps.LinearStack(8, new long[] { 4, 1 }));
+                _towerNeverMarried = modules.Add("towers.never_married", ModelOps.LinearStack(8, new long[] { 4, 1 }));
+                modules.Register();
+            }
+
+            // The constructor registered every module under its state-dict path; registering the fields by name as well would duplicate them.
+            protected override void RegisterComponents()
+            {
             }
 
             /// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>
@@ -126,36 +288,37 @@ namespace Demo
             public override Output forward(Batch batch)
             {
                 global::System.ArgumentNullException.ThrowIfNull(batch);
-                Tensor input = Torch.cat(new[] { batch.Age, embeddings["education"].forward(batch.Education) }, 1);
+                // Input
+                Tensor input = Torch.cat(new[] { batch.Age, _educationEmbedding.forward(batch.Education) }, 1);
 
                 // Level 0
-                Tensor level0IncomeExperts = ModelOps.ExpertBank(input, levels[0].tasks["income"], Hidden);
-                Tensor level0NeverMarriedExperts = ModelOps.ExpertBank(input, levels[0].tasks["never_married"], Hidden);
-                Tensor level0SharedExperts = ModelOps.ExpertBank(input, levels[0].shared, Hidden);
-                Tensor gateIncome0 = F.softmax(gates["income"][0].forward(input), 1);
+                Tensor level0IncomeExperts = ModelOps.ExpertBank(input, _level0IncomeExperts, Hidden);
+                Tensor level0NeverMarriedExperts = ModelOps.ExpertBank(input, _level0NeverMarriedExperts, Hidden);
+                Tensor level0SharedExperts = ModelOps.ExpertBank(input, _level0SharedExperts, Hidden);
+                Tensor gateIncome0 = F.softmax(_gateIncome0.forward(input), 1);
                 Record("gates.income.0", gateIncome0, _gateIncome0Experts);
                 Tensor fusedIncome0 = ModelOps.Mix(gateIncome0, level0IncomeExperts, level0SharedExperts);
-                Tensor gateNeverMarried0 = F.softmax(gates["never_married"][0].forward(input), 1);
+                Tensor gateNeverMarried0 = F.softmax(_gateNeverMarried0.forward(input), 1);
                 Record("gates.never_married.0", gateNeverMarried0, _gateNeverMarried0Experts);
                 Tensor fusedNeverMarried0 = ModelOps.Mix(gateNeverMarried0, level0NeverMarriedExperts, level0SharedExperts);
-                Tensor sharedGate0 = F.softmax(shared_gates[0].forward(input), 1);
+                Tensor sharedGate0 = F.softmax(_sharedGate0.forward(input), 1);
                 Record("shared_gates.0", sharedGate0, _sharedGate0Experts);
                 Tensor sharedFused0 = ModelOps.Mix(sharedGate0, level0IncomeExperts, level0NeverMarriedExperts, level0SharedExperts);
 
                 // Level 1
-                Tensor level1IncomeExperts = ModelOps.ExpertBank(fusedIncome0, levels[1].tasks["income"], Hidden);
-                Tensor level1NeverMarriedExperts = ModelOps.ExpertBank(fusedNeverMarried0, levels[1].tasks["never_married"], Hidden);
-                Tensor level1SharedExperts = ModelOps.ExpertBank(sharedFused0, levels[1].shared, Hidden);
-                Tensor gateIncome1 = F.softmax(gates["income"][1].forward(fusedIncome0), 1);
+                Tensor level1IncomeExperts = ModelOps.ExpertBank(fusedIncome0, _level1IncomeExperts, Hidden);
+                Tensor level1NeverMarriedExperts = ModelOps.ExpertBank(fusedNeverMarried0, _level1NeverMarriedExperts, Hidden);
+                Tensor level1SharedExperts = ModelOps.ExpertBank(sharedFused0, _level1SharedExperts, Hidden);
+                Tensor gateIncome1 = F.softmax(_gateIncome1.forward(fusedIncome0), 1);
                 Record("gates.income.1", gateIncome1, _gateIncome1Experts);
                 Tensor fusedIncome1 = ModelOps.Mix(gateIncome1, level1IncomeExperts, level1SharedExperts);
-                Tensor gateNeverMarried1 = F.softmax(gates["never_married"][1].forward(fusedNeverMarried0), 1);
+                Tensor gateNeverMarried1 = F.softmax(_gateNeverMarried1.forward(fusedNeverMarried0), 1);
                 Record("gates.never_married.1", gateNeverMarried1, _gateNeverMarried1Experts);
                 Tensor fusedNeverMarried1 = ModelOps.Mix(gateNeverMarried1, level1NeverMarriedExperts, level1SharedExperts);
 
                 // Towers
-                Tensor predictionIncome = ModelOps.RunTower(towers["income"], fusedIncome1, Hidden);
-                Tensor predictionNeverMarried = ModelOps.RunTower(towers["never_married"], fusedNeverMarried1, Hidden);
+                Tensor predictionIncome = ModelOps.Tower(_towerIncome, fusedIncome1, Hidden);
+                Tensor predictionNeverMarried = ModelOps.Tower(_towerNeverMarried, fusedNeverMarried1, Hidden);
                 return new Output(predictionIncome, predictionNeverMarried);
             }
 
@@ -172,13 +335,14 @@ namespace Demo
                 Tensor lossNeverMarried = labels.NeverMarriedMask is null
                     ? F.binary_cross_entropy_with_logits(output.NeverMarried, labels.NeverMarried)
                     : ModelOps.MaskedMean(F.binary_cross_entropy_with_logits(output.NeverMarried, labels.NeverMarried, reduction: NN.Reduction.None), labels.NeverMarriedMask);
-                Tensor total = lossIncome * IncomeLossWeight(epoch) + lossNeverMarried * NeverMarriedLossWeight(epoch);
+                Tensor total = lossIncome;
+                total = total + lossNeverMarried * NeverMarriedLossWeight(epoch);
                 return new Losses(total, lossIncome, lossNeverMarried);
             }
 
             /// <summary>
             /// One optimization step on one batch (call train() first); returns the total loss. Every tensor the step creates
-            /// (activations, stacked expert weights, losses, gradients' temporaries) is freed when the step's dispose scope ends.
+            /// (activations, stacked expert outputs, losses, gradients' temporaries) is freed when the step's dispose scope ends.
             /// </summary>
             public float TrainStep(Batch batch, Labels labels, int epoch, global::TorchSharp.torch.optim.Optimizer optimizer)
             {
@@ -260,147 +424,6 @@ namespace Demo
             private void Record(string gate, Tensor weights, string[] experts)
             {
                 GateStatistics?.Record(gate, ModelOps.ToRuntime(weights), experts);
-            }
-
-            /// <summary>One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].</summary>
-            public sealed class Batch
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>
-                public Batch(Tensor age, Tensor education)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(age);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("CensusPle", "age", age.shape, age.dtype.ToString(), 1, ref batchSize);
-                    ModelOps.CheckFinite("CensusPle", "age", age, 1);
-                    global::System.ArgumentNullException.ThrowIfNull(education);
-                    global::PleGen.Runtime.TensorShapeChecks.Categorical("CensusPle", "education", education.shape, education.dtype.ToString(), ref batchSize);
-                    BatchSize = batchSize;
-                    Age = age;
-                    Education = education;
-                }
-
-                /// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>
-                public static Batch FromArrays(float[] age, int[] education)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Dense("CensusPle", "age", age, 1, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Categorical("CensusPle", "education", education, 5, ref batchSize);
-                    return new Batch(Torch.tensor(age, new long[] { batchSize, 1 }), Torch.tensor(global::System.Array.ConvertAll(education, id => (long)id)));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Values of "age": Float32 [batch, 1].</summary>
-                public Tensor Age { get; }
-
-                /// <summary>Ids of "education": Int64 [batch], each in [0, 5).</summary>
-                public Tensor Education { get; }
-
-                /// <summary>The same batch on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Batch ToDevice(Device device) => new(Age.to(device), Education.to(device));
-            }
-
-            /// <summary>One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).</summary>
-            public sealed class Labels
-            {
-                /// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>
-                public Labels(Tensor income, Tensor neverMarried, Tensor? neverMarriedMask = null)
-                {
-                    int batchSize = -1;
-                    global::System.ArgumentNullException.ThrowIfNull(income);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("CensusPle", "income", income.shape, income.dtype.ToString(), null, null, ref batchSize);
-                    global::System.ArgumentNullException.ThrowIfNull(neverMarried);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("CensusPle", "never_married", neverMarried.shape, neverMarried.dtype.ToString(), neverMarriedMask?.shape, neverMarriedMask?.dtype.ToString(), ref batchSize);
-                    BatchSize = batchSize;
-                    Income = income;
-                    NeverMarried = neverMarried;
-                    NeverMarriedMask = neverMarriedMask;
-                }
-
-                /// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>
-                public static Labels FromArrays(float[] income, float[] neverMarried, float[]? neverMarriedMask = null)
-                {
-                    LibTorch.Ensure();
-                    int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Labels("CensusPle", "income", income, null, binary: true, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("CensusPle", "never_married", neverMarried, neverMarriedMask, binary: true, ref batchSize);
-                    return new Labels(Torch.tensor(income), Torch.tensor(neverMarried), neverMarriedMask is null ? null : Torch.tensor(neverMarriedMask));
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Labels of "income": Float32 [batch], 0 or 1.</summary>
-                public Tensor Income { get; }
-
-                /// <summary>Labels of "never_married": Float32 [batch], 0 or 1.</summary>
-                public Tensor NeverMarried { get; }
-
-                /// <summary>Sample-space mask of "never_married": Float32 [batch] of 0/1, or null for every sample.</summary>
-                public Tensor? NeverMarriedMask { get; }
-
-                /// <summary>The same labels on <paramref name="device"/> (new tensors in the current dispose scope).</summary>
-                public Labels ToDevice(Device device) => new(Income.to(device), NeverMarried.to(device), NeverMarriedMask?.to(device));
-            }
-
-            /// <summary>The model's predictions for one batch: per binary task a logit and a probability, per regression task a value, each [batch].</summary>
-            public sealed class Output
-            {
-                internal Output(Tensor income, Tensor neverMarried)
-                {
-                    BatchSize = checked((int)income.shape[0]);
-                    Income = income;
-                    IncomeProbability = F.sigmoid(income);
-                    NeverMarried = neverMarried;
-                    NeverMarriedProbability = F.sigmoid(neverMarried);
-                }
-
-                /// <summary>Number of samples.</summary>
-                public int BatchSize { get; }
-
-                /// <summary>Logit of "income" [batch].</summary>
-                public Tensor Income { get; }
-
-                /// <summary>Probability of "income" [batch] (sigmoid of the logit).</summary>
-                public Tensor IncomeProbability { get; }
-
-                /// <summary>Logit of "never_married" [batch].</summary>
-                public Tensor NeverMarried { get; }
-
-                /// <summary>Probability of "never_married" [batch] (sigmoid of the logit).</summary>
-                public Tensor NeverMarriedProbability { get; }
-
-                /// <summary>Hands every tensor to the enclosing dispose scope (or to the caller when there is none).</summary>
-                public Output MoveToOuterDisposeScope()
-                {
-                    Income.MoveToOuterDisposeScope();
-                    IncomeProbability.MoveToOuterDisposeScope();
-                    NeverMarried.MoveToOuterDisposeScope();
-                    NeverMarriedProbability.MoveToOuterDisposeScope();
-                    return this;
-                }
-            }
-
-            /// <summary>The joint loss of one batch and each task's part (before weighting).</summary>
-            public sealed class Losses
-            {
-                internal Losses(Tensor total, Tensor income, Tensor neverMarried)
-                {
-                    Total = total;
-                    Income = income;
-                    NeverMarried = neverMarried;
-                }
-
-                /// <summary>sum over tasks of w_k(t) * L_k: call backward() on it to train.</summary>
-                public Tensor Total { get; }
-
-                /// <summary>Binary cross-entropy of "income".</summary>
-                public Tensor Income { get; }
-
-                /// <summary>Binary cross-entropy of "never_married" over its sample space.</summary>
-                public Tensor NeverMarried { get; }
             }
 
         }

@@ -9,7 +9,7 @@ namespace PleGen.Samples.Tests.Census;
 [DenseFeature("numeric", 7)]
 [CategoricalFeature("education", 20, 4)]
 [CategoricalFeature("sex", 2, 2)]
-internal sealed class FittingTaskGroup
+internal sealed partial class FittingTaskGroup
 {
 }
 

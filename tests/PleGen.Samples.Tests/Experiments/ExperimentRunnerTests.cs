@@ -133,7 +133,7 @@ public sealed class ExperimentRunnerTests
         ModelCandidate<SyntheticTaskData> candidate = ModelCandidate.Of("PLE", seed => new SyntheticPle(seed), (SyntheticTaskData d) =>
         {
             binds++;
-            return new SyntheticPle.Dataset(d.Features, d.Y1, d.Y2);
+            return new SyntheticTasks.Dataset(d.Features, d.Y1, d.Y2);
         });
         using ModelRun<SyntheticTaskData> run = candidate.Start(Backend.Managed, 5, Quick);
 

@@ -11,7 +11,7 @@ namespace PleGen.TorchSharp.Tests.Generated;
 [DenseFeature("profile", 7)]
 [CategoricalFeature("occupation", 64, 8)]
 [CategoricalFeature("region", 32, 4)]
-public sealed class FeedTasks
+public sealed partial class FeedTasks
 {
 }
 

@@ -66,16 +66,16 @@ public sealed class GeneratedFlavorTests
         int[] outOfRange = [3, 64];
         int[] region = [1, 2];
 
-        var managed = Assert.Throws<ArgumentOutOfRangeException>(() => new FeedPle.Batch(profile, outOfRange, region));
+        var managed = Assert.Throws<ArgumentOutOfRangeException>(() => new FeedTasks.Batch(profile, outOfRange, region));
         var torch = Assert.Throws<ArgumentOutOfRangeException>(() => FeedPle.TorchSharpModel.Batch.FromArrays(profile, outOfRange, region));
         Assert.Equal(managed.Message, torch.Message);
         Assert.Contains("categorical feature 'occupation' has id 64 at sample 1, outside [0, 64)", torch.Message);
 
         var shortDense = Assert.Throws<ArgumentException>(() => FeedPle.TorchSharpModel.Batch.FromArrays(new float[13], region, region));
-        Assert.Equal(Assert.Throws<ArgumentException>(() => new FeedPle.Batch(new float[13], region, region)).Message, shortDense.Message);
+        Assert.Equal(Assert.Throws<ArgumentException>(() => new FeedTasks.Batch(new float[13], region, region)).Message, shortDense.Message);
 
         var badMask = Assert.Throws<ArgumentOutOfRangeException>(() => FeedPle.TorchSharpModel.Labels.FromArrays([1, 0], [0.5f, 2], [1, 3]));
-        Assert.Equal(Assert.Throws<ArgumentOutOfRangeException>(() => new FeedPle.Labels([1, 0], [0.5f, 2], [1, 3])).Message, badMask.Message);
+        Assert.Equal(Assert.Throws<ArgumentOutOfRangeException>(() => new FeedTasks.Labels([1, 0], [0.5f, 2], [1, 3])).Message, badMask.Message);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class GeneratedFlavorTests
         values[9] = float.NaN;
 
         var torchError = Assert.Throws<ArgumentOutOfRangeException>(() => new FeedPle.TorchSharpModel.Batch(tensor(values, new long[] { 2, 7 }), ids, ids));
-        var managedError = Assert.Throws<ArgumentOutOfRangeException>(() => new FeedPle.Batch(values, [1, 2], [1, 2]));
+        var managedError = Assert.Throws<ArgumentOutOfRangeException>(() => new FeedTasks.Batch(values, [1, 2], [1, 2]));
         Assert.Equal(managedError.Message, torchError.Message);
         Assert.Contains("'profile' has NaN at sample 1 (column 2", torchError.Message);
         values[9] = 0;

@@ -10,7 +10,7 @@ namespace PleGen.TorchSharp.Tests.Training;
 /// </summary>
 internal static class LearnableFeedData
 {
-    public static FeedPle.Dataset Make(int count, ulong seed)
+    public static FeedTasks.Dataset Make(int count, ulong seed)
     {
         var random = new RandomSource(seed);
         var profile = new float[count * 7];
@@ -30,6 +30,6 @@ internal static class LearnableFeedData
             mask[i] = click[i];
         }
 
-        return new FeedPle.Dataset(profile, occupation, region, click, watchTime, mask);
+        return new FeedTasks.Dataset(profile, occupation, region, click, watchTime, mask);
     }
 }

@@ -12,12 +12,12 @@ public sealed class ReadmeTrainerExampleTests
     [Fact]
     public void The_README_trainer_snippet_trains_and_evaluates()
     {
-        FeedPle.Dataset train = LearnableFeedData.Make(4096, 21), validation = LearnableFeedData.Make(1024, 22), testSet = LearnableFeedData.Make(1024, 23);
+        FeedTasks.Dataset train = LearnableFeedData.Make(4096, 21), validation = LearnableFeedData.Make(1024, 22), testSet = LearnableFeedData.Make(1024, 23);
 
         using FeedPle.TorchSharpModel model = FeedPle.TorchSharpModel.Create(seed: 1, FeedPle.TorchSharpModel.PreferredDevice());
         using torch.optim.Optimizer optimizer = model.CreateOptimizer(learningRate: 1e-3);
-        using ITrainingSession<FeedPle.Dataset> session = model.ForTrainer(optimizer);
-        var trainer = new Trainer<FeedPle.Dataset>(session, new TrainerOptions { Epochs = 10, BatchSize = 512, MonitorTask = "click", Patience = 3 });
+        using ITrainingSession<FeedTasks.Dataset> session = model.ForTrainer(optimizer);
+        var trainer = new Trainer<FeedTasks.Dataset>(session, new TrainerOptions { Epochs = 10, BatchSize = 512, MonitorTask = "click", Patience = 3 });
         TrainingHistory history = trainer.Fit(train, validation);
         IReadOnlyDictionary<string, double> test = trainer.Evaluate(testSet);
 

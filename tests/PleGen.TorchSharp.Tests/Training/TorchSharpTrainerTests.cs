@@ -16,8 +16,8 @@ namespace PleGen.TorchSharp.Tests.Training;
 /// </summary>
 public sealed class TorchSharpTrainerTests
 {
-    private static readonly FeedPle.Dataset Train = LearnableFeedData.Make(2048, 11);
-    private static readonly FeedPle.Dataset Validation = LearnableFeedData.Make(512, 12);
+    private static readonly FeedTasks.Dataset Train = LearnableFeedData.Make(2048, 11);
+    private static readonly FeedTasks.Dataset Validation = LearnableFeedData.Make(512, 12);
 
     [Fact]
     public void The_trainer_trains_a_TorchSharp_model_to_the_managed_models_quality()
@@ -25,11 +25,11 @@ public sealed class TorchSharpTrainerTests
         var options = new TrainerOptions { Epochs = 6, BatchSize = 128, ShuffleSeed = 3, MonitorTask = "click", Patience = 0 };
         using FeedPle.TorchSharpModel torchModel = FeedPle.TorchSharpModel.Create(seed: 1);
         using optim.Optimizer optimizer = torchModel.CreateOptimizer(3e-3);
-        using ITrainingSession<FeedPle.Dataset> session = torchModel.ForTrainer(optimizer);
-        TrainingHistory torchHistory = new Trainer<FeedPle.Dataset>(session, options).Fit(Train, Validation);
+        using ITrainingSession<FeedTasks.Dataset> session = torchModel.ForTrainer(optimizer);
+        TrainingHistory torchHistory = new Trainer<FeedTasks.Dataset>(session, options).Fit(Train, Validation);
 
         var managedModel = new FeedPle(seed: 1);
-        TrainingHistory managedHistory = new Trainer<FeedPle.Dataset>(managedModel, new Adam(managedModel.Parameters, 3e-3), options).Fit(Train, Validation);
+        TrainingHistory managedHistory = new Trainer<FeedTasks.Dataset>(managedModel, new Adam(managedModel.Parameters, 3e-3), options).Fit(Train, Validation);
 
         Assert.Equal(6, torchHistory.Epochs.Count);
         double torchAuc = torchHistory.Epochs[^1].Validation["click"], managedAuc = managedHistory.Epochs[^1].Validation["click"];
@@ -50,8 +50,8 @@ public sealed class TorchSharpTrainerTests
             // A learning rate far too high makes validation AUC wander, so early stopping has something to restore.
             using FeedPle.TorchSharpModel model = FeedPle.TorchSharpModel.Create(seed: 2);
             using optim.Optimizer optimizer = model.CreateOptimizer(0.05);
-            using ITrainingSession<FeedPle.Dataset> session = model.ForTrainer(optimizer);
-            var trainer = new Trainer<FeedPle.Dataset>(session, new TrainerOptions { Epochs = 12, BatchSize = 64, MonitorTask = "click", Patience = 2, BestCheckpointPath = checkpoint });
+            using ITrainingSession<FeedTasks.Dataset> session = model.ForTrainer(optimizer);
+            var trainer = new Trainer<FeedTasks.Dataset>(session, new TrainerOptions { Epochs = 12, BatchSize = 64, MonitorTask = "click", Patience = 2, BestCheckpointPath = checkpoint });
             TrainingHistory history = trainer.Fit(Train, Validation);
 
             double best = history.Epochs.Max(e => e.Validation["click"]);
@@ -75,9 +75,9 @@ public sealed class TorchSharpTrainerTests
     {
         using FeedPle.TorchSharpModel model = FeedPle.TorchSharpModel.Create(seed: 3);
         using optim.Optimizer optimizer = model.CreateOptimizer(1e-3);
-        using ITrainingSession<FeedPle.Dataset> session = model.ForTrainer(optimizer);
+        using ITrainingSession<FeedTasks.Dataset> session = model.ForTrainer(optimizer);
         var seen = new List<double>();
-        new Trainer<FeedPle.Dataset>(session, new TrainerOptions
+        new Trainer<FeedTasks.Dataset>(session, new TrainerOptions
         {
             Epochs = 2,
             BatchSize = 1024,

@@ -1,8 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 
-namespace PleGen.Generator.Emit;
+namespace PleGen.Generator.Common;
 
 /// <summary>
 /// Hands out identifiers that are unique within one scope. Generated names are built from user-chosen names

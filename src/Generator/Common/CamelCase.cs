@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace PleGen.Generator.Emit;
+namespace PleGen.Generator.Common;
 
 /// <summary>Parameter and local names derived from generated PascalCase identifiers.</summary>
 internal static class CamelCase

@@ -1,0 +1,70 @@
+
+namespace PleGen.Generator.Plan;
+
+// The forward pass as ordered steps over named values. A renderer walks the steps in order and writes one statement
+// (or a few) per step; it never needs to know the architecture.
+
+/// <summary>A value of the forward pass: its local name, what it is (for the summary's "Reads" column) and its width.</summary>
+internal sealed record PlanValue(string Name, string Description, int Width);
+
+/// <summary>One step of the forward pass. <see cref="Section"/> groups steps under a comment ("Level 0", "Towers").</summary>
+internal abstract record PlanStep(string Section)
+{
+    /// <summary>The modules whose parameters the step uses.</summary>
+    public abstract IEnumerable<PlanModule> Modules { get; }
+}
+
+/// <summary>The input vector: dense features as they are and embedded categorical features, concatenated in declaration order.</summary>
+internal sealed record InputStep(string Section, PlanValue Output, EquatableArray<InputPart> Parts) : PlanStep(Section)
+{
+    public IEnumerable<EmbeddingModule> Embeddings => Parts.Where(p => p.Embedding is not null).Select(p => p.Embedding!);
+
+    public override IEnumerable<PlanModule> Modules => Embeddings;
+}
+
+/// <summary>One feature's slice of the input vector; <see cref="Embedding"/> is set for a categorical feature.</summary>
+internal sealed record InputPart(int Feature, EmbeddingModule? Embedding);
+
+/// <summary>An expert bank over <see cref="Input"/>: [batch, experts, units].</summary>
+internal sealed record ExpertBankStep(string Section, PlanValue Output, PlanValue Input, ExpertBankModule Bank) : PlanStep(Section)
+{
+    public override IEnumerable<PlanModule> Modules => new[] { Bank };
+}
+
+/// <summary>
+/// A gate: softmax of a linear layer over <see cref="Selector"/> gives <see cref="Weights"/> [batch, fan-in]; their
+/// weighted sum of the experts of <see cref="Banks"/> (in order) is <see cref="Output"/> [batch, units].
+/// </summary>
+internal sealed record GateStep(string Section, PlanValue Weights, PlanValue Output, PlanValue Selector, GateModule Gate, EquatableArray<PlanValue> Banks) : PlanStep(Section)
+{
+    public override IEnumerable<PlanModule> Modules => new[] { Gate };
+}
+
+/// <summary>A bottom network over <see cref="Input"/>: [batch, units].</summary>
+internal sealed record BottomStep(string Section, PlanValue Output, PlanValue Input, MlpModule Network) : PlanStep(Section)
+{
+    public override IEnumerable<PlanModule> Modules => new[] { Network };
+}
+
+/// <summary>Task <see cref="Task"/>'s tower over <see cref="Input"/>: its logit or value [batch].</summary>
+internal sealed record TowerStep(string Section, PlanValue Output, PlanValue Input, int Task, MlpModule Network) : PlanStep(Section)
+{
+    public override IEnumerable<PlanModule> Modules => new[] { Network };
+}
+
+/// <summary>How a task's loss is computed.</summary>
+internal enum LossKind
+{
+    /// <summary>Binary cross-entropy on the logit.</summary>
+    BinaryCrossEntropy,
+
+    /// <summary>Mean squared error of the value.</summary>
+    MeanSquaredError,
+}
+
+/// <summary>One term of the joint loss: w0 * gamma^epoch * L_k (PLE Eq. 10), L_k averaged over the task's sample space when masked (Eq. 9).</summary>
+internal sealed record LossTerm(int Task, LossKind Kind, bool Masked, double Weight, double Decay)
+{
+    /// <summary>Whether the weight changes with the epoch.</summary>
+    public bool Decays => Decay != 1.0;
+}
