@@ -8,8 +8,9 @@ namespace PleGen.Runtime.Experiments;
 
 /// <summary>
 /// Trains every candidate of a comparison the same way, whatever its backend: the seed initializes the model (through
-/// <see cref="ModelCandidate{TDataset}.Start"/>) and shuffles the batches; early stopping watches the mean validation
-/// metric over all tasks (so no task is favoured), or each task's own metric for a candidate that
+/// <see cref="ModelCandidate{TDataset}.Start"/>) and shuffles the batches; early stopping watches
+/// <see cref="RunSettings.MonitorTask"/> (by default the mean validation metric over all tasks, so no task is
+/// favoured), or each task's own metric for a candidate that
 /// <see cref="ModelCandidate{TDataset}.StopsPerTask"/>, and restores the best epoch; then the test set is scored and,
 /// for gated models, the gates' expert utilization is recorded on it. One runner holds what every run of a comparison
 /// shares: the data, the settings and who follows the runs.
@@ -103,7 +104,7 @@ public sealed class ExperimentRunner<TDataset>
         var clock = Stopwatch.StartNew();
         if (!candidate.StopsPerTask)
         {
-            TrainedModel all = TrainAndTest(candidate, seed, TrainerOptions.AllTasks, cancellation);
+            TrainedModel all = TrainAndTest(candidate, seed, _settings.MonitorTask, cancellation);
             RequireFinite(all.Metrics);
             return new SeedRun(candidate.Name, seed, label, all.Metrics, all.History, all.Gates, clock.Elapsed);
         }

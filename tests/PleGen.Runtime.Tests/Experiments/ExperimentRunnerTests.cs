@@ -55,6 +55,7 @@ public sealed class ExperimentRunnerTests
 
         SeedRun run = Runner(data, FiveEpochs with { Patience = 1 }).Run(candidate, 1, "");
         SeedAttempt mixed = Runner(data, FiveEpochs).TryRun(candidate with { StopsPerTask = false }, 1, "");
+        SeedRun monitoringNear = Runner(data, FiveEpochs with { MonitorTask = "near" }).Run(candidate with { StopsPerTask = false }, 1, "");
 
         Assert.Equal(
             [("click", TaskKind.Binary, "auc", MetricDirection.HigherIsBetter), ("near", TaskKind.Regression, "mse", MetricDirection.LowerIsBetter)],
@@ -62,6 +63,8 @@ public sealed class ExperimentRunnerTests
         Assert.Equal(0.5, run.TestMetric("click").Value); // one prediction for every sample: AUC 0.5
         Assert.Contains("has no test metric for task 'watch'; its tasks: click, near", Assert.Throws<ArgumentException>(() => run.TestMetric("watch")).Message);
         Assert.Contains("mixes binary (AUC) and regression (MSE) tasks: click (auc), near (mse)", mixed.Failure!.Error);
+        Assert.Equal(1, monitoringNear.History.BestEpoch); // near (labelled 2) alone is best after epoch 1, whatever click does
+        Assert.Null(monitoringNear.TaskHistories);
     }
 
     [Fact]
@@ -171,6 +174,7 @@ public sealed class ExperimentRunnerTests
         Assert.Contains("repeat a value (1, 2, 1)", Assert.Throws<ArgumentException>(() => Runner(Data, FiveEpochs).RunSeeds(candidate, [1, 2, 1], "")).Message);
         Assert.Contains("RunSettings.Epochs must be at least 1 (got 0)", Assert.Throws<ArgumentException>(() => Runner(Data, FiveEpochs with { Epochs = 0 }).Run(candidate, 1, "")).Message);
         Assert.Contains("RunSettings.Patience must be 0 (off) or more (got -1)", Assert.Throws<ArgumentException>(() => Runner(Data, FiveEpochs with { Patience = -1 }).Run(candidate, 1, "")).Message);
+        Assert.Contains("MonitorTask 'watch' is not a task of the model; tasks: near, far", Runner(Data, FiveEpochs with { MonitorTask = "watch" }).TryRun(candidate, 1, "").Failure!.Error);
         Assert.Contains("non-empty name", Assert.Throws<ArgumentException>(() => new ModelCandidate<ScriptedData>(" ", _ => throw new InvalidOperationException())).Message);
         var nothing = new ModelCandidate<ScriptedData>("Broken", _ => null!);
         Assert.Contains("Broken started no run for seed 1", Assert.Throws<InvalidOperationException>(() => Runner(Data, FiveEpochs).Run(nothing, 1, "")).Message);
