@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using PleGen.Samples.Census;
+using PleGen.Runtime.Experiments;
 using PleGen.Samples.Experiments;
 
 namespace PleGen.Samples.CensusSample;
@@ -33,22 +34,18 @@ public static class CensusExperiment
     }
 
     /// <summary>Trains every model once per seed, adding each finished (or failed) run to <paramref name="results"/>; throws OperationCanceledException when cancelled.</summary>
-    public static void Run(CensusData data, TrainingSettings training, IReadOnlyList<ModelCandidate<CensusSplit>> models, ExperimentResults results, IRunObserver observer, CancellationToken cancellation)
+    public static void Run(CensusData data, TrainingSettings training, IReadOnlyList<ModelFlavors<CensusSplit>> models, ExperimentResults results, IExperimentDisplay observer, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(observer);
-        int total = models.Count * training.Seeds.Count, index = 0;
-        foreach (ModelCandidate<CensusSplit> model in models)
+        var splits = new ExperimentData<CensusSplit>(data.Train, data.Validation, data.Test);
+        var runner = new ExperimentRunner<CensusSplit>(splits, training.ToRunSettings(), results.Recording(null, observer));
+        foreach (ModelFlavors<CensusSplit> model in models)
         {
-            foreach (ulong seed in training.Seeds)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                observer.RunStarted($"{model.Name}, seed {seed}", index++, total);
-                ExperimentRunner.RunAndRecord(model, seed, string.Empty, null, (data.Train, data.Validation, data.Test), training, results, observer, cancellation);
-            }
+            runner.RunSeeds(model.Candidate(training), training.Seeds, string.Empty, cancellation);
         }
     }
 }

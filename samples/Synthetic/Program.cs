@@ -38,7 +38,7 @@ return SampleCommandLine.Invoke(root, args);
 int Run(ParseResult parse)
 {
     SyntheticExperimentOptions experiment;
-    IReadOnlyList<ModelCandidate<PleGen.Samples.Synthetic.SyntheticTaskData>> models;
+    IReadOnlyList<ModelFlavors<PleGen.Samples.Synthetic.SyntheticTaskData>> models;
     string folder;
     try
     {

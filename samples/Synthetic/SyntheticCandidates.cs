@@ -11,15 +11,15 @@ public static class SyntheticCandidates
     public const string SingleTask = "SingleTask";
 
     /// <summary>SingleTask, SharedBottom, MMoE, CGC and PLE; MMoE, CGC and PLE record their gates.</summary>
-    public static IReadOnlyList<ModelCandidate<SyntheticTaskData>> All { get; } =
+    public static IReadOnlyList<ModelFlavors<SyntheticTaskData>> All { get; } =
     [
-        ModelCandidate.Of(SingleTask, seed => new SyntheticSingleTask(seed), (SyntheticTaskData d) => new SyntheticTasks.Dataset(d.Features, d.Y1, d.Y2), torchSharp: TorchSharpFlavor.Of(seed => SyntheticSingleTask.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o))) with { StopsPerTask = true },
-        ModelCandidate.Of("SharedBottom", seed => new SyntheticSharedBottom(seed), (SyntheticTaskData d) => new SyntheticTasks.Dataset(d.Features, d.Y1, d.Y2), torchSharp: TorchSharpFlavor.Of(seed => SyntheticSharedBottom.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o))),
-        ModelCandidate.Of("MMoE", seed => new SyntheticMmoe(seed), (SyntheticTaskData d) => new SyntheticTasks.Dataset(d.Features, d.Y1, d.Y2), (m, s) => m.GateStatistics = s,
+        ModelFlavors.Of(SingleTask, seed => new SyntheticSingleTask(seed), (SyntheticTaskData d) => new SyntheticTasks.Dataset(d.Features, d.Y1, d.Y2), torchSharp: TorchSharpFlavor.Of(seed => SyntheticSingleTask.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o))) with { StopsPerTask = true },
+        ModelFlavors.Of("SharedBottom", seed => new SyntheticSharedBottom(seed), (SyntheticTaskData d) => new SyntheticTasks.Dataset(d.Features, d.Y1, d.Y2), torchSharp: TorchSharpFlavor.Of(seed => SyntheticSharedBottom.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o))),
+        ModelFlavors.Of("MMoE", seed => new SyntheticMmoe(seed), (SyntheticTaskData d) => new SyntheticTasks.Dataset(d.Features, d.Y1, d.Y2), (m, s) => m.GateStatistics = s,
             TorchSharpFlavor.Of(seed => SyntheticMmoe.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o), (m, s) => m.GateStatistics = s)),
-        ModelCandidate.Of("CGC", seed => new SyntheticCgc(seed), (SyntheticTaskData d) => new SyntheticTasks.Dataset(d.Features, d.Y1, d.Y2), (m, s) => m.GateStatistics = s,
+        ModelFlavors.Of("CGC", seed => new SyntheticCgc(seed), (SyntheticTaskData d) => new SyntheticTasks.Dataset(d.Features, d.Y1, d.Y2), (m, s) => m.GateStatistics = s,
             TorchSharpFlavor.Of(seed => SyntheticCgc.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o), (m, s) => m.GateStatistics = s)),
-        ModelCandidate.Of("PLE", seed => new SyntheticPle(seed), (SyntheticTaskData d) => new SyntheticTasks.Dataset(d.Features, d.Y1, d.Y2), (m, s) => m.GateStatistics = s,
+        ModelFlavors.Of("PLE", seed => new SyntheticPle(seed), (SyntheticTaskData d) => new SyntheticTasks.Dataset(d.Features, d.Y1, d.Y2), (m, s) => m.GateStatistics = s,
             TorchSharpFlavor.Of(seed => SyntheticPle.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o), (m, s) => m.GateStatistics = s)),
     ];
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using PleGen.Runtime.Experiments;
 using PleGen.Samples.Experiments;
 using PleGen.Samples.Synthetic;
 
@@ -21,14 +22,13 @@ public static class SyntheticExperiment
     /// Runs every correlation, model and seed, adding each finished (or failed) run to <paramref name="results"/> as it
     /// ends (so a cancelled experiment keeps what it finished), and throws OperationCanceledException when cancelled.
     /// </summary>
-    public static void Run(SyntheticExperimentOptions options, IReadOnlyList<ModelCandidate<SyntheticTaskData>> models, ExperimentResults results, IRunObserver observer, CancellationToken cancellation)
+    public static void Run(SyntheticExperimentOptions options, IReadOnlyList<ModelFlavors<SyntheticTaskData>> models, ExperimentResults results, IExperimentDisplay observer, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(observer);
         options.Validate();
-        int total = TotalRuns(options, models), index = 0;
         foreach (double p in options.Correlations)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -37,18 +37,16 @@ public static class SyntheticExperiment
             string label = string.Create(CultureInfo.InvariantCulture, $"p = {p}");
             observer.Info(string.Create(CultureInfo.InvariantCulture,
                 $"{label}: {splits.Train.Count} training, {splits.Validation.Count} validation, {splits.Test.Count} test samples; label correlation {splits.Train.LabelCorrelation():F3}"));
-            foreach (ModelCandidate<SyntheticTaskData> model in models)
+            var data = new ExperimentData<SyntheticTaskData>(splits.Train, splits.Validation, splits.Test);
+            var runner = new ExperimentRunner<SyntheticTaskData>(data, options.Training.ToRunSettings(), results.Recording(p, observer));
+            foreach (ModelFlavors<SyntheticTaskData> model in models)
             {
-                foreach (ulong seed in options.Training.Seeds)
-                {
-                    observer.RunStarted($"{model.Name}, {label}, seed {seed}", index++, total);
-                    ExperimentRunner.RunAndRecord(model, seed, label, p, (splits.Train, splits.Validation, splits.Test), options.Training, results, observer, cancellation);
-                }
+                runner.RunSeeds(model.Candidate(options.Training), options.Training.Seeds, label, cancellation);
             }
         }
     }
 
     /// <summary>How many training runs <see cref="Run"/> does.</summary>
-    public static int TotalRuns(SyntheticExperimentOptions options, IReadOnlyList<ModelCandidate<SyntheticTaskData>> models) =>
+    public static int TotalRuns(SyntheticExperimentOptions options, IReadOnlyList<ModelFlavors<SyntheticTaskData>> models) =>
         options.Correlations.Count * models.Count * options.Training.Seeds.Count;
 }

@@ -24,7 +24,7 @@ public static class ExperimentSession
         RunConsole console,
         ExperimentResults results,
         int totalRuns,
-        Action<IRunObserver, CancellationToken> experiment,
+        Action<IExperimentDisplay, CancellationToken> experiment,
         Func<ResultTable, IEnumerable<string>> checks,
         Func<ExperimentOutcome, ReportFiles> reports)
     {

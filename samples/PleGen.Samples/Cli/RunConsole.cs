@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PleGen.Runtime;
+using PleGen.Runtime.Experiments;
 using PleGen.Samples.Experiments;
 using Spectre.Console;
 
@@ -13,7 +14,7 @@ namespace PleGen.Samples.Cli;
 /// the current run's epoch, batch, per-task loss (in the model's task order), samples/s and ETA, plus one line per finished run. With
 /// --quiet or when output is redirected: plain log lines (per epoch unless quiet, and per finished run).
 /// </summary>
-public sealed class RunConsole : IRunObserver
+public sealed class RunConsole : IExperimentDisplay
 {
     private readonly IAnsiConsole _console;
     private readonly bool _live;
@@ -22,6 +23,8 @@ public sealed class RunConsole : IRunObserver
     private ProgressTask? _overall;
     private ProgressTask? _current;
     private long _lastRefreshTicks;
+    private int _runsStarted;
+    private int _runs;
 
     /// <summary>Creates the display for tasks named <paramref name="tasks"/> (in the model's order).</summary>
     public RunConsole(IReadOnlyList<string> tasks, bool quiet, IAnsiConsole? console = null)
@@ -36,9 +39,10 @@ public sealed class RunConsole : IRunObserver
     public IAnsiConsole Console => _console;
 
     /// <summary>Runs <paramref name="work"/> under the display; <paramref name="runs"/> is the number of training runs it will do.</summary>
-    public T Run<T>(int runs, Func<IRunObserver, T> work)
+    public T Run<T>(int runs, Func<IExperimentDisplay, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        (_runs, _runsStarted) = (runs, 0);
         if (!_live)
         {
             return work(this);
@@ -64,8 +68,13 @@ public sealed class RunConsole : IRunObserver
     }
 
     /// <inheritdoc />
-    public void RunStarted(string title, int index, int total)
+    public void RunStarted(string model, ulong seed, string label)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(label);
+        // The runner announces runs one at a time; where a run stands in the whole experiment is counted here.
+        int index = _runsStarted++, total = _runs;
+        string title = label.Length == 0 ? $"{model}, seed {seed}" : $"{model}, {label}, seed {seed}";
         if (_overall is not null && _current is not null)
         {
             _overall.Description = Markup.Escape($"run {index + 1}/{total}: {title}");
@@ -112,7 +121,7 @@ public sealed class RunConsole : IRunObserver
     {
         ArgumentNullException.ThrowIfNull(run);
         _overall?.Increment(1);
-        string metrics = string.Join(", ", run.TestMetrics.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:F4}")));
+        string metrics = string.Join(", ", run.TestMetrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Task} {m.Value:F4}")));
         string label = run.Label.Length == 0 ? string.Empty : run.Label + ", ";
         _console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{run.Model} ({label}seed {run.Seed}): test {metrics}; {BestEpochs(run)}, {run.Duration.TotalSeconds:F1} s"));

@@ -143,12 +143,12 @@ public sealed class SampleOptions
     }
 
     /// <summary>The candidates --models selects, in the sample's order.</summary>
-    public IReadOnlyList<ModelCandidate<TData>> SelectModels<TData>(ParseResult result, IReadOnlyList<ModelCandidate<TData>> candidates)
+    public IReadOnlyList<ModelFlavors<TData>> SelectModels<TData>(ParseResult result, IReadOnlyList<ModelFlavors<TData>> candidates)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(candidates);
         string[] names = result.GetValue(Models) ?? [];
-        ModelCandidate<TData>[] selected = candidates.Where(c => names.Contains(c.Name)).ToArray();
+        ModelFlavors<TData>[] selected = candidates.Where(c => names.Contains(c.Name)).ToArray();
         return selected.Length > 0 ? selected : throw new ArgumentException($"--models selects no model; use some of {string.Join(", ", AllModels)}.");
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PleGen.Runtime;
+using PleGen.Runtime.Experiments;
 using PleGen.Samples.Reporting;
 
 namespace PleGen.Samples.Experiments;
@@ -15,7 +16,7 @@ namespace PleGen.Samples.Experiments;
 /// </summary>
 public sealed class ExperimentResults
 {
-    private readonly List<(SeedRun? Run, FailedRun? Failure, double? Correlation)> _attempts = [];
+    private readonly List<(SeedAttempt Attempt, double? Correlation)> _attempts = [];
 
     /// <summary>Creates an empty result set for tasks with the given metrics (task name to "auc" or "mse").</summary>
     public ExperimentResults(IReadOnlyDictionary<string, string> taskMetrics, string singleTaskModel)
@@ -33,10 +34,10 @@ public sealed class ExperimentResults
     public string SingleTaskModel { get; }
 
     /// <summary>The finished runs, in the order they finished.</summary>
-    public IReadOnlyList<SeedRun> Runs => _attempts.Where(a => a.Run is not null).Select(a => a.Run!).ToArray();
+    public IReadOnlyList<SeedRun> Runs => Finished().Select(f => f.Run).ToArray();
 
     /// <summary>The failed runs, in the order they failed.</summary>
-    public IReadOnlyList<FailedRun> Failures => _attempts.Where(a => a.Failure is not null).Select(a => a.Failure!).ToArray();
+    public IReadOnlyList<FailedRun> Failures => _attempts.Where(a => a.Attempt.Failure is not null).Select(a => a.Attempt.Failure!).ToArray();
 
     /// <summary>Adds a finished run (with the task correlation of its synthetic data, if any).</summary>
     public void Add(SeedRun run, double? correlation = null)
@@ -44,20 +45,26 @@ public sealed class ExperimentResults
         ArgumentNullException.ThrowIfNull(run);
         foreach (string task in TaskMetrics.Keys)
         {
-            if (!run.TestMetrics.ContainsKey(task))
+            if (!run.TestMetrics.Any(m => m.Task == task))
             {
                 throw new ArgumentException($"Run {run.Model} (seed {run.Seed}) has no test metric for task '{task}'.", nameof(run));
             }
         }
 
-        _attempts.Add((run, null, correlation));
+        _attempts.Add((SeedAttempt.Finished(run), correlation));
     }
+
+    /// <summary>
+    /// An observer that adds every run that ends (finished or failed) to these results, with the task correlation of its
+    /// data, as soon as it ends (so an interrupted experiment keeps what it finished), then tells <paramref name="display"/>.
+    /// </summary>
+    public IRunObserver Recording(double? correlation, IRunObserver display) => new ResultsRecorder(this, correlation, display);
 
     /// <summary>Adds a failed run (with the task correlation of its synthetic data, if any).</summary>
     public void AddFailure(FailedRun failure, double? correlation = null)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        _attempts.Add((null, failure, correlation));
+        _attempts.Add((SeedAttempt.Failed(failure), correlation));
     }
 
     /// <summary>
@@ -69,12 +76,12 @@ public sealed class ExperimentResults
     {
         var rows = new List<ResultRow>();
         double?[] correlations = _attempts.Select(a => a.Correlation).Distinct().OrderBy(c => c ?? double.NegativeInfinity).ToArray();
-        string[] models = _attempts.Select(a => a.Run?.Model ?? a.Failure!.Model).Distinct().ToArray();
+        string[] models = _attempts.Select(a => a.Attempt.Model).Distinct().ToArray();
         foreach (double? correlation in correlations)
         {
             foreach (string model in models)
             {
-                SeedRun[] runs = _attempts.Where(a => a.Correlation == correlation && a.Run?.Model == model).Select(a => a.Run!).OrderBy(r => r.Seed).ToArray();
+                SeedRun[] runs = Finished().Where(f => f.Correlation == correlation && f.Run.Model == model).Select(f => f.Run).OrderBy(r => r.Seed).ToArray();
                 if (runs.Length == 0)
                 {
                     continue;
@@ -82,12 +89,12 @@ public sealed class ExperimentResults
 
                 foreach ((string task, string metric) in TaskMetrics)
                 {
-                    rows.Add(ResultRow.FromValues(model, task, metric, runs.Select(r => r.TestMetrics[task]).ToArray(), correlation));
+                    rows.Add(ResultRow.FromValues(model, task, metric, runs.Select(r => r.TestMetric(task).Value).ToArray(), correlation));
                 }
             }
         }
 
-        RunFailure[] failures = _attempts.Where(a => a.Failure is not null).Select(a => new RunFailure(a.Failure!.Model, a.Failure.Seed, a.Correlation, a.Failure.Error)).ToArray();
+        RunFailure[] failures = _attempts.Where(a => a.Attempt.Failure is not null).Select(a => new RunFailure(a.Attempt.Model, a.Attempt.Seed, a.Correlation, a.Attempt.Failure!.Error)).ToArray();
         return new ResultTable(rows, failures).WithMtlGains(SingleTaskModel);
     }
 
@@ -98,12 +105,12 @@ public sealed class ExperimentResults
     public JsonArray RunsJson()
     {
         var array = new JsonArray();
-        foreach ((SeedRun? run, FailedRun? failure, double? correlation) in _attempts)
+        foreach ((SeedAttempt attempt, double? correlation) in _attempts)
         {
-            JsonObject entry = RunKey(run?.Model ?? failure!.Model, run?.Seed ?? failure!.Seed, correlation);
-            entry["status"] = run is not null ? "finished" : "failed";
-            entry["seconds"] = Math.Round((run?.Duration ?? failure!.Duration).TotalSeconds, 2);
-            if (failure is not null)
+            JsonObject entry = RunKey(attempt.Model, attempt.Seed, correlation);
+            entry["status"] = attempt.Run is not null ? "finished" : "failed";
+            entry["seconds"] = Math.Round(attempt.Duration.TotalSeconds, 2);
+            if (attempt.Failure is { } failure)
             {
                 entry["error"] = failure.Error;
                 entry["error_type"] = failure.ErrorType;
@@ -203,7 +210,7 @@ public sealed class ExperimentResults
         return epochs;
     }
 
-    private IEnumerable<(SeedRun Run, double? Correlation)> Finished() => _attempts.Where(a => a.Run is not null).Select(a => (a.Run!, a.Correlation));
+    private IEnumerable<(SeedRun Run, double? Correlation)> Finished() => _attempts.Where(a => a.Attempt.Run is not null).Select(a => (a.Attempt.Run!, a.Correlation));
 
     private static JsonObject RunKey(string model, ulong seed, double? correlation)
     {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PleGen.Runtime;
+using PleGen.Runtime.Experiments;
 
 namespace PleGen.Samples.Experiments;
 
@@ -40,6 +41,9 @@ public sealed record TrainingSettings
         Require(Patience >= 0, $"--patience must be 0 (off) or more (got {Patience}).");
         Require(Seeds.Count >= 1, "--seeds must be at least 1.");
     }
+
+    /// <summary>What the runtime's <see cref="ExperimentRunner{TDataset}"/> needs of these settings: epochs, batch size and patience.</summary>
+    public RunSettings ToRunSettings() => new() { Epochs = Epochs, BatchSize = BatchSize, Patience = Patience };
 
     /// <summary>The optimizer for a model's parameters.</summary>
     public Optimizer CreateOptimizer(IReadOnlyList<NamedTensor> parameters) => Optimizer switch

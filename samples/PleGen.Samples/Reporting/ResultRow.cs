@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PleGen.Runtime.Experiments;
 
 namespace PleGen.Samples.Reporting;
 
@@ -69,7 +70,7 @@ public sealed record ResultRow
             throw new ArgumentException($"Result {model}/{task}/{metric} has no values: give one value per seed.", nameof(values));
         }
 
-        return new ResultRow(model, task, metric, values, SummaryStatistics.Mean(values), SummaryStatistics.SampleStd(values), null, correlation);
+        return new ResultRow(model, task, metric, values, SeedStatistics.Mean(values), SeedStatistics.SampleStd(values), null, correlation);
     }
 
     private static string RequireName(string value, string name) =>

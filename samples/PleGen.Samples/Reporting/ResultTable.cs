@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PleGen.Runtime;
+using PleGen.Runtime.Experiments;
 
 namespace PleGen.Samples.Reporting;
 

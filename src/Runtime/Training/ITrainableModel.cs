@@ -9,8 +9,14 @@ namespace PleGen.Runtime;
 /// <param name="Masked">Whether the task has its own sample space.</param>
 public sealed record TaskInfo(string Name, bool IsBinary, bool Masked)
 {
+    /// <summary>What the task predicts: <see cref="TaskKind.Binary"/> or <see cref="TaskKind.Regression"/>.</summary>
+    public TaskKind Kind => IsBinary ? TaskKind.Binary : TaskKind.Regression;
+
     /// <summary>The validation metric of the task: "auc" or "mse".</summary>
     public string Metric => IsBinary ? "auc" : "mse";
+
+    /// <summary>Which way <see cref="Metric"/> improves: AUC higher, MSE lower.</summary>
+    public MetricDirection Direction => IsBinary ? MetricDirection.HigherIsBetter : MetricDirection.LowerIsBetter;
 }
 
 /// <summary>

@@ -39,7 +39,7 @@ public sealed class Trainer<TDataset>
         if (monitor == TrainerOptions.AllTasks)
         {
             // A mean of AUCs or of MSEs means something; a mean of an AUC and an MSE does not.
-            if (tasks.Select(t => t.IsBinary).Distinct().Count() > 1)
+            if (tasks.Select(t => t.Kind).Distinct().Count() > 1)
             {
                 throw new ArgumentException($"MonitorTask '{TrainerOptions.AllTasks}' averages the tasks' validation metrics, but this model mixes binary (AUC) and regression (MSE) tasks: {string.Join(", ", tasks.Select(t => $"{t.Name} ({t.Metric})"))}. Monitor one task by name instead.", nameof(options));
             }
@@ -165,8 +165,8 @@ public sealed class Trainer<TDataset>
                 continue;
             }
 
-            (double metric, bool higherIsBetter) = Monitored(metrics);
-            bool improved = double.IsNaN(run.BestMetric) || (higherIsBetter ? metric > run.BestMetric : metric < run.BestMetric);
+            double metric = Monitored(metrics);
+            bool improved = double.IsNaN(run.BestMetric) || MonitoredDirection.IsBetter(metric, run.BestMetric);
             if (improved)
             {
                 run.Phase = Phase.KeepingBest;
@@ -192,7 +192,7 @@ public sealed class Trainer<TDataset>
         }
 
         _session.Training = false;
-        return new TrainingHistory(run.Epochs, run.BestEpoch, run.BestMetric, stoppedEarly, cancelled);
+        return new TrainingHistory(run.Epochs, run.BestEpoch, run.BestMetric, stoppedEarly, cancelled, MonitoredDirection);
     }
 
     /// <summary>Everything that can be checked before the first step, so a bad data set or option fails now, not after an epoch.</summary>
@@ -268,23 +268,19 @@ public sealed class Trainer<TDataset>
         string cause = error.Message.TrimEnd();
         string message = $"Training failed {Where(run)}: {cause}{(cause.EndsWith('.') ? "" : ".")} The model is {mode} {parameters}; " +
             $"the History of this exception holds the {run.Epochs.Count} completed epochs.";
-        return new TrainingException(message, error, new TrainingHistory([.. run.Epochs], run.BestEpoch, run.BestMetric, StoppedEarly: false, Cancelled: false), restored);
+        return new TrainingException(message, error, new TrainingHistory([.. run.Epochs], run.BestEpoch, run.BestMetric, StoppedEarly: false, Cancelled: false, MonitoredDirection), restored);
     }
 
     private string MonitoredName => MonitorIndex == AllTasksIndex
         ? "mean " + _session.TaskInfos[0].Metric
         : _session.TaskInfos[MonitorIndex].Name + " " + _session.TaskInfos[MonitorIndex].Metric;
 
-    private (double Metric, bool HigherIsBetter) Monitored(IReadOnlyDictionary<string, double> metrics)
-    {
-        if (MonitorIndex == AllTasksIndex)
-        {
-            return (_session.TaskInfos.Average(t => metrics[t.Name]), _session.TaskInfos[0].IsBinary);
-        }
+    private double Monitored(IReadOnlyDictionary<string, double> metrics) => MonitorIndex == AllTasksIndex
+        ? _session.TaskInfos.Average(t => metrics[t.Name])
+        : metrics[_session.TaskInfos[MonitorIndex].Name];
 
-        TaskInfo monitored = _session.TaskInfos[MonitorIndex];
-        return (metrics[monitored.Name], monitored.IsBinary);
-    }
+    // With all tasks monitored they share one kind (checked in the constructor), so the first task's direction is theirs.
+    private MetricDirection MonitoredDirection => _session.TaskInfos[MonitorIndex == AllTasksIndex ? 0 : MonitorIndex].Direction;
 
     /// <summary>Where a run was when it failed, as a failure message says it.</summary>
     private string Where(Run run)

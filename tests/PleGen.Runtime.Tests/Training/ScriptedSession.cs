@@ -27,13 +27,26 @@ public sealed record ScriptedData(int Count, float[][] Labels, float[]?[] Masks)
 /// <summary>
 /// A session over a one-number model, so a test knows every epoch's outcome: each step adds 1 to the parameter and every
 /// prediction is the parameter (binary tasks: the parameter squashed into (0, 1)), so a regression task labelled 3
-/// everywhere has validation MSE (parameter - 3)^2. A step can be told to fail after it has changed the parameter.
+/// everywhere has validation MSE (parameter - 3)^2. A step can be told to fail after it has changed the parameter, every
+/// prediction can be replaced by a fixed value, and while a <see cref="Gates"/> recorder is set each prediction records
+/// one gate whose experts get <see cref="GateWeights"/>.
 /// </summary>
 public sealed class ScriptedSession(params TaskInfo[] tasks) : ITrainingSession<ScriptedData>
 {
     private float? _best;
 
+    /// <summary>The weights of the recorded gate's two experts, for every predicted row.</summary>
+    public static readonly float[] GateWeights = [0.25f, 0.75f];
+
     public float Parameter { get; set; }
+
+    /// <summary>When set, every prediction is this value (NaN, infinity: a diverged model).</summary>
+    public float? Prediction { get; init; }
+
+    /// <summary>Where predictions record their gate, or null.</summary>
+    public GateStatistics? Gates { get; set; }
+
+    public bool Disposed { get; private set; }
 
     public int Steps { get; private set; }
 
@@ -66,8 +79,19 @@ public sealed class ScriptedSession(params TaskInfo[] tasks) : ITrainingSession<
     {
         for (int t = 0; t < TaskInfos.Count; t++)
         {
-            float value = TaskInfos[t].IsBinary ? 1f / (1f + MathF.Exp(-Parameter)) : Parameter;
+            float value = Prediction ?? (TaskInfos[t].IsBinary ? 1f / (1f + MathF.Exp(-Parameter)) : Parameter);
             predictions.Slice(t * rows.Length, rows.Length).Fill(value);
+        }
+
+        if (Gates is { } gates)
+        {
+            var weights = new float[rows.Length * GateWeights.Length];
+            for (int r = 0; r < rows.Length; r++)
+            {
+                GateWeights.CopyTo(weights, r * GateWeights.Length);
+            }
+
+            gates.Record("gates.0", new Tensor([rows.Length, GateWeights.Length], weights), ["shared.0", "task.0"]);
         }
     }
 
@@ -87,7 +111,5 @@ public sealed class ScriptedSession(params TaskInfo[] tasks) : ITrainingSession<
 
     public void Save(string path) => SafeTensors.Save(path, [new NamedTensor("parameter", new Tensor([1], [Parameter]))]);
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => Disposed = true;
 }

@@ -86,7 +86,7 @@ public sealed class CliTests
         var options = new SampleOptions(new TrainingSettings(), Models);
         var root = new RootCommand();
         options.AddTo(root);
-        ModelCandidate<string>[] candidates = Models.Select(m => new ModelCandidate<string>(m, (_, _, _) => throw new NotSupportedException())).ToArray();
+        ModelFlavors<string>[] candidates = Models.Select(m => new ModelFlavors<string>(m, (_, _, _) => throw new NotSupportedException())).ToArray();
 
         Assert.Equal(Models, options.SelectModels(root.Parse([]), candidates).Select(c => c.Name));
         Assert.Equal(["Single", "PLE"], options.SelectModels(root.Parse(["--models", "ple,single"]), candidates).Select(c => c.Name));

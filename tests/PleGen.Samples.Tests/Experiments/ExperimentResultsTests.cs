@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PleGen.Runtime;
+using PleGen.Runtime.Experiments;
 using PleGen.Samples.Experiments;
 using PleGen.Samples.Reporting;
 using Xunit;
@@ -88,6 +89,7 @@ public sealed class ExperimentResultsTests
             new(0, 1.0, [1.0], test.ToDictionary(kv => kv.Key, kv => kv.Value - 0.1), 1000),
             new(1, 0.5, [0.5], test, 1000),
         };
-        return new SeedRun(model, seed, string.Empty, test, new TrainingHistory(epochs, 1, metrics[0].Value, false, false), null, TimeSpan.FromSeconds(1));
+        TaskMetric[] testMetrics = [.. metrics.Select(m => new TaskMetric(m.Task, TaskKind.Binary, "auc", m.Value, MetricDirection.HigherIsBetter))];
+        return new SeedRun(model, seed, string.Empty, testMetrics, new TrainingHistory(epochs, 1, metrics[0].Value, false, false, MetricDirection.HigherIsBetter), null, TimeSpan.FromSeconds(1));
     }
 }

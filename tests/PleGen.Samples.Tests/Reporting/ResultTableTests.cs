@@ -1,4 +1,5 @@
 using System;
+using PleGen.Runtime;
 using PleGen.Samples.Reporting;
 using Xunit;
 
@@ -37,15 +38,6 @@ public sealed class ResultTableTests
         Assert.Equal(-0.10, table.Find("MMoE", "y1", "mse", 0.5)!.MtlGain!.Value, 12);
         Assert.Null(table.Find("PLE", "y1", "mse", 0.9)!.MtlGain);
         Assert.Equal(new[] { 0.5, 0.9 }, table.Correlations);
-    }
-
-    [Fact]
-    public void Gain_computation_matches_the_direction()
-    {
-        Assert.Equal(0.25, MtlGain.Compute(0.75, 0.5, MetricDirection.HigherIsBetter));
-        Assert.Equal(-0.25, MtlGain.Compute(0.75, 0.5, MetricDirection.LowerIsBetter));
-        Assert.Equal(MetricDirection.LowerIsBetter, MetricDirections.Of("MSE"));
-        Assert.Equal(MetricDirection.HigherIsBetter, MetricDirections.Of("auc"));
     }
 
     [Fact]

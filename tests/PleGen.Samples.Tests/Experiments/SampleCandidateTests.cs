@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using PleGen.Runtime;
+using PleGen.Runtime.Experiments;
 using PleGen.Samples.Experiments;
 using PleGen.Samples.Reporting;
 using PleGen.Samples.Splits;
@@ -12,81 +13,49 @@ using Xunit;
 
 namespace PleGen.Samples.Tests.Experiments;
 
-/// <summary>One training run of a sample's model, in process: deterministic, gates recorded for gated models only, cancellation discards the run.</summary>
-public sealed class ExperimentRunnerTests
+/// <summary>
+/// The samples' generated models under the runtime's runner, in process, on both backends: reproducible, real gates recorded
+/// for gated models only, failed runs recorded by the sample's experiment loop. The runner's own behaviour (per-task stopping,
+/// best epochs, cancellation, summaries) is tested in PleGen.Runtime.Tests.
+/// </summary>
+public sealed class SampleCandidateTests
 {
     private static readonly SyntheticSplits Data = new SyntheticTaskGenerator(new SyntheticTaskSettings(0.5, 7) { Dimension = 512 })
         .GenerateSplits(1500, new SplitFractions(0.8, 0.1, 0.1));
 
     private static readonly TrainingSettings Quick = new() { Epochs = 2, BatchSize = 128, Seeds = [1] };
 
+    private static readonly ExperimentData<SyntheticTaskData> Splits = new(Data.Train, Data.Validation, Data.Test);
+
     [Fact]
     public void Same_seed_gives_the_same_test_metrics_and_the_gated_models_report_their_gates()
     {
-        ModelCandidate<SyntheticTaskData> ple = SyntheticCandidates.All.Single(c => c.Name == "PLE");
-        SeedRun first = ExperimentRunner.Run(ple, 3, "p = 0.5", Data.Train, Data.Validation, Data.Test, Quick);
-        SeedRun again = ExperimentRunner.Run(ple, 3, "p = 0.5", Data.Train, Data.Validation, Data.Test, Quick);
-        SeedRun other = ExperimentRunner.Run(ple, 4, "p = 0.5", Data.Train, Data.Validation, Data.Test, Quick);
+        SeedRun first = Run("PLE", 3, Quick);
+        SeedRun again = Run("PLE", 3, Quick);
+        SeedRun other = Run("PLE", 4, Quick);
 
-        Assert.Equal(first.TestMetrics["task1"], again.TestMetrics["task1"]);
-        Assert.Equal(first.TestMetrics["task2"], again.TestMetrics["task2"]);
-        Assert.NotEqual(first.TestMetrics["task1"], other.TestMetrics["task1"]);
+        Assert.Equal(first.TestMetrics, again.TestMetrics);
+        Assert.NotEqual(first.TestMetric("task1").Value, other.TestMetric("task1").Value);
         Assert.Equal(2, first.History.Epochs.Count);
         Assert.Equal(["gates.task1.0", "gates.task2.0", "shared_gates.0", "gates.task1.1", "gates.task2.1"], first.GateReport!.Gates.Select(g => g.Gate));
         Assert.All(first.GateReport.Gates, g => Assert.Equal(Data.Test.Count, g.Samples));
-        Assert.Null(ExperimentRunner.Run(SyntheticCandidates.All.Single(c => c.Name == "SharedBottom"), 3, "", Data.Train, Data.Validation, Data.Test, Quick).GateReport);
+        Assert.Null(Run("SharedBottom", 3, Quick).GateReport);
     }
 
     [Fact]
-    public void The_single_task_baseline_trains_one_model_per_task_each_stopping_on_its_own_task()
+    public void Only_the_single_task_baseline_stops_per_task_and_its_run_holds_one_history_per_task()
     {
-        ModelCandidate<SyntheticTaskData> single = SyntheticCandidates.All.Single(c => c.Name == SyntheticCandidates.SingleTask);
-        Assert.True(single.StopsPerTask);
-        SeedRun run = ExperimentRunner.Run(single, 2, "", Data.Train, Data.Validation, Data.Test, Quick with { Epochs = 4, Patience = 0 });
+        Assert.Equal([SyntheticCandidates.SingleTask], SyntheticCandidates.All.Where(c => c.StopsPerTask).Select(c => c.Name));
+        SeedRun run = Run(SyntheticCandidates.SingleTask, 2, Quick);
 
-        Assert.NotNull(run.TaskHistories);
         Assert.Equal(["task1", "task2"], run.TaskHistories!.Keys.Order());
-        foreach ((string task, TrainingHistory history) in run.TaskHistories)
-        {
-            // Each run's best epoch is the one with its own task's lowest validation MSE, not the mean over tasks.
-            int best = history.Epochs.OrderBy(e => e.Validation[task]).First().Epoch;
-            Assert.Equal(best, history.BestEpoch);
-            Assert.Same(history, run.HistoryFor(task));
-        }
-
-        // A multi-task model is one run for every task.
-        SeedRun ple = ExperimentRunner.Run(SyntheticCandidates.All.Single(c => c.Name == "PLE"), 2, "", Data.Train, Data.Validation, Data.Test, Quick);
-        Assert.Null(ple.TaskHistories);
-        Assert.Same(ple.History, ple.HistoryFor("task2"));
-    }
-
-    [Fact]
-    public void Test_metrics_are_those_of_the_restored_best_epoch()
-    {
-        ModelCandidate<SyntheticTaskData> mmoe = SyntheticCandidates.All.Single(c => c.Name == "MMoE");
-        SeedRun run = ExperimentRunner.Run(mmoe, 1, "", Data.Train, Data.Validation, Data.Test, Quick with { Epochs = 4, Patience = 0 });
-
-        // Re-scoring validation with the returned model's parameters is not exposed, so check the history instead:
-        // the best epoch is the one with the lowest mean validation MSE over both tasks.
-        int best = run.History.Epochs.OrderBy(e => e.Validation.Values.Average()).First().Epoch;
-        Assert.Equal(best, run.History.BestEpoch);
-        Assert.True(run.TestMetrics.Values.All(double.IsFinite));
-    }
-
-    [Fact]
-    public void A_cancelled_run_throws_and_is_not_reported()
-    {
-        using var cancellation = new CancellationTokenSource();
-        cancellation.Cancel();
-        ModelCandidate<SyntheticTaskData> cgc = SyntheticCandidates.All.Single(c => c.Name == "CGC");
-
-        Assert.Throws<OperationCanceledException>(() => ExperimentRunner.Run(cgc, 1, "", Data.Train, Data.Validation, Data.Test, Quick, cancellation: cancellation.Token));
+        Assert.All(run.TestMetrics, m => Assert.Equal(("mse", MetricDirection.LowerIsBetter), (m.Metric, m.Direction)));
     }
 
     [Fact]
     public void A_failing_run_is_recorded_with_its_error_and_the_experiment_goes_on_with_the_next_runs()
     {
-        ModelCandidate<SyntheticTaskData> real = SyntheticCandidates.All.Single(c => c.Name == "PLE");
+        ModelFlavors<SyntheticTaskData> real = SyntheticCandidates.All.Single(c => c.Name == "PLE");
         var sessions = new List<SabotagedSession<SyntheticTaskData>>();
         ModelRun<SyntheticTaskData> Sabotaged(ModelRun<SyntheticTaskData> run, int failAtStep = -1, float? prediction = null)
         {
@@ -96,7 +65,7 @@ public sealed class ExperimentRunnerTests
         }
 
         // PLE diverges at its third mini-batch with seed 1, predicts NaN with seed 2 and infinity with seed 3, trains normally with seed 4.
-        var ple = new ModelCandidate<SyntheticTaskData>("PLE", (backend, seed, settings) => seed switch
+        var ple = new ModelFlavors<SyntheticTaskData>("PLE", (backend, seed, settings) => seed switch
         {
             1 => Sabotaged(real.Start(backend, seed, settings), failAtStep: 3),
             2 => Sabotaged(real.Start(backend, seed, settings), prediction: float.NaN),
@@ -113,7 +82,7 @@ public sealed class ExperimentRunnerTests
         Assert.Equal(["PLE 1 NonFiniteLossException", "PLE 2 ArgumentException", "PLE 3 NonFiniteMetricException"], results.Failures.Select(f => $"{f.Model} {f.Seed} {f.ErrorType}"));
         Assert.Equal("loss of task 'task1' is NaN at step 3", results.Failures[0].Error);
         Assert.Contains("is NaN", results.Failures[1].Error); // the runtime's metrics refuse NaN predictions
-        Assert.Equal("the test metric of task 'task1' is Infinity: the model diverged; try a lower --lr", results.Failures[2].Error);
+        Assert.Equal("the test metric of task 'task1' is Infinity: the model diverged; try a lower learning rate", results.Failures[2].Error);
         Assert.Equal(["PLE 1", "PLE 2", "PLE 3"], observer.Failed);
         Assert.Equal(5, observer.Finished.Count);
         Assert.All(sessions, s => Assert.True(s.Disposed)); // a failed run frees its model too (native memory with TorchSharp)
@@ -130,7 +99,7 @@ public sealed class ExperimentRunnerTests
     public void The_adapted_session_binds_each_data_object_once_and_forwards_to_the_generated_model()
     {
         int binds = 0;
-        ModelCandidate<SyntheticTaskData> candidate = ModelCandidate.Of("PLE", seed => new SyntheticPle(seed), (SyntheticTaskData d) =>
+        ModelFlavors<SyntheticTaskData> candidate = ModelFlavors.Of("PLE", seed => new SyntheticPle(seed), (SyntheticTaskData d) =>
         {
             binds++;
             return new SyntheticTasks.Dataset(d.Features, d.Y1, d.Y2);
@@ -151,29 +120,32 @@ public sealed class ExperimentRunnerTests
     [Fact]
     public void The_TorchSharp_backend_trains_the_same_candidates_and_records_their_gates()
     {
-        ModelCandidate<SyntheticTaskData> ple = SyntheticCandidates.All.Single(c => c.Name == "PLE");
         TrainingSettings torch = Quick with { Backend = Backend.TorchSharp };
-        SeedRun first = ExperimentRunner.Run(ple, 3, "p = 0.5", Data.Train, Data.Validation, Data.Test, torch);
-        SeedRun again = ExperimentRunner.Run(ple, 3, "p = 0.5", Data.Train, Data.Validation, Data.Test, torch);
-        SeedRun managed = ExperimentRunner.Run(ple, 3, "p = 0.5", Data.Train, Data.Validation, Data.Test, Quick);
+        SeedRun first = Run("PLE", 3, torch);
+        SeedRun again = Run("PLE", 3, torch);
+        SeedRun managed = Run("PLE", 3, Quick);
+        double firstTask1 = first.TestMetric("task1").Value, managedTask1 = managed.TestMetric("task1").Value;
 
         // Same seed, same TorchSharp run up to libtorch's multi-threaded summation order (measured: 2e-9 relative); a
         // different backend draws other initial weights but learns the same tasks.
-        Assert.Equal(first.TestMetrics["task1"], again.TestMetrics["task1"], 1e-6 * first.TestMetrics["task1"]);
+        Assert.Equal(firstTask1, again.TestMetric("task1").Value, 1e-6 * firstTask1);
         Assert.Equal(2, first.History.Epochs.Count);
         Assert.True(first.History.Epochs[^1].TrainLoss < first.History.Epochs[0].TrainLoss);
-        Assert.True(Math.Abs(first.TestMetrics["task1"] - managed.TestMetrics["task1"]) < 0.5 * managed.TestMetrics["task1"], $"TorchSharp {first.TestMetrics["task1"]:F3} vs managed {managed.TestMetrics["task1"]:F3}");
+        Assert.True(Math.Abs(firstTask1 - managedTask1) < 0.5 * managedTask1, $"TorchSharp {firstTask1:F3} vs managed {managedTask1:F3}");
         Assert.Equal(managed.GateReport!.Gates.Select(g => g.Gate), first.GateReport!.Gates.Select(g => g.Gate));
         Assert.All(first.GateReport.Gates, g => Assert.Equal(Data.Test.Count, g.Samples));
     }
 
-    private sealed class RecordingObserver : IRunObserver
+    private static SeedRun Run(string model, ulong seed, TrainingSettings settings) =>
+        new ExperimentRunner<SyntheticTaskData>(Splits, settings.ToRunSettings()).Run(SyntheticCandidates.All.Single(c => c.Name == model).Candidate(settings), seed, "p = 0.5");
+
+    private sealed class RecordingObserver : IExperimentDisplay
     {
         public List<string> Finished { get; } = [];
 
         public List<string> Failed { get; } = [];
 
-        public void RunStarted(string title, int index, int total)
+        public void RunStarted(string model, ulong seed, string label)
         {
         }
 
