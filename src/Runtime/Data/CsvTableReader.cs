@@ -67,8 +67,7 @@ internal static class CsvTableReader
             BadDataFound = args => badData ??= args.RawRecord,
         };
         using var parser = new CsvParser(text, configuration);
-        int line = 0;
-        string[] names = Header(parser, source, options, ref line, () => badData);
+        string[] names = Header(parser, source, options, () => badData);
         int[] loaded = LoadedFields(names, source, options);
         var numeric = new HashSet<string>(options.Numeric, StringComparer.Ordinal);
         var numbers = new Dictionary<int, List<float>>();
@@ -91,8 +90,6 @@ internal static class CsvTableReader
         {
             row++;
             int start = StartLine(parser);
-            line = parser.RawRow;
-            CheckBadData(ref badData, source, row, start);
             if (parser.Count != names.Length)
             {
                 throw FieldCount(source, names, row, start, parser.Count);
@@ -126,6 +123,9 @@ internal static class CsvTableReader
                     categories[field].Add(cell);
                 }
             }
+
+            // CsvHelper reports a stray quote when the field is read (a field this read does not load is not checked).
+            CheckBadData(badData, source, row, start);
         }
 
         if (row == 0)
@@ -139,7 +139,7 @@ internal static class CsvTableReader
         return new DataTable(columns, source, null, lines.ToArray());
     }
 
-    private static string[] Header(CsvParser parser, string source, CsvOptions options, ref int line, Func<string?> badData)
+    private static string[] Header(CsvParser parser, string source, CsvOptions options, Func<string?> badData)
     {
         if (!options.HasHeader)
         {
@@ -157,13 +157,13 @@ internal static class CsvTableReader
             throw new DataFormatException(source, null, 0, 0, null, "the file is empty: it has no header.", "A CSV file with CsvOptions.HasHeader needs a first line naming the columns.");
         }
 
-        line = parser.RawRow;
+        string[] names = parser.Record!;
+        int line = parser.RawRow;
         if (badData() is { } bad)
         {
             throw new DataFormatException(source, null, 0, line, bad, "the header has a stray quote.", "Quote a column name that contains quotes, commas or line breaks, doubling its quotes.");
         }
 
-        string[] names = parser.Record!;
         for (int i = 0; i < names.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(names[i]))
@@ -227,7 +227,7 @@ internal static class CsvTableReader
         return parser.RawRow - raw.Count('\n');
     }
 
-    private static void CheckBadData(ref string? badData, string source, int row, int line)
+    private static void CheckBadData(string? badData, string source, int row, int line)
     {
         if (badData is { } bad)
         {

@@ -36,7 +36,8 @@ public sealed class DataFormatException : FormatException
 
     /// <summary>"data.csv row 3 (line 4)".</summary>
     internal static string Where(string source, int row, int line) =>
-        line > 0 ? $"{source} row {row} (line {line})" : $"{source} row {row}";
+        row <= 0 ? (line > 0 ? $"{source} line {line}" : source)
+        : line > 0 ? $"{source} row {row} (line {line})" : $"{source} row {row}";
 
     internal static DataFormatException NotANumber(string source, string column, int row, int line, string value) => new(
         source, column, row, line, value,

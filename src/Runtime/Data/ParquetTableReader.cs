@@ -93,7 +93,7 @@ internal static class ParquetTableReader
         public static Builder For(DataField field, string source, ParquetReadOptions options)
         {
             Type type = field.ClrType;
-            bool supported = !field.IsArray && (type == typeof(string) || type == typeof(bool) || IsNumber(type));
+            bool supported = !field.IsArray && (IsString(type) || type == typeof(bool) || IsNumber(type));
             if (!supported)
             {
                 throw new DataFormatException(source, field.Name, 0, 0, null,
@@ -101,14 +101,14 @@ internal static class ParquetTableReader
                     "Leave it out with ParquetReadOptions.Columns, or convert it when writing the file.");
             }
 
-            bool categorical = type == typeof(string) || options.Categorical.Contains(field.Name, StringComparer.Ordinal);
+            bool categorical = IsString(type) || options.Categorical.Contains(field.Name, StringComparer.Ordinal);
             return new Builder(field, source, categorical, options.EmptyCategory);
         }
 
         public async Task ReadAsync(ParquetRowGroupReader group, int rows, int rowsBefore, CancellationToken cancellation)
         {
             Type type = _field.ClrType;
-            if (type == typeof(string))
+            if (IsString(type))
             {
                 var values = new string?[rows];
                 await group.ReadAsync(_field, values.AsMemory(), null, cancellation).ConfigureAwait(false);
@@ -171,6 +171,9 @@ internal static class ParquetTableReader
         }
 
         public DataColumn ToColumn() => _numbers is not null ? new NumericColumn(_field.Name, _numbers.ToArray()) : _categories!.ToColumn(_field.Name);
+
+        // Parquet.Net 6 gives UTF-8 columns as ReadOnlyMemory<char>; they read as strings all the same.
+        private static bool IsString(Type type) => type == typeof(string) || type == typeof(ReadOnlyMemory<char>);
 
         private static bool IsNumber(Type type) =>
             type == typeof(float) || type == typeof(double) || type == typeof(decimal) || type == typeof(int) || type == typeof(long)
