@@ -5,7 +5,7 @@ using System.Threading;
 using PleGen.Runtime;
 using PleGen.Samples.Experiments;
 using PleGen.Samples.Reporting;
-using PleGen.Samples.Splits;
+using PleGen.Runtime.Data;
 using PleGen.Samples.Synthetic;
 using PleGen.Samples.SyntheticSample;
 using Xunit;
