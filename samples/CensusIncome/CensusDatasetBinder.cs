@@ -1,15 +1,18 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using PleGen.Runtime.Data;
 using PleGen.Samples.Census;
 
 namespace PleGen.Samples.CensusSample;
 
 /// <summary>
-/// Builds a generated model's Dataset from a census split. A generated Dataset constructor takes one array per
-/// declared feature and task, named after them; with 33 inputs the sample binds them by name instead of writing
-/// each call out: "numeric" gets the standardized matrix, a categorical column its ids, a task its labels, and a
-/// task's sample-space mask null (both census tasks cover every sample). The arrays are wrapped, not copied.
+/// Builds a generated model's Dataset from a census split through the data layer's <see cref="IColumnSource"/>, as the
+/// generated <c>Dataset.FromColumns</c> will: each constructor parameter is matched to the feature or task it stands for in
+/// the model's declaration (and its task group's), and gets that feature's or task's array by declared name, width and
+/// cardinality ("numeric" the standardized matrix, a categorical column its ids, a task its labels, a mask null when the
+/// task has no mask column). To be replaced by the generated FromColumns.
 /// </summary>
 public static class CensusDatasetBinder
 {
@@ -17,8 +20,10 @@ public static class CensusDatasetBinder
     public static TDataset Bind<TDataset>(CensusSplit split)
     {
         ArgumentNullException.ThrowIfNull(split);
+        Type model = typeof(TDataset).DeclaringType ?? throw new InvalidOperationException($"{typeof(TDataset).FullName} is not a generated model's nested Dataset.");
+        Declaration declaration = Declaration.Of(model);
         ConstructorInfo constructor = typeof(TDataset).GetConstructors().Single();
-        object?[] arguments = constructor.GetParameters().Select(p => Argument(split, p, typeof(TDataset))).ToArray();
+        object?[] arguments = constructor.GetParameters().Select(p => declaration.Argument(split.Columns, p, typeof(TDataset))).ToArray();
         try
         {
             return (TDataset)constructor.Invoke(arguments);
@@ -30,35 +35,48 @@ public static class CensusDatasetBinder
         }
     }
 
-    private static object? Argument(CensusSplit split, ParameterInfo parameter, Type dataset)
-    {
-        string name = Normalize(parameter.Name!);
-        if (name == Normalize(CensusSchema.DenseFeatureName))
-        {
-            return split.Dense;
-        }
-
-        if (name == Normalize(CensusLabels.IncomeTask))
-        {
-            return split.Income;
-        }
-
-        if (name == Normalize(CensusLabels.NeverMarriedTask))
-        {
-            return split.NeverMarried;
-        }
-
-        if (name.EndsWith("mask", StringComparison.Ordinal) && parameter.HasDefaultValue)
-        {
-            return null;
-        }
-
-        string? column = CensusColumns.Categorical.FirstOrDefault(c => Normalize(c) == name);
-        return column is not null
-            ? split.Categorical(column)
-            : throw new InvalidOperationException($"{dataset.FullName} takes '{parameter.Name}', which is neither '{CensusSchema.DenseFeatureName}', a task ({CensusLabels.IncomeTask}, {CensusLabels.NeverMarriedTask}) nor a categorical census column; declare features named after the census columns.");
-    }
-
     // Generated parameter names are camelCase ("classWorker" for class_worker); compare without case and underscores.
     private static string Normalize(string name) => name.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+
+    /// <summary>The features and tasks a model declares (on itself and on its task group), by normalized name.</summary>
+    private sealed class Declaration
+    {
+        private readonly Dictionary<string, Func<IColumnSource, object?>> _bindings = new();
+
+        public static Declaration Of(Type model)
+        {
+            var declaration = new Declaration();
+            var types = new List<Type> { model };
+            if (model.GetCustomAttributes().OfType<ModelAttribute>().FirstOrDefault() is { TaskGroup: { } group })
+            {
+                types.Add(group);
+            }
+
+            foreach (Type type in types)
+            {
+                foreach (DenseFeatureAttribute dense in type.GetCustomAttributes<DenseFeatureAttribute>())
+                {
+                    declaration._bindings[Normalize(dense.Name)] = source => source.Dense(dense.Name, dense.Width);
+                }
+
+                foreach (CategoricalFeatureAttribute categorical in type.GetCustomAttributes<CategoricalFeatureAttribute>())
+                {
+                    declaration._bindings[Normalize(categorical.Name)] = source => source.Categorical(categorical.Name, categorical.Cardinality);
+                }
+
+                foreach (TaskAttribute task in type.GetCustomAttributes<TaskAttribute>())
+                {
+                    declaration._bindings[Normalize(task.Name)] = source => source.Labels(task.Name, task.Kind);
+                    declaration._bindings[Normalize(task.Name) + "mask"] = source => source.Mask(task.Name);
+                }
+            }
+
+            return declaration;
+        }
+
+        public object? Argument(IColumnSource source, ParameterInfo parameter, Type dataset) =>
+            _bindings.TryGetValue(Normalize(parameter.Name!), out Func<IColumnSource, object?>? bind)
+                ? bind(source)
+                : throw new InvalidOperationException($"{dataset.FullName} takes '{parameter.Name}', which is no feature or task its model declares; declare features named after the census columns.");
+    }
 }

@@ -9,7 +9,7 @@ using PleGen.Samples.CensusSample;
 using PleGen.Samples.Cli;
 using PleGen.Samples.Experiments;
 using PleGen.Samples.Reporting;
-using PleGen.Samples.Splits;
+using PleGen.Runtime.Data;
 
 var options = new SampleOptions(CensusExperiment.DefaultTraining, [.. CensusCandidates.All.Select(c => c.Name)]);
 var dataFile = new Option<FileInfo>("--data")

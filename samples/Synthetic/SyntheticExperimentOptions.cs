@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PleGen.Samples.Experiments;
-using PleGen.Samples.Splits;
+using PleGen.Runtime.Data;
 
 namespace PleGen.Samples.SyntheticSample;
 

@@ -34,6 +34,18 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
     }
 
     [Fact]
+    public void Package_declares_the_data_layers_dependencies()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
+        ZipArchiveEntry nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var reader = new StreamReader(nuspec.Open());
+        string text = reader.ReadToEnd();
+
+        Assert.Contains("id=\"CsvHelper\"", text); // PleGen.Runtime.Data reads CSV through CsvHelper
+        Assert.Contains("id=\"Parquet.Net\"", text); // and Parquet through Parquet.Net
+    }
+
+    [Fact]
     public void Analyzer_assembly_contains_the_incremental_generator()
         => Assert.Contains("PleGen.Generator.ModelGenerator", TypesIn("analyzers/dotnet/cs/PleGen.Generator.dll"));
 

@@ -1,4 +1,4 @@
-using PleGen.Samples.Splits;
+using PleGen.Runtime.Data;
 
 namespace PleGen.Samples.Census;
 

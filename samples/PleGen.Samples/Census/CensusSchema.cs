@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using System.Text;
+using PleGen.Runtime.Data;
 
 namespace PleGen.Samples.Census;
 
@@ -19,17 +20,21 @@ public sealed class CensusSchema
     /// <summary>The name under which all numeric columns form one dense feature of width <see cref="DenseWidth"/>.</summary>
     public const string DenseFeatureName = "numeric";
 
-    internal CensusSchema(IReadOnlyList<CategoricalVocabulary> categorical, IReadOnlyList<NumericStandardization> numeric)
+    internal CensusSchema(Preprocessing preprocessing)
     {
-        Categorical = categorical;
-        Numeric = numeric;
+        Preprocessing = preprocessing;
+        Categorical = CensusColumns.Categorical.Select(c => preprocessing.VocabularyOf(c)!).ToArray();
+        Numeric = CensusColumns.Numeric.Select(c => preprocessing.StandardizationOf(c)!).ToArray();
     }
+
+    /// <summary>The fitted preprocessing (save it beside a checkpoint with <see cref="Preprocessing.Save"/>).</summary>
+    public Preprocessing Preprocessing { get; }
 
     /// <summary>Categorical columns in <see cref="CensusColumns.Categorical"/> order, each with its vocabulary.</summary>
     public IReadOnlyList<CategoricalVocabulary> Categorical { get; }
 
     /// <summary>Numeric columns in <see cref="CensusColumns.Numeric"/> order, each with its training mean and std.</summary>
-    public IReadOnlyList<NumericStandardization> Numeric { get; }
+    public IReadOnlyList<Standardization> Numeric { get; }
 
     /// <summary>Columns of the dense matrix: one per numeric column.</summary>
     public int DenseWidth => Numeric.Count;
@@ -128,7 +133,7 @@ public sealed class CensusSchema
             sb.Append(CultureInfo.InvariantCulture, $"{v.Column,-18} categorical  cardinality {v.Cardinality}\n");
         }
 
-        foreach (NumericStandardization n in Numeric)
+        foreach (Standardization n in Numeric)
         {
             sb.Append(CultureInfo.InvariantCulture, $"{n.Column,-18} numeric      mean {n.Mean:G6}  std {n.Std:G6}\n");
         }

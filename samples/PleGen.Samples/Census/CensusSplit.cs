@@ -1,36 +1,42 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using PleGen.Runtime.Data;
 
 namespace PleGen.Samples.Census;
 
 /// <summary>
-/// One split, ready for a model: per categorical column an int[] of ids, the numeric columns standardized
-/// (one float[] per column and the row-major matrix [Count, 7]), both labels as 0/1 floats, and the instance
-/// weights kept aside. The arrays are shared, not copied: treat them as read-only.
+/// One split, ready for a model: the data layer's <see cref="PreparedTable"/> (<see cref="Columns"/>, an
+/// <see cref="IColumnSource"/> a Dataset binds by name) and, taken from it once, per categorical column an int[] of ids,
+/// the numeric columns standardized (one float[] per column and the row-major matrix [Count, 7]), both labels as 0/1
+/// floats, and the instance weights kept aside. The arrays are shared, not copied: treat them as read-only.
 /// </summary>
 public sealed class CensusSplit
 {
     private readonly int[][] _categorical;
     private readonly float[][] _numeric;
 
-    internal CensusSplit(string name, string source, int[] sourceRows, int[][] categorical, float[][] numeric, float[] dense, float[] income, float[] neverMarried, float[] instanceWeights)
+    internal CensusSplit(string name, IReadOnlyList<int> sourceRows, PreparedTable columns)
     {
         Name = name;
-        Source = source;
-        SourceRows = sourceRows;
-        _categorical = categorical;
-        _numeric = numeric;
-        Dense = dense;
-        Income = income;
-        NeverMarried = neverMarried;
-        InstanceWeights = instanceWeights;
+        Columns = columns;
+        SourceRows = sourceRows.ToArray();
+        _categorical = CensusColumns.Categorical.Select(columns.Ids).ToArray();
+        _numeric = CensusColumns.Numeric.Select(c => columns.Values(c)).ToArray();
+        Dense = columns.Dense(CensusSchema.DenseFeatureName, CensusColumns.Numeric.Count);
+        Income = columns.Labels(CensusLabels.IncomeTask, TaskKind.Binary);
+        NeverMarried = columns.Labels(CensusLabels.NeverMarriedTask, TaskKind.Binary);
+        InstanceWeights = columns.Values(CensusColumns.Names[CensusColumns.InstanceWeightField]);
     }
 
     /// <summary>"train", "validation" or "test".</summary>
     public string Name { get; }
 
     /// <summary>The file the rows come from.</summary>
-    public string Source { get; }
+    public string Source => Columns.Table.Source;
+
+    /// <summary>The split as the data layer prepared it: bind a Dataset to it by declared names.</summary>
+    public PreparedTable Columns { get; }
 
     /// <summary>Samples in the split.</summary>
     public int Count => Income.Length;

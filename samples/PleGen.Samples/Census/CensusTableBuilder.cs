@@ -1,16 +1,21 @@
 using System;
 using System.Collections.Generic;
+using PleGen.Runtime.Data;
 
 namespace PleGen.Samples.Census;
 
-/// <summary>Collects accepted rows column by column, dictionary-encoding categorical values without a string per field.</summary>
+/// <summary>
+/// Collects accepted rows into the data layer's columns: the categorical inputs dictionary-encoded without a string per
+/// field (<see cref="CategoricalEncoder"/>), the numeric inputs, the instance weight, and both labels as 0/1 columns named
+/// after their tasks, so a model's tasks bind to them by name.
+/// </summary>
 internal sealed class CensusTableBuilder
 {
     private readonly CategoricalEncoder[] _categorical;
-    private readonly List<double>[] _numeric;
-    private readonly List<double> _weights = new();
-    private readonly List<bool> _income = new();
-    private readonly List<bool> _neverMarried = new();
+    private readonly List<float>[] _numeric;
+    private readonly List<float> _weights = new();
+    private readonly List<float> _income = new();
+    private readonly List<float> _neverMarried = new();
 
     public CensusTableBuilder()
     {
@@ -20,10 +25,10 @@ internal sealed class CensusTableBuilder
             _categorical[c] = new CategoricalEncoder();
         }
 
-        _numeric = new List<double>[CensusColumns.Numeric.Count];
+        _numeric = new List<float>[CensusColumns.Numeric.Count];
         for (int n = 0; n < _numeric.Length; n++)
         {
-            _numeric[n] = new List<double>();
+            _numeric[n] = new List<float>();
         }
     }
 
@@ -37,53 +42,30 @@ internal sealed class CensusTableBuilder
         ReadOnlySpan<double> numeric = row.Numeric;
         for (int n = 0; n < _numeric.Length; n++)
         {
-            _numeric[n].Add(numeric[n]);
+            _numeric[n].Add((float)numeric[n]);
         }
 
-        _weights.Add(row.InstanceWeight);
-        _income.Add(row.IncomeAbove50K);
-        _neverMarried.Add(row.Field(CensusColumns.MaritalStatusField).SequenceEqual(CensusLabels.NeverMarried));
+        _weights.Add((float)row.InstanceWeight);
+        _income.Add(row.IncomeAbove50K ? 1f : 0f);
+        _neverMarried.Add(row.Field(CensusColumns.MaritalStatusField).SequenceEqual(CensusLabels.NeverMarried) ? 1f : 0f);
     }
 
     public CensusTable Build(string source, CensusBadRows badRows)
     {
-        var categorical = new CensusEncodedColumn[_categorical.Length];
-        for (int c = 0; c < categorical.Length; c++)
+        var columns = new List<DataColumn>();
+        for (int c = 0; c < _categorical.Length; c++)
         {
-            categorical[c] = new CensusEncodedColumn(CensusColumns.Categorical[c], _categorical[c].Codes.ToArray(), _categorical[c].Values.ToArray());
+            columns.Add(_categorical[c].ToColumn(CensusColumns.Categorical[c]));
         }
 
-        var numeric = new double[_numeric.Length][];
-        for (int n = 0; n < numeric.Length; n++)
+        for (int n = 0; n < _numeric.Length; n++)
         {
-            numeric[n] = _numeric[n].ToArray();
+            columns.Add(new NumericColumn(CensusColumns.Numeric[n], _numeric[n].ToArray()));
         }
 
-        return new CensusTable(source, categorical, numeric, _weights.ToArray(), _income.ToArray(), _neverMarried.ToArray(), badRows);
-    }
-
-    private sealed class CategoricalEncoder
-    {
-        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-        public CategoricalEncoder() => _lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public List<int> Codes { get; } = new();
-
-        public List<string> Values { get; } = new();
-
-        public void Add(ReadOnlySpan<char> value)
-        {
-            if (!_lookup.TryGetValue(value, out int code))
-            {
-                code = Values.Count;
-                string text = value.ToString();
-                Values.Add(text);
-                _codes.Add(text, code);
-            }
-
-            Codes.Add(code);
-        }
+        columns.Add(new NumericColumn(CensusColumns.Names[CensusColumns.InstanceWeightField], _weights.ToArray()));
+        columns.Add(new NumericColumn(CensusLabels.IncomeTask, _income.ToArray()));
+        columns.Add(new NumericColumn(CensusLabels.NeverMarriedTask, _neverMarried.ToArray()));
+        return new CensusTable(new DataTable(columns, source), badRows);
     }
 }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Numerics.Tensors;
 using System.Threading.Tasks;
 using PleGen.Runtime;
-using PleGen.Samples.Splits;
+using PleGen.Runtime.Data;
 
 namespace PleGen.Samples.Synthetic;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using PleGen.Samples.Census;
-using PleGen.Samples.Splits;
+using PleGen.Runtime.Data;
 using Xunit;
 
 namespace PleGen.Samples.Tests.Census;
@@ -94,7 +94,7 @@ public sealed class CensusPipelineTests
         double mean = trainAges.Average();
         double std = Math.Sqrt(trainAges.Select(a => (a - mean) * (a - mean)).Sum() / trainAges.Length);
 
-        NumericStandardization age = data.Schema.Numeric.Single(n => n.Column == "age");
+        Standardization age = data.Schema.Numeric.Single(n => n.Column == "age");
         Assert.Equal(mean, age.Mean, 9);
         Assert.Equal(std, age.Std, 9);
 
@@ -114,7 +114,7 @@ public sealed class CensusPipelineTests
         using var dir = new TemporaryDirectory();
         CensusData data = CensusPipeline.Prepare(Table(dir), new CensusPipelineOptions { Seed = 1 });
 
-        NumericStandardization wage = data.Schema.Numeric.Single(n => n.Column == "wage_per_hour");
+        Standardization wage = data.Schema.Numeric.Single(n => n.Column == "wage_per_hour");
         Assert.True(wage.IsConstant);
         Assert.All(data.Train.Numeric("wage_per_hour"), v => Assert.Equal(0f, v));
         Assert.Equal(5f, wage.Apply(5));
@@ -169,7 +169,7 @@ public sealed class CensusPipelineTests
     [Fact]
     public void Shuffled_split_rounds_validation_and_test_down_and_gives_the_rest_to_training()
     {
-        SplitIndices split = ShuffledSplit.Create(101, SplitFractions.Default, 5);
+        DataSplit split = DataSplit.Shuffled(101, SplitFractions.Default, 5);
 
         Assert.Equal((71, 15, 15), (split.Train.Count, split.Validation.Count, split.Test.Count));
         Assert.True(split.Train.SequenceEqual(split.Train.Order()));

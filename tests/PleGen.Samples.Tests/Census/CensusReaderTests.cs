@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using PleGen.Runtime.Data;
 using PleGen.Samples.Census;
 using PleGen.Samples.Tests.Compression;
 using Xunit;
@@ -61,11 +62,11 @@ public sealed class CensusReaderTests
         CensusTable table = CensusReader.ReadTable(path);
 
         Assert.Equal(3, table.Count);
-        CensusEncodedColumn education = table.Categorical.Single(c => c.Name == "education");
-        Assert.Equal(new[] { "Bachelors degree(BA AB BS)", "Children", "Masters degree(MA MS MEng MEd MSW MBA)" }, education.Values);
-        Assert.Equal(new[] { 0, 1, 2 }, education.Codes);
-        CensusEncodedColumn sex = table.Categorical.Single(c => c.Name == "sex");
-        Assert.Equal(new[] { 0, 0, 0 }, sex.Codes);
+        CategoricalColumn education = table.Categorical.Single(c => c.Name == "education");
+        Assert.Equal(new[] { "Bachelors degree(BA AB BS)", "Children", "Masters degree(MA MS MEng MEd MSW MBA)" }, education.DistinctValues);
+        Assert.Equal(new[] { 0, 1, 2 }, education.Codes.ToArray());
+        CategoricalColumn sex = table.Categorical.Single(c => c.Name == "sex");
+        Assert.Equal(new[] { 0, 0, 0 }, sex.Codes.ToArray());
         Assert.Equal(new[] { 38.0, 2.0, 44.0 }, table.Numeric("age"));
         Assert.Equal(1, table.CountIncomeAbove50K());
         Assert.Equal(2, table.CountNeverMarried());

@@ -6,7 +6,7 @@ using PleGen.Runtime;
 using PleGen.Runtime.Experiments;
 using PleGen.Samples.Experiments;
 using PleGen.Samples.Reporting;
-using PleGen.Samples.Splits;
+using PleGen.Runtime.Data;
 using PleGen.Samples.Synthetic;
 using PleGen.Samples.SyntheticSample;
 using Xunit;

@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using PleGen.Samples.Splits;
+using PleGen.Runtime.Data;
 using PleGen.Samples.Synthetic;
 using Xunit;
 

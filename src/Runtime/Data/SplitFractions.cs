@@ -1,11 +1,11 @@
 using System;
 using System.Globalization;
 
-namespace PleGen.Samples.Splits;
+namespace PleGen.Runtime.Data;
 
 /// <summary>
-/// The shares of a data set that go to training, validation and test. Each is in [0, 1], training is
-/// positive, and they add up to 1 (within 1e-9).
+/// The shares of a data set that go to training, validation and test. Each is in [0, 1], training is positive, and they
+/// add up to 1 (within 1e-9).
 /// </summary>
 public sealed record SplitFractions
 {
@@ -13,6 +13,8 @@ public sealed record SplitFractions
     public static SplitFractions Default { get; } = new(0.70, 0.15, 0.15);
 
     /// <summary>Creates and checks the fractions.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A fraction outside [0, 1], or a training fraction of 0.</exception>
+    /// <exception cref="ArgumentException">The fractions do not add up to 1.</exception>
     public SplitFractions(double train, double validation, double test)
     {
         Check(train, nameof(train));
@@ -45,8 +47,8 @@ public sealed record SplitFractions
     public double Test { get; }
 
     /// <summary>
-    /// How many of <paramref name="count"/> samples each split gets: validation and test are rounded down,
-    /// training takes the rest, so every sample lands in exactly one split.
+    /// How many of <paramref name="count"/> samples each split gets: validation and test are rounded down, training takes
+    /// the rest, so every sample lands in exactly one split.
     /// </summary>
     public (int Train, int Validation, int Test) Sizes(int count)
     {
