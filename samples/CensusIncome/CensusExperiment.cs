@@ -34,18 +34,28 @@ public static class CensusExperiment
     }
 
     /// <summary>Trains every model once per seed, adding each finished (or failed) run to <paramref name="results"/>; throws OperationCanceledException when cancelled.</summary>
-    public static void Run(CensusData data, TrainingSettings training, IReadOnlyList<ModelFlavors<CensusSplit>> models, ExperimentResults results, IExperimentDisplay observer, CancellationToken cancellation)
+    public static void Run(CensusData data, TrainingSettings training, IReadOnlyList<ModelFlavors<CensusTasks.Dataset>> models, ExperimentResults results, IExperimentDisplay observer, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(observer);
-        var splits = new ExperimentData<CensusSplit>(data.Train, data.Validation, data.Test);
-        var runner = new ExperimentRunner<CensusSplit>(splits, training.ToRunSettings(), results.Recording(null, observer));
-        foreach (ModelFlavors<CensusSplit> model in models)
+        var splits = new ExperimentData<CensusTasks.Dataset>(Dataset(data.Train), Dataset(data.Validation), Dataset(data.Test));
+        var runner = new ExperimentRunner<CensusTasks.Dataset>(splits, training.ToRunSettings(), results.Recording(null, observer));
+        foreach (ModelFlavors<CensusTasks.Dataset> model in models)
         {
             runner.RunSeeds(model.Candidate(training), training.Seeds, string.Empty, cancellation);
         }
+    }
+
+    /// <summary>
+    /// One split as the task group's Dataset, which every model trains on: each declared feature and task binds by name
+    /// to the split's prepared column ("numeric" to the seven standardized numeric columns, a task to its 0/1 labels).
+    /// </summary>
+    public static CensusTasks.Dataset Dataset(CensusSplit split)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        return CensusTasks.Dataset.FromColumns(split.Columns);
     }
 }

@@ -47,7 +47,7 @@ int Run(ParseResult parse)
 {
     TrainingSettings training;
     CensusData data;
-    IReadOnlyList<ModelFlavors<CensusSplit>> models;
+    IReadOnlyList<ModelFlavors<CensusTasks.Dataset>> models;
     string folder;
     var console = new RunConsole([.. CensusExperiment.TaskMetrics.Keys], parse.GetValue(options.Quiet));
     try

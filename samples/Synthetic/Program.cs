@@ -38,7 +38,7 @@ return SampleCommandLine.Invoke(root, args);
 int Run(ParseResult parse)
 {
     SyntheticExperimentOptions experiment;
-    IReadOnlyList<ModelFlavors<PleGen.Samples.Synthetic.SyntheticTaskData>> models;
+    IReadOnlyList<ModelFlavors<SyntheticTasks.Dataset>> models;
     string folder;
     try
     {

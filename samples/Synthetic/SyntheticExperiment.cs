@@ -22,7 +22,7 @@ public static class SyntheticExperiment
     /// Runs every correlation, model and seed, adding each finished (or failed) run to <paramref name="results"/> as it
     /// ends (so a cancelled experiment keeps what it finished), and throws OperationCanceledException when cancelled.
     /// </summary>
-    public static void Run(SyntheticExperimentOptions options, IReadOnlyList<ModelFlavors<SyntheticTaskData>> models, ExperimentResults results, IExperimentDisplay observer, CancellationToken cancellation)
+    public static void Run(SyntheticExperimentOptions options, IReadOnlyList<ModelFlavors<SyntheticTasks.Dataset>> models, ExperimentResults results, IExperimentDisplay observer, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(models);
@@ -37,16 +37,19 @@ public static class SyntheticExperiment
             string label = string.Create(CultureInfo.InvariantCulture, $"p = {p}");
             observer.Info(string.Create(CultureInfo.InvariantCulture,
                 $"{label}: {splits.Train.Count} training, {splits.Validation.Count} validation, {splits.Test.Count} test samples; label correlation {splits.Train.LabelCorrelation():F3}"));
-            var data = new ExperimentData<SyntheticTaskData>(splits.Train, splits.Validation, splits.Test);
-            var runner = new ExperimentRunner<SyntheticTaskData>(data, options.Training.ToRunSettings(), results.Recording(p, observer));
-            foreach (ModelFlavors<SyntheticTaskData> model in models)
+            var data = new ExperimentData<SyntheticTasks.Dataset>(Dataset(splits.Train), Dataset(splits.Validation), Dataset(splits.Test));
+            var runner = new ExperimentRunner<SyntheticTasks.Dataset>(data, options.Training.ToRunSettings(), results.Recording(p, observer));
+            foreach (ModelFlavors<SyntheticTasks.Dataset> model in models)
             {
                 runner.RunSeeds(model.Candidate(options.Training), options.Training.Seeds, label, cancellation);
             }
         }
     }
 
+    /// <summary>One split as the task group's Dataset, which every model trains on (the arrays are wrapped, not copied).</summary>
+    public static SyntheticTasks.Dataset Dataset(SyntheticTaskData split) => new(split.Features, split.Y1, split.Y2);
+
     /// <summary>How many training runs <see cref="Run"/> does.</summary>
-    public static int TotalRuns(SyntheticExperimentOptions options, IReadOnlyList<ModelFlavors<SyntheticTaskData>> models) =>
+    public static int TotalRuns(SyntheticExperimentOptions options, IReadOnlyList<ModelFlavors<SyntheticTasks.Dataset>> models) =>
         options.Correlations.Count * models.Count * options.Training.Seeds.Count;
 }

@@ -6,8 +6,8 @@ using Xunit;
 namespace PleGen.Consumer.Tests;
 
 /// <summary>
-/// The data layer end to end without the generator's FromColumns yet: a CSV read by column names, fitted on a seeded
-/// training split, feeds a generated model's Dataset constructor exactly as the generated FromColumns will call it.
+/// The data layer end to end: a CSV read by column names, fitted on a seeded training split, bound by the names the
+/// declaration gives (or the mapping) through the generated <c>Dataset.FromColumns</c>.
 /// </summary>
 public sealed class ColumnSourceBindingTests
 {
@@ -28,7 +28,7 @@ public sealed class ColumnSourceBindingTests
             });
             IColumnSource train = preprocessing.Apply(table, split.Train);
 
-            var dataset = new VideoPle.Dataset(train.Dense("user", 6), train.Categorical("item", 100), train.Labels("ctr", TaskKind.Binary), train.Labels("watch_time", TaskKind.Regression));
+            VideoPle.Dataset dataset = VideoPle.Dataset.FromColumns(train);
 
             Assert.Equal(split.Train.Count, dataset.Count);
             Assert.Equal(split.Train.Select(r => (float)(r % 2)), dataset.CtrLabels);
@@ -36,6 +36,11 @@ public sealed class ColumnSourceBindingTests
             Assert.All(train.Categorical("item", 100), id => Assert.InRange(id, 1, 9));
             var error = Assert.Throws<DataBindingException>(() => train.Categorical("item", 5));
             Assert.Contains($"declare cardinality {preprocessing.VocabularyOf("item")!.Cardinality}", error.Message);
+
+            // A column the declaration names but the table lacks: the error names the task and the column it looked for.
+            Preprocessing unmapped = Preprocessing.Fit(table, split.Train, new PreprocessingOptions { Mapping = new ColumnMapping().MapDense("user", "u0", "u1", "u2", "u3", "u4", "u5") });
+            var missing = Assert.ThrowsAny<System.Exception>(() => VideoPle.Dataset.FromColumns(unmapped.Apply(table, split.Train)));
+            Assert.Contains("ctr", missing.Message);
         }
         finally
         {

@@ -144,6 +144,7 @@ public sealed class SampleOptions
 
     /// <summary>The candidates --models selects, in the sample's order.</summary>
     public IReadOnlyList<ModelFlavors<TData>> SelectModels<TData>(ParseResult result, IReadOnlyList<ModelFlavors<TData>> candidates)
+        where TData : class
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(candidates);

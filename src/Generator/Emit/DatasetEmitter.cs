@@ -20,6 +20,31 @@ internal static class DatasetEmitter
     /// <summary>A whole group's file: its data types inside the partial group class.</summary>
     public static string EmitFile(DataTypesPlan data) => GeneratedFile.Write(data.Owner, ": the data types of its models", new string[0], "", w => Emit(w, data));
 
+    /// <summary>Binding by name: each declared feature and task asks the column source for its column(s), so columns cannot be swapped.</summary>
+    private static void EmitFromColumns(SourceWriter w, DataTypesPlan data)
+    {
+        w.Line("/// <summary>");
+        w.Line("/// The data set bound by name from <paramref name=\"columns\"/> (e.g. a <c>PleGen.Runtime.Data.PreparedTable</c>): every declared");
+        w.Line("/// feature and task takes the column(s) of its name, or of the source's mapping for it, then the constructor's checks run.");
+        w.Line("/// </summary>");
+        using (w.Block($"public static Dataset FromColumns({Runtime}Data.IColumnSource columns)"))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(columns);");
+            var arguments = data.Features.Select(f => f.IsCategorical
+                    ? $"columns.Categorical({String(f.Name)}, {f.Cardinality})"
+                    : $"columns.Dense({String(f.Name)}, {f.Width})")
+                .Concat(data.LabelArguments(
+                    t => $"columns.Labels({String(t.Name)}, global::PleGen.TaskKind.{(t.IsBinary ? "Binary" : "Regression")})",
+                    t => $"columns.Mask({String(t.Name)})"))
+                .ToList();
+            w.Line("return new Dataset(");
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                w.Line("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
+            }
+        }
+    }
+
     private static void EmitDataset(SourceWriter w, DataTypesPlan data)
     {
         w.Line("/// <summary>A whole data set as columns (features and labels), checked once; mini-batches are gathered from it by row.</summary>");
@@ -54,6 +79,8 @@ internal static class DatasetEmitter
                 }
             }
 
+            w.Line();
+            EmitFromColumns(w, data);
             w.Line();
             foreach (FeatureSpec f in data.Features)
             {

@@ -115,6 +115,20 @@ namespace Demo
                 BLabels = b;
             }
 
+            /// <summary>
+            /// The data set bound by name from <paramref name="columns"/> (e.g. a <c>PleGen.Runtime.Data.PreparedTable</c>): every declared
+            /// feature and task takes the column(s) of its name, or of the source's mapping for it, then the constructor's checks run.
+            /// </summary>
+            public static Dataset FromColumns(global::PleGen.Runtime.Data.IColumnSource columns)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(columns);
+                return new Dataset(
+                    columns.Dense("x", 4),
+                    columns.Categorical("c", 7),
+                    columns.Labels("a", global::PleGen.TaskKind.Binary),
+                    columns.Labels("b", global::PleGen.TaskKind.Binary));
+            }
+
             private readonly float[] _x;
             private readonly int[] _c;
 

@@ -299,6 +299,19 @@ namespace Demo
                 MarriedLabels = married;
             }
 
+            /// <summary>
+            /// The data set bound by name from <paramref name="columns"/> (e.g. a <c>PleGen.Runtime.Data.PreparedTable</c>): every declared
+            /// feature and task takes the column(s) of its name, or of the source's mapping for it, then the constructor's checks run.
+            /// </summary>
+            public static Dataset FromColumns(global::PleGen.Runtime.Data.IColumnSource columns)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(columns);
+                return new Dataset(
+                    columns.Dense("age", 1),
+                    columns.Labels("income", global::PleGen.TaskKind.Binary),
+                    columns.Labels("married", global::PleGen.TaskKind.Binary));
+            }
+
             private readonly float[] _age;
 
             /// <summary>Number of samples.</summary>

@@ -152,6 +152,21 @@ namespace Demo
                 ShareMask = shareMask;
             }
 
+            /// <summary>
+            /// The data set bound by name from <paramref name="columns"/> (e.g. a <c>PleGen.Runtime.Data.PreparedTable</c>): every declared
+            /// feature and task takes the column(s) of its name, or of the source's mapping for it, then the constructor's checks run.
+            /// </summary>
+            public static Dataset FromColumns(global::PleGen.Runtime.Data.IColumnSource columns)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(columns);
+                return new Dataset(
+                    columns.Dense("user", 6),
+                    columns.Labels("click", global::PleGen.TaskKind.Binary),
+                    columns.Labels("watch_time", global::PleGen.TaskKind.Regression),
+                    columns.Labels("share", global::PleGen.TaskKind.Binary),
+                    columns.Mask("share"));
+            }
+
             private readonly float[] _user;
 
             /// <summary>Number of samples.</summary>

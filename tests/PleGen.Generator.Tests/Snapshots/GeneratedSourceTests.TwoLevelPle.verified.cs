@@ -148,6 +148,21 @@ namespace Demo
                 NeverMarriedMask = neverMarriedMask;
             }
 
+            /// <summary>
+            /// The data set bound by name from <paramref name="columns"/> (e.g. a <c>PleGen.Runtime.Data.PreparedTable</c>): every declared
+            /// feature and task takes the column(s) of its name, or of the source's mapping for it, then the constructor's checks run.
+            /// </summary>
+            public static Dataset FromColumns(global::PleGen.Runtime.Data.IColumnSource columns)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(columns);
+                return new Dataset(
+                    columns.Dense("age", 1),
+                    columns.Categorical("education", 5),
+                    columns.Labels("income", global::PleGen.TaskKind.Binary),
+                    columns.Labels("never_married", global::PleGen.TaskKind.Binary),
+                    columns.Mask("never_married"));
+            }
+
             private readonly float[] _age;
             private readonly int[] _education;
 

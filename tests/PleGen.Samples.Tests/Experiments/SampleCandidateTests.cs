@@ -25,7 +25,7 @@ public sealed class SampleCandidateTests
 
     private static readonly TrainingSettings Quick = new() { Epochs = 2, BatchSize = 128, Seeds = [1] };
 
-    private static readonly ExperimentData<SyntheticTaskData> Splits = new(Data.Train, Data.Validation, Data.Test);
+    private static readonly ExperimentData<SyntheticTasks.Dataset> Splits = new(SyntheticExperiment.Dataset(Data.Train), SyntheticExperiment.Dataset(Data.Validation), SyntheticExperiment.Dataset(Data.Test));
 
     [Fact]
     public void Same_seed_gives_the_same_test_metrics_and_the_gated_models_report_their_gates()
@@ -55,17 +55,17 @@ public sealed class SampleCandidateTests
     [Fact]
     public void A_failing_run_is_recorded_with_its_error_and_the_experiment_goes_on_with_the_next_runs()
     {
-        ModelFlavors<SyntheticTaskData> real = SyntheticCandidates.All.Single(c => c.Name == "PLE");
-        var sessions = new List<SabotagedSession<SyntheticTaskData>>();
-        ModelRun<SyntheticTaskData> Sabotaged(ModelRun<SyntheticTaskData> run, int failAtStep = -1, float? prediction = null)
+        ModelFlavors<SyntheticTasks.Dataset> real = SyntheticCandidates.All.Single(c => c.Name == "PLE");
+        var sessions = new List<SabotagedSession<SyntheticTasks.Dataset>>();
+        ModelRun<SyntheticTasks.Dataset> Sabotaged(ModelRun<SyntheticTasks.Dataset> run, int failAtStep = -1, float? prediction = null)
         {
-            var session = new SabotagedSession<SyntheticTaskData>(run.Session, failAtStep, prediction);
+            var session = new SabotagedSession<SyntheticTasks.Dataset>(run.Session, failAtStep, prediction);
             sessions.Add(session);
-            return new ModelRun<SyntheticTaskData>(session, run.AttachGates);
+            return new ModelRun<SyntheticTasks.Dataset>(session, run.AttachGates);
         }
 
         // PLE diverges at its third mini-batch with seed 1, predicts NaN with seed 2 and infinity with seed 3, trains normally with seed 4.
-        var ple = new ModelFlavors<SyntheticTaskData>("PLE", (backend, seed, settings) => seed switch
+        var ple = new ModelFlavors<SyntheticTasks.Dataset>("PLE", (backend, seed, settings) => seed switch
         {
             1 => Sabotaged(real.Start(backend, seed, settings), failAtStep: 3),
             2 => Sabotaged(real.Start(backend, seed, settings), prediction: float.NaN),
@@ -96,24 +96,19 @@ public sealed class SampleCandidateTests
     }
 
     [Fact]
-    public void The_adapted_session_binds_each_data_object_once_and_forwards_to_the_generated_model()
+    public void Every_model_of_the_comparison_trains_on_the_task_groups_one_dataset()
     {
-        int binds = 0;
-        ModelFlavors<SyntheticTaskData> candidate = ModelFlavors.Of("PLE", seed => new SyntheticPle(seed), (SyntheticTaskData d) =>
+        SyntheticTasks.Dataset train = Splits.Train;
+        foreach (ModelFlavors<SyntheticTasks.Dataset> model in SyntheticCandidates.All)
         {
-            binds++;
-            return new SyntheticTasks.Dataset(d.Features, d.Y1, d.Y2);
-        });
-        using ModelRun<SyntheticTaskData> run = candidate.Start(Backend.Managed, 5, Quick);
+            using ModelRun<SyntheticTasks.Dataset> run = model.Start(Backend.Managed, 5, Quick);
+            Assert.Equal(Data.Train.Count, run.Session.Count(train));
+            Assert.Equal(Data.Train.Y2, run.Session.Labels(train, 1).ToArray());
+            Assert.Equal(["task1", "task2"], run.Session.TaskInfos.Select(t => t.Name));
+        }
 
-        Assert.Equal(Data.Train.Count, run.Session.Count(Data.Train));
-        Assert.Equal(Data.Train.Y2, run.Session.Labels(Data.Train, 1).ToArray());
-        Assert.Equal(1, binds);
-        Assert.Equal(Data.Test.Count, run.Session.Count(Data.Test));
-        Assert.Equal(2, binds);
-        Assert.Equal(["task1", "task2"], run.Session.TaskInfos.Select(t => t.Name));
-        Assert.Null(run.AttachGates);
-        var error = Assert.Throws<ArgumentException>(() => candidate.Start(Backend.TorchSharp, 5, Quick));
+        var managedOnly = ModelFlavors<SyntheticTasks.Dataset>.Of("PLE", seed => new SyntheticPle(seed));
+        var error = Assert.Throws<ArgumentException>(() => managedOnly.Start(Backend.TorchSharp, 5, Quick));
         Assert.Contains("PLE has no TorchSharp flavor", error.Message);
     }
 
@@ -137,7 +132,7 @@ public sealed class SampleCandidateTests
     }
 
     private static SeedRun Run(string model, ulong seed, TrainingSettings settings) =>
-        new ExperimentRunner<SyntheticTaskData>(Splits, settings.ToRunSettings()).Run(SyntheticCandidates.All.Single(c => c.Name == model).Candidate(settings), seed, "p = 0.5");
+        new ExperimentRunner<SyntheticTasks.Dataset>(Splits, settings.ToRunSettings()).Run(SyntheticCandidates.All.Single(c => c.Name == model).Candidate(settings), seed, "p = 0.5");
 
     private sealed class RecordingObserver : IExperimentDisplay
     {
