@@ -1,10 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using PleGen.Runtime;
+using System;
 using PleGen.Runtime.Kernels;
+using PleGen.Runtime.Randomness;
 
 namespace PleGen.Bench;
 

@@ -1,7 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Gradients;
+using PleGen.Runtime.Memory;
+using PleGen.Runtime.Models;
+using PleGen.Runtime.Optim;
+using PleGen.Runtime.Randomness;
+using PleGen.Runtime.Tensors;
 using TorchSharp;
 using CensusTorchSharp = PleGen.Bench.CensusPeerModel.TorchSharpModel;
 using NN = TorchSharp.torch.nn;

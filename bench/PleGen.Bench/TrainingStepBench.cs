@@ -1,8 +1,11 @@
-using System;
 using System.Diagnostics;
 using System.Globalization;
+using System;
+using PleGen.Runtime.Memory;
+using PleGen.Runtime.Operations;
+using PleGen.Runtime.Randomness;
+using PleGen.Runtime.Tensors;
 using PleGen;
-using PleGen.Runtime;
 
 namespace PleGen.Bench;
 
@@ -58,7 +61,7 @@ public static class TrainingStepBench
         {
             using var scope = new TensorScope(pool);
             Tensor hidden = fused ? Ops.Linear(x, w1, b1, Activation.Relu) : Ops.Relu(Ops.Linear(x, w1, b1));
-            Losses.BinaryCrossEntropyWithLogits(Ops.Linear(hidden, w2, b2), y).Backward();
+            LossFunctions.BinaryCrossEntropyWithLogits(Ops.Linear(hidden, w2, b2), y).Backward();
             foreach (Tensor p in parameters)
             {
                 // Plain SGD keeps this benchmark about the engine, not an optimizer.

@@ -1,15 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json.Nodes;
-using PleGen.Runtime;
+using System.Text;
+using System;
+using PleGen.Runtime.Models;
 using PleGen.Samples.Census;
 using PleGen.Samples.Experiments;
-using PleGen.Samples.Reporting;
 using PleGen.Samples.Reporting.Charts;
+using PleGen.Samples.Reporting;
 
 namespace PleGen.Samples.CensusSample;
 

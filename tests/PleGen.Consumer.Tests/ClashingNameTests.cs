@@ -1,7 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Models;
+using PleGen.Runtime.Randomness;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Consumer.Tests;

@@ -1,8 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Checkpoints;
+using PleGen.Runtime.Gradients;
+using PleGen.Runtime.Memory;
+using PleGen.Runtime.Models;
+using PleGen.Runtime.Optim;
+using PleGen.Runtime.Randomness;
+using PleGen.Runtime.Tensors;
+using PleGen.Runtime.Training;
 using Xunit;
 
 namespace PleGen.Consumer.Tests;
@@ -143,9 +150,9 @@ public sealed class ManagedModelTests
         {
             var (click, dwell, share, _) = h.Step(test, 0);
             // A constant predictor scores AUC 0.5 and a dwell MSE equal to the variance (about 4).
-            double clickAuc = PleGen.Runtime.Metrics.RocAuc(click.Data, test.Click);
-            double shareAuc = PleGen.Runtime.Metrics.RocAuc(share.Data, test.Share, test.ShareMask);
-            double dwellMse = PleGen.Runtime.Metrics.MeanSquaredError(dwell.Data, test.Dwell);
+            double clickAuc = PleGen.Runtime.Metrics.Metrics.RocAuc(click.Data, test.Click);
+            double shareAuc = PleGen.Runtime.Metrics.Metrics.RocAuc(share.Data, test.Share, test.ShareMask);
+            double dwellMse = PleGen.Runtime.Metrics.Metrics.MeanSquaredError(dwell.Data, test.Dwell);
             double variance = test.Dwell.Select(v => (double)v).Average(v => (v - test.Dwell.Average()) * (v - test.Dwell.Average()));
             Assert.True(clickAuc > 0.85, $"{architecture}: click AUC {clickAuc}");
             Assert.True(shareAuc > 0.85, $"{architecture}: share AUC {shareAuc}");

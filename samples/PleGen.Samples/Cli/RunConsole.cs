@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using PleGen.Runtime;
+using System;
 using PleGen.Runtime.Experiments;
+using PleGen.Runtime.Training;
 using PleGen.Samples.Experiments;
 using Spectre.Console;
 

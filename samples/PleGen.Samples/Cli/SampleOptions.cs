@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System;
+using PleGen.Runtime.Interop;
 using PleGen.Runtime.Kernels;
 using PleGen.Samples.Experiments;
 
@@ -162,7 +163,7 @@ public sealed class SampleOptions
         if (result.GetValue(Backend) == Experiments.Backend.TorchSharp)
         {
             // Checked first, so a libtorch that cannot load is one clear message (see LibTorchLoadCheck).
-            PleGen.Runtime.LibTorchLoadCheck.Ensure(typeof(TorchSharp.torch).Assembly);
+            PleGen.Runtime.Interop.LibTorchLoadCheck.Ensure(typeof(TorchSharp.torch).Assembly);
             TorchSharp.torch.set_num_threads(KernelSettings.MaxDegreeOfParallelism);
         }
     }

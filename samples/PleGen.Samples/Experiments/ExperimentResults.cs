@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
-using PleGen.Runtime;
+using System;
 using PleGen.Runtime.Experiments;
+using PleGen.Runtime.Models;
+using PleGen.Runtime.Training;
 using PleGen.Samples.Reporting;
 
 namespace PleGen.Samples.Experiments;

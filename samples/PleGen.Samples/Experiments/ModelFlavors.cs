@@ -1,6 +1,7 @@
 using System;
-using PleGen.Runtime;
 using PleGen.Runtime.Experiments;
+using PleGen.Runtime.Models;
+using PleGen.Runtime.Training;
 
 namespace PleGen.Samples.Experiments;
 

@@ -1,6 +1,6 @@
 using System;
-using PleGen.Runtime;
 using PleGen.Runtime.Experiments;
+using PleGen.Runtime.Training;
 
 namespace PleGen.Samples.Experiments;
 

@@ -1,5 +1,6 @@
 using System;
-using PleGen.Runtime;
+using PleGen.Runtime.Models;
+using PleGen.Runtime.Training;
 using TorchSharp;
 
 namespace PleGen.Samples.Experiments;

@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
-using PleGen.Runtime;
+using System;
 using PleGen.Runtime.Experiments;
+using PleGen.Runtime.Optim;
+using PleGen.Runtime.Tensors;
 
 namespace PleGen.Samples.Experiments;
 

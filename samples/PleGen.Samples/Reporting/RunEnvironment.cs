@@ -1,10 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Randomness;
 
 namespace PleGen.Samples.Reporting;
 

@@ -1,6 +1,6 @@
 using System;
-using System.Numerics.Tensors;
-using PleGen.Runtime;
+using PleGen.Runtime.Randomness;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace PleGen.Samples.Synthetic;
 

@@ -1,10 +1,10 @@
-using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Numerics.Tensors;
 using System.Threading.Tasks;
-using PleGen.Runtime;
+using System;
 using PleGen.Runtime.Data;
+using PleGen.Runtime.Randomness;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace PleGen.Samples.Synthetic;
 

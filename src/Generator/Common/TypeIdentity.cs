@@ -2,11 +2,16 @@
 namespace PleGen.Generator.Common;
 
 /// <summary>A type PleGen generates members into: where it is declared and how code names it.</summary>
+/// <remarks>
+/// <paramref name="ShadowedNames"/>: the names of generated files' type aliases (<see cref="AliasNames"/>) that a type
+/// visible from this type's scope already has; generated code names those types in full instead.
+/// </remarks>
 internal sealed record TypeIdentity(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     string Name,
-    string Keyword)
+    string Keyword,
+    EquatableArray<string> ShadowedNames = default)
 {
     /// <summary>The class name as written in code (a keyword escaped: "@class").</summary>
     public string Identifier => CSharpIdentifier.Escape(Name);

@@ -1,5 +1,6 @@
 using PleGen.Generator.Plan;
 using static PleGen.Generator.Emit.Literals;
+using static PleGen.Generator.Emit.TypeNames;
 
 namespace PleGen.Generator.Emit;
 
@@ -54,8 +55,8 @@ internal abstract class DataFlavor
         {
             string p = CamelCase.From(f.Identifier);
             w.Line(f.IsCategorical
-                ? $"{Runtime}InputChecks.Categorical({String(Owner)}, {String(f.Name)}, {p}, {f.Cardinality}, ref batchSize);"
-                : $"{Runtime}InputChecks.Dense({String(Owner)}, {String(f.Name)}, {p}, {f.Width}, ref batchSize);");
+                ? $"{Type("InputChecks")}.Categorical({String(Owner)}, {String(f.Name)}, {p}, {f.Cardinality}, ref batchSize);"
+                : $"{Type("InputChecks")}.Dense({String(Owner)}, {String(f.Name)}, {p}, {f.Width}, ref batchSize);");
         }
     }
 
@@ -66,7 +67,7 @@ internal abstract class DataFlavor
         foreach (TaskSpec t in data.Tasks)
         {
             string mask = t.Masked ? MaskParameter(t) : "null";
-            w.Line($"{Runtime}InputChecks.Labels({String(Owner)}, {String(t.Name)}, {LabelParameter(t)}, {mask}, binary: {Bool(t.IsBinary)}, ref batchSize);");
+            w.Line($"{Type("InputChecks")}.Labels({String(Owner)}, {String(t.Name)}, {LabelParameter(t)}, {mask}, binary: {Bool(t.IsBinary)}, ref batchSize);");
         }
     }
 

@@ -1,5 +1,6 @@
 using PleGen.Generator.Plan;
 using static PleGen.Generator.Emit.Literals;
+using static PleGen.Generator.Emit.TypeNames;
 
 namespace PleGen.Generator.Emit;
 
@@ -18,7 +19,7 @@ internal static class DatasetEmitter
     }
 
     /// <summary>A whole group's file: its data types inside the partial group class.</summary>
-    public static string EmitFile(DataTypesPlan data) => GeneratedFile.Write(data.Owner, ": the data types of its models", new string[0], "", w => Emit(w, data));
+    public static string EmitFile(DataTypesPlan data) => GeneratedFile.Write(data.Owner, ": the data types of its models", TypeNames.Managed, () => "", w => Emit(w, data));
 
     /// <summary>Binding by name: each declared feature and task asks the column source for its column(s), so columns cannot be swapped.</summary>
     private static void EmitFromColumns(SourceWriter w, DataTypesPlan data)
@@ -27,14 +28,14 @@ internal static class DatasetEmitter
         w.Line("/// The data set bound by name from <paramref name=\"columns\"/> (e.g. a <c>PleGen.Runtime.Data.PreparedTable</c>): every declared");
         w.Line("/// feature and task takes the column(s) of its name, or of the source's mapping for it, then the constructor's checks run.");
         w.Line("/// </summary>");
-        using (w.Block($"public static Dataset FromColumns({Runtime}Data.IColumnSource columns)"))
+        using (w.Block($"public static Dataset FromColumns({Type("IColumnSource")} columns)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(columns);");
             var arguments = data.Features.Select(f => f.IsCategorical
                     ? $"columns.Categorical({String(f.Name)}, {f.Cardinality})"
                     : $"columns.Dense({String(f.Name)}, {f.Width})")
                 .Concat(data.LabelArguments(
-                    t => $"columns.Labels({String(t.Name)}, global::PleGen.TaskKind.{(t.IsBinary ? "Binary" : "Regression")})",
+                    t => $"columns.Labels({String(t.Name)}, {Type("TaskKind")}.{(t.IsBinary ? "Binary" : "Regression")})",
                     t => $"columns.Mask({String(t.Name)})"))
                 .ToList();
             w.Line("return new Dataset(");
@@ -63,7 +64,7 @@ internal static class DatasetEmitter
             {
                 string labels = string.Join(", ", data.LabelArguments(t => labelParameters[t.Index], t => maskParameters[t.Index]!));
                 w.Line($"Count = new Batch({string.Join(", ", featureParameters)}).BatchSize;");
-                w.Line($"{Runtime}InputChecks.SameDatasetSize({String(data.Owner.Name)}, Count, new Labels({labels}).BatchSize);");
+                w.Line($"{Type("InputChecks")}.SameDatasetSize({String(data.Owner.Name)}, Count, new Labels({labels}).BatchSize);");
                 for (int i = 0; i < data.Features.Count; i++)
                 {
                     w.Line($"{CamelCase.Field(data.Features[i].Identifier)} = {featureParameters[i]};");
@@ -108,8 +109,8 @@ internal static class DatasetEmitter
             using (w.Block("public Batch Features(global::System.ReadOnlySpan<int> rows)"))
             {
                 var gathered = data.Features.Select(f => f.IsCategorical
-                    ? $"{Runtime}Rows.Gather({CamelCase.Field(f.Identifier)}, rows)"
-                    : $"{Runtime}Rows.Gather({CamelCase.Field(f.Identifier)}, {f.Width}, rows)");
+                    ? $"{Type("Rows")}.Gather({CamelCase.Field(f.Identifier)}, rows)"
+                    : $"{Type("Rows")}.Gather({CamelCase.Field(f.Identifier)}, {f.Width}, rows)");
                 w.Line($"return new Batch({string.Join(", ", gathered)});");
             }
 
@@ -117,7 +118,7 @@ internal static class DatasetEmitter
             w.Line("/// <summary>The labels of the given rows (copied).</summary>");
             using (w.Block("public Labels Targets(global::System.ReadOnlySpan<int> rows)"))
             {
-                var args = data.LabelArguments(t => $"{Runtime}Rows.Gather({t.Identifier}Labels, 1, rows)", t => $"{t.Identifier}Mask is null ? null : {Runtime}Rows.Gather({t.Identifier}Mask, 1, rows)");
+                var args = data.LabelArguments(t => $"{Type("Rows")}.Gather({t.Identifier}Labels, 1, rows)", t => $"{t.Identifier}Mask is null ? null : {Type("Rows")}.Gather({t.Identifier}Mask, 1, rows)");
                 w.Line($"return new Labels({string.Join(", ", args)});");
             }
         }

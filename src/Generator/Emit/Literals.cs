@@ -5,8 +5,6 @@ namespace PleGen.Generator.Emit;
 /// <summary>C# literals for generated code, culture-invariant.</summary>
 internal static class Literals
 {
-    /// <summary>The runtime's namespace, as generated code names it (global-qualified: user types cannot shadow it).</summary>
-    public const string Runtime = "global::PleGen.Runtime.";
 
     public static string String(string value) => SourceWriter.Literal(value);
 

@@ -1,5 +1,6 @@
 using PleGen.Generator.Plan;
 using static PleGen.Generator.Emit.Literals;
+using static PleGen.Generator.Emit.TypeNames;
 
 namespace PleGen.Generator.Emit;
 
@@ -18,7 +19,7 @@ internal static class LossEmitter
     {
         w.Line("global::System.ArgumentNullException.ThrowIfNull(output);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(labels);");
-        w.Line($"{Runtime}InputChecks.SameBatch({String(plan.Model.Name)}, output.BatchSize, labels.BatchSize);");
+        w.Line($"{Type("InputChecks")}.SameBatch({String(plan.Model.Name)}, output.BatchSize, labels.BatchSize);");
     }
 
     /// <summary>

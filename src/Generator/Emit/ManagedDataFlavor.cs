@@ -1,5 +1,6 @@
 using PleGen.Generator.Plan;
 using static PleGen.Generator.Emit.Literals;
+using static PleGen.Generator.Emit.TypeNames;
 
 namespace PleGen.Generator.Emit;
 
@@ -11,7 +12,7 @@ internal sealed class ManagedDataFlavor : DataFlavor
     {
     }
 
-    public override string Tensor => Runtime + "Tensor";
+    public override string Tensor => Type("Tensor");
 
     public override string OutputShape => "[batch, 1]";
 
@@ -75,5 +76,5 @@ internal sealed class ManagedDataFlavor : DataFlavor
         return "BatchSize = batchSize;";
     }
 
-    public override string Sigmoid(string logit) => $"{Runtime}Ops.Sigmoid({logit})";
+    public override string Sigmoid(string logit) => $"{Type("Ops")}.Sigmoid({logit})";
 }

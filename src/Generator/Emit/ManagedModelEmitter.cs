@@ -1,5 +1,6 @@
 using PleGen.Generator.Plan;
 using static PleGen.Generator.Emit.Literals;
+using static PleGen.Generator.Emit.TypeNames;
 
 namespace PleGen.Generator.Emit;
 
@@ -10,8 +11,8 @@ namespace PleGen.Generator.Emit;
 /// </summary>
 internal static class ManagedModelEmitter
 {
-    public static string Emit(ModelPlan plan) => GeneratedFile.Write(plan.Model, "", new string[0],
-        $" : {Runtime}ITrainableModel<{(plan.OwnsDataTypes ? plan.Model.Identifier + "." : Data(plan))}Dataset>", w =>
+    public static string Emit(ModelPlan plan) => GeneratedFile.Write(plan.Model, "", TypeNames.Managed,
+        () => $" : global::PleGen.Runtime.Training.ITrainableModel<{(plan.OwnsDataTypes ? plan.Model.Identifier + "." : Data(plan))}Dataset>", w =>
         {
             SummaryEmitter.Emit(w, plan);
             w.Line();
@@ -37,15 +38,15 @@ internal static class ManagedModelEmitter
 
     private static void EmitFields(SourceWriter w, ModelPlan plan)
     {
-        w.Line($"private readonly {Runtime}ParameterRegistry _registry;");
-        w.Line($"private readonly {Runtime}LayerContext _layers;");
-        ModuleFields(w, plan, module => Runtime + module switch
+        w.Line($"private readonly {Type("ParameterRegistry")} _registry;");
+        w.Line($"private readonly {Type("LayerContext")} _layers;");
+        ModuleFields(w, plan, module => Type(module switch
         {
             EmbeddingModule => "Tensor",
             ExpertBankModule => "ExpertBank",
             GateModule => "DenseLayer",
             _ => "Mlp",
-        });
+        }));
 
         GateExpertFields(w, plan);
         w.Line();
@@ -75,8 +76,8 @@ internal static class ManagedModelEmitter
         w.Line("/// <param name=\"seed\">Same seed, same initial weights and dropout masks.</param>");
         using (w.Block($"public {plan.Model.Identifier}(ulong seed = 0)"))
         {
-            w.Line($"_registry = new {Runtime}ParameterRegistry(seed);");
-            w.Line($"_layers = new {Runtime}LayerContext(global::PleGen.Activation.{plan.Activation}, {Float(plan.Dropout)}, seed);");
+            w.Line($"_registry = new {Type("ParameterRegistry")}(seed);");
+            w.Line($"_layers = new {Type("LayerContext")}({Type("Activation")}.{plan.Activation}, {Float(plan.Dropout)}, seed);");
             foreach (PlanModule module in plan.Modules)
             {
                 w.Line($"{module.Field} = {Create(module)};");
@@ -98,15 +99,15 @@ internal static class ManagedModelEmitter
 
     private static void EmitMembers(SourceWriter w, ModelPlan plan)
     {
-        w.Inherited($"public global::System.Collections.Generic.IReadOnlyList<{Runtime}NamedTensor> Parameters => _registry.Parameters;");
+        w.Inherited($"public global::System.Collections.Generic.IReadOnlyList<{Type("NamedTensor")}> Parameters => _registry.Parameters;");
         w.Inherited("public bool Training", "{", "    get => _layers.Training;", "    set => _layers.Training = value;", "}");
         if (plan.HasGates)
         {
-            w.Member("When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8).", $"public {Runtime}GateStatistics? GateStatistics {{ get; set; }}");
+            w.Member("When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8).", $"public {Type("GateStatistics")}? GateStatistics {{ get; set; }}");
         }
 
-        w.Inherited($"public void Save(string path) => {Runtime}SafeTensors.Save(path, Parameters, {CheckpointMetadata(plan, null)});");
-        w.Inherited($"public void Load(string path) => {Runtime}SafeTensors.Load(path, Parameters);");
+        w.Inherited($"public void Save(string path) => {Type("SafeTensors")}.Save(path, Parameters, {CheckpointMetadata(plan, null)});");
+        w.Inherited($"public void Load(string path) => {Type("SafeTensors")}.Load(path, Parameters);");
         foreach (LossTerm term in plan.Losses)
         {
             TaskSpec t = plan.Tasks[term.Task];
@@ -133,28 +134,28 @@ internal static class ManagedModelEmitter
                 TaskSpec t = plan.Tasks[term.Task];
                 string fn = term.Kind == LossKind.BinaryCrossEntropy ? "BinaryCrossEntropyWithLogits" : "MeanSquaredError";
                 string mask = term.Masked ? $"labels.{t.Identifier}Mask" : "null";
-                w.Line($"{Runtime}Tensor loss{t.Identifier} = {Runtime}Losses.{fn}(output.{t.Identifier}, labels.{t.Identifier}, {mask}, {String(t.Name)});");
+                w.Line($"{Type("Tensor")} loss{t.Identifier} = {Type("LossFunctions")}.{fn}(output.{t.Identifier}, labels.{t.Identifier}, {mask}, {String(t.Name)});");
             }
 
-            LossEmitter.Total(w, plan, Runtime + "Tensor", (loss, weight) => $"{Runtime}Ops.Scale({loss}, (float){weight})", (sum, term) => $"{Runtime}Ops.Add({sum}, {term})");
+            LossEmitter.Total(w, plan, Type("Tensor"), (loss, weight) => $"{Type("Ops")}.Scale({loss}, (float){weight})", (sum, term) => $"{Type("Ops")}.Add({sum}, {term})");
         }
     }
 
     private sealed class ManagedForward : ForwardFlavor
     {
-        public override string Tensor => Runtime + "Tensor";
+        public override string Tensor => Type("Tensor");
 
         public override string GateRecorder => "GateStatistics?.Record";
 
         public override string Input(ModelPlan plan, InputStep step) => ForwardEmitter.Input(plan, step,
-            (f, table) => $"{Runtime}Ops.Embedding({table.Field}, batch.{f.Identifier}, {String(f.Name)})", parts => $"{Runtime}Ops.Concat({parts}, 1)");
+            (f, table) => $"{Type("Ops")}.Embedding({table.Field}, batch.{f.Identifier}, {String(f.Name)})", parts => $"{Type("Ops")}.Concat({parts}, 1)");
 
         // Expert banks, bottoms and towers are all runtime layers with the same call.
         public override string Network(PlanModule module, string input) => $"{module.Field}.Forward({input}, _layers)";
 
-        public override string GateWeights(GateStep step) => $"{Runtime}Ops.Softmax({step.Gate.Field}.Forward({step.Selector.Name}))";
+        public override string GateWeights(GateStep step) => $"{Type("Ops")}.Softmax({step.Gate.Field}.Forward({step.Selector.Name}))";
 
-        public override string GateMix(GateStep step) => $"{Runtime}Ops.GateMix({step.Weights.Name}, {ForwardEmitter.Banks(step)})";
+        public override string GateMix(GateStep step) => $"{Type("Ops")}.GateMix({step.Weights.Name}, {ForwardEmitter.Banks(step)})";
     }
 
     // w0 * gamma^epoch with the constants folded: a weight that does not decay is its w0, and w0 = 1 is left out.

@@ -1,6 +1,8 @@
 using System.Globalization;
 using PleGen.Generator.Plan;
 
+using static PleGen.Generator.Emit.TypeNames;
+
 namespace PleGen.Generator.Emit;
 
 /// <summary>
@@ -9,11 +11,10 @@ namespace PleGen.Generator.Emit;
 /// </summary>
 internal static class SummaryEmitter
 {
-    private const string Modules = "global::PleGen.ArchitectureModule";
-
     public static void Emit(SourceWriter w, ModelPlan plan)
     {
         IReadOnlyList<ModuleRow> rows = ArchitectureModules.List(plan);
+        string module = Type("ArchitectureModule");
 
         w.Line($"/// <summary>The architecture of <see cref=\"{plan.Model.Identifier}\"/>, computed by PleGen at compile time from its attributes.</summary>");
         using (w.Block("public static class Architecture"))
@@ -25,10 +26,10 @@ internal static class SummaryEmitter
             w.Member("Width of the experts' input: dense features and embeddings, concatenated in declaration order.", $"public const int InputWidth = {Int(plan.InputWidth)};");
             w.Member("Number of trainable parameters of the whole model.", $"public const long TotalParameters = {plan.TotalParameters.ToString(CultureInfo.InvariantCulture)}L;");
             w.Line("/// <summary>Every module in forward order: embeddings, then per level the experts and gates, then bottoms and towers.</summary>");
-            w.Initializer($"public static global::System.Collections.Generic.IReadOnlyList<{Modules}> Modules {{ get; }} = new {Modules}[]", rows.Select(row =>
+            w.Initializer($"public static global::System.Collections.Generic.IReadOnlyList<{module}> Modules {{ get; }} = new {module}[]", rows.Select(row =>
             {
                 string mixes = row.Mixes.Count == 0 ? "global::System.Array.Empty<string>()" : Literals.Strings(row.Mixes);
-                return $"new {Modules}({SourceWriter.Literal(row.Name)}, global::PleGen.ModuleKind.{row.Kind}, {Int(row.Level)}, {Int(row.InputWidth)}, {Int(row.OutputWidth)}, {row.Parameters.ToString(CultureInfo.InvariantCulture)}L, {SourceWriter.Literal(row.ReadsFrom)}, {mixes})";
+                return $"new {module}({SourceWriter.Literal(row.Name)}, {Type("ModuleKind")}.{row.Kind}, {Int(row.Level)}, {Int(row.InputWidth)}, {Int(row.OutputWidth)}, {row.Parameters.ToString(CultureInfo.InvariantCulture)}L, {SourceWriter.Literal(row.ReadsFrom)}, {mixes})";
             }));
             w.Line();
             w.Line("/// <summary>The architecture as a printable table, like Keras' <c>model.summary()</c>.</summary>");

@@ -1,5 +1,6 @@
 using PleGen.Generator.Plan;
 using static PleGen.Generator.Emit.Literals;
+using static PleGen.Generator.Emit.TypeNames;
 
 namespace PleGen.Generator.Emit;
 
@@ -14,7 +15,7 @@ internal sealed class TorchSharpDataFlavor : DataFlavor
     {
     }
 
-    public override string Tensor => "Tensor";
+    public override string Tensor => Type("Tensor");
 
     public override string OutputShape => "[batch]";
 
@@ -29,7 +30,7 @@ internal sealed class TorchSharpDataFlavor : DataFlavor
     {
         string owner = String(Owner);
         w.Line("/// <summary>Wraps the tensors (the caller owns them) after checking their shapes, element types and (dense) finite values, as the managed flavor does.</summary>");
-        using (w.Block($"public Batch({string.Join(", ", data.Features.Select(f => "Tensor " + CamelCase.From(f.Identifier)))})"))
+        using (w.Block($"public Batch({string.Join(", ", data.Features.Select(f => Type("Tensor") + " " + CamelCase.From(f.Identifier)))})"))
         {
             w.Line("int batchSize = -1;");
             foreach (FeatureSpec f in data.Features)
@@ -37,11 +38,11 @@ internal sealed class TorchSharpDataFlavor : DataFlavor
                 string p = CamelCase.From(f.Identifier);
                 w.Line($"global::System.ArgumentNullException.ThrowIfNull({p});");
                 w.Line(f.IsCategorical
-                    ? $"{Runtime}TensorShapeChecks.Categorical({owner}, {String(f.Name)}, {p}.shape, {p}.dtype.ToString(), ref batchSize);"
-                    : $"{Runtime}TensorShapeChecks.Dense({owner}, {String(f.Name)}, {p}.shape, {p}.dtype.ToString(), {f.Width}, ref batchSize);");
+                    ? $"{Type("TensorShapeChecks")}.Categorical({owner}, {String(f.Name)}, {p}.shape, {p}.dtype.ToString(), ref batchSize);"
+                    : $"{Type("TensorShapeChecks")}.Dense({owner}, {String(f.Name)}, {p}.shape, {p}.dtype.ToString(), {f.Width}, ref batchSize);");
                 if (!f.IsCategorical)
                 {
-                    w.Line($"ModelOps.CheckFinite({owner}, {String(f.Name)}, {p}, {f.Width});");
+                    w.Line($"{Type("ModelOps")}.CheckFinite({owner}, {String(f.Name)}, {p}, {f.Width});");
                 }
             }
 
@@ -56,11 +57,11 @@ internal sealed class TorchSharpDataFlavor : DataFlavor
         w.Line("/// <summary>A CPU batch from the arrays the managed flavor takes, checked with its checks (ids included).</summary>");
         using (w.Block($"public static Batch FromArrays({ArrayParameters(data)})"))
         {
-            w.Line("LibTorch.Ensure();");
+            w.Line($"{Type("LibTorch")}.Ensure();");
             FeatureArrayChecks(w, data);
             var tensors = data.Features.Select(f => f.IsCategorical
-                ? $"Torch.tensor(global::System.Array.ConvertAll({CamelCase.From(f.Identifier)}, id => (long)id))"
-                : $"Torch.tensor({CamelCase.From(f.Identifier)}, new long[] {{ batchSize, {f.Width} }})");
+                ? $"{Type("Torch")}.tensor(global::System.Array.ConvertAll({CamelCase.From(f.Identifier)}, id => (long)id))"
+                : $"{Type("Torch")}.tensor({CamelCase.From(f.Identifier)}, new long[] {{ batchSize, {f.Width} }})");
             w.Line($"return new Batch({string.Join(", ", tensors)});");
         }
     }
@@ -69,21 +70,21 @@ internal sealed class TorchSharpDataFlavor : DataFlavor
     {
         w.Line();
         w.Line("/// <summary>The same batch on <paramref name=\"device\"/> (new tensors in the current dispose scope).</summary>");
-        w.Line($"public Batch ToDevice(Device device) => new({string.Join(", ", data.Features.Select(f => f.Identifier + ".to(device)"))});");
+        w.Line($"public Batch ToDevice({Type("Device")} device) => new({string.Join(", ", data.Features.Select(f => f.Identifier + ".to(device)"))});");
     }
 
     public override void LabelsConstructors(SourceWriter w, DataTypesPlan data)
     {
         string owner = String(Owner);
         w.Line("/// <summary>Wraps the tensors (the caller owns them) after checking their shapes and element types; a null mask means every sample.</summary>");
-        using (w.Block($"public Labels({string.Join(", ", data.LabelArguments(t => "Tensor " + LabelParameter(t), t => $"Tensor? {MaskParameter(t)} = null"))})"))
+        using (w.Block($"public Labels({string.Join(", ", data.LabelArguments(t => Type("Tensor") + " " + LabelParameter(t), t => $"{Type("Tensor")}? {MaskParameter(t)} = null"))})"))
         {
             w.Line("int batchSize = -1;");
             foreach (TaskSpec t in data.Tasks)
             {
                 w.Line($"global::System.ArgumentNullException.ThrowIfNull({LabelParameter(t)});");
                 string mask = t.Masked ? $"{MaskParameter(t)}?.shape, {MaskParameter(t)}?.dtype.ToString()" : "null, null";
-                w.Line($"{Runtime}TensorShapeChecks.Labels({owner}, {String(t.Name)}, {LabelParameter(t)}.shape, {LabelParameter(t)}.dtype.ToString(), {mask}, ref batchSize);");
+                w.Line($"{Type("TensorShapeChecks")}.Labels({owner}, {String(t.Name)}, {LabelParameter(t)}.shape, {LabelParameter(t)}.dtype.ToString(), {mask}, ref batchSize);");
             }
 
             w.Line("BatchSize = batchSize;");
@@ -101,9 +102,9 @@ internal sealed class TorchSharpDataFlavor : DataFlavor
         w.Line("/// <summary>CPU labels from the arrays the managed flavor takes, checked with its checks (label ranges and masks included).</summary>");
         using (w.Block($"public static Labels FromArrays({string.Join(", ", LabelArrayParameters(data))})"))
         {
-            w.Line("LibTorch.Ensure();");
+            w.Line($"{Type("LibTorch")}.Ensure();");
             LabelArrayChecks(w, data);
-            var tensors = data.LabelArguments(t => $"Torch.tensor({LabelParameter(t)})", t => $"{MaskParameter(t)} is null ? null : Torch.tensor({MaskParameter(t)})");
+            var tensors = data.LabelArguments(t => $"{Type("Torch")}.tensor({LabelParameter(t)})", t => $"{MaskParameter(t)} is null ? null : {Type("Torch")}.tensor({MaskParameter(t)})");
             w.Line($"return new Labels({string.Join(", ", tensors)});");
         }
     }
@@ -112,7 +113,7 @@ internal sealed class TorchSharpDataFlavor : DataFlavor
     {
         w.Line();
         w.Line("/// <summary>The same labels on <paramref name=\"device\"/> (new tensors in the current dispose scope).</summary>");
-        w.Line($"public Labels ToDevice(Device device) => new({string.Join(", ", data.LabelArguments(t => t.Identifier + ".to(device)", t => $"{t.Identifier}Mask?.to(device)"))});");
+        w.Line($"public Labels ToDevice({Type("Device")} device) => new({string.Join(", ", data.LabelArguments(t => t.Identifier + ".to(device)", t => $"{t.Identifier}Mask?.to(device)"))});");
     }
 
     public override string OutputBatchSize(EquatableArray<TaskSpec> tasks, out string? parameter)
@@ -121,7 +122,7 @@ internal sealed class TorchSharpDataFlavor : DataFlavor
         return $"BatchSize = checked((int){CamelCase.From(tasks[0].Identifier)}.shape[0]);";
     }
 
-    public override string Sigmoid(string logit) => $"F.sigmoid({logit})";
+    public override string Sigmoid(string logit) => $"{Type("F")}.sigmoid({logit})";
 
     public override void OutputExtras(SourceWriter w, EquatableArray<TaskSpec> tasks)
     {

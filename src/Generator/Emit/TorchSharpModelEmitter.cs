@@ -2,6 +2,7 @@ using System.Globalization;
 using PleGen.Generator.Parsing;
 using PleGen.Generator.Plan;
 using static PleGen.Generator.Emit.Literals;
+using static PleGen.Generator.Emit.TypeNames;
 
 namespace PleGen.Generator.Emit;
 
@@ -16,32 +17,16 @@ internal static class TorchSharpModelEmitter
     /// <summary>The type whose presence in the compilation means "TorchSharp is referenced".</summary>
     public const string TorchMetadataName = "TorchSharp.torch";
 
-    // Aliases, not namespace imports: they win over a `using PleGen.Runtime;` elsewhere (whose Tensor would clash) and
-    // work from namespaces with a TorchSharp segment. Capitalized (Torch, NN; F as in PyTorch's `import ... as F`)
-    // because all-lowercase type names draw warning CS8981.
-    private static readonly string[] Aliases =
-    {
-        "using Device = global::TorchSharp.torch.Device;",
-        "using DisposeScope = global::TorchSharp.DisposeScope;",
-        "using Embedding = global::TorchSharp.Modules.Embedding;",
-        "using F = global::TorchSharp.torch.nn.functional;",
-        "using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;",
-        "using Linear = global::TorchSharp.Modules.Linear;",
-        "using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;",
-        "using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;",
-        "using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;",
-        "using NN = global::TorchSharp.torch.nn;",
-        "using Tensor = global::TorchSharp.torch.Tensor;",
-        "using Torch = global::TorchSharp.torch;",
-    };
-
-    public static string Emit(ModelPlan plan) => GeneratedFile.Write(plan.Model, ": its TorchSharp flavor", Aliases, "", w =>
+    // Type aliases (TypeNames.TorchSharp), not namespace imports: they win over a `using PleGen.Runtime.Tensors;` elsewhere
+    // (whose Tensor would clash) and work from namespaces with a TorchSharp segment. Capitalized (Torch, NN; F as in
+    // PyTorch's `import ... as F`) because all-lowercase type names draw warning CS8981.
+    public static string Emit(ModelPlan plan) => GeneratedFile.Write(plan.Model, ": its TorchSharp flavor", TypeNames.TorchSharp, () => "", w =>
     {
         w.Line("/// <summary>");
         w.Line($"/// The TorchSharp flavor of <see cref=\"{plan.Model.Identifier}\"/> ({plan.ArchitectureName}), for training with TorchSharp on CPU or CUDA: the same");
         w.Line("/// routing, parameter names, loss and entry checks as the managed flavor, so a checkpoint of one loads into the other.");
         w.Line("/// </summary>");
-        using (w.Block("public sealed class TorchSharpModel : NN.Module<TorchSharpModel.Batch, TorchSharpModel.Output>"))
+        using (w.Block($"public sealed class TorchSharpModel : {Type("NN")}.Module<TorchSharpModel.Batch, TorchSharpModel.Output>"))
         {
             // Entry checks name the owner of the data types, as the managed flavor's do: the model, or its task group.
             var flavor = new TorchSharpDataFlavor(plan.Data.Owner.Name);
@@ -80,10 +65,10 @@ internal static class TorchSharpModelEmitter
         w.Line("// Registered by the constructor under the plan's state-dict paths (embeddings.*, levels.*, gates.*, ...), not under these names.");
         ManagedModelEmitter.ModuleFields(w, plan, module => module switch
         {
-            EmbeddingModule => "Embedding",
-            ExpertBankModule => "LinearStack[]",
-            GateModule => "Linear",
-            _ => "LinearStack",
+            EmbeddingModule => $"{Type("Embedding")}",
+            ExpertBankModule => $"{Type("LinearStack")}[]",
+            GateModule => $"{Type("Linear")}",
+            _ => $"{Type("LinearStack")}",
         });
 
         w.Line();
@@ -92,9 +77,9 @@ internal static class TorchSharpModelEmitter
     private static void EmitConstructor(SourceWriter w, ModelPlan plan)
     {
         w.Line("/// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref=\"Create\"/> for a seed and a device.</summary>");
-        using (w.Block($"public TorchSharpModel() : base(LibTorch.Checked({String(plan.Model.Name)}))"))
+        using (w.Block($"public TorchSharpModel() : base({Type("LibTorch")}.Checked({String(plan.Model.Name)}))"))
         {
-            w.Line("var modules = new ModuleTree(this);");
+            w.Line($"var modules = new {Type("ModuleTree")}(this);");
             foreach (PlanModule module in plan.Modules)
             {
                 w.Line($"{module.Field} = {Create(module)};");
@@ -114,40 +99,40 @@ internal static class TorchSharpModelEmitter
     /// <summary>A module created with TorchSharp's default initialization and registered under the plan's state-dict path.</summary>
     private static string Create(PlanModule module) => module switch
     {
-        EmbeddingModule table => $"modules.Add({String(table.Path)}, NN.Embedding({table.Cardinality}, {table.Dim}))",
-        ExpertBankModule bank => $"modules.AddEach({Strings(bank.LayerPrefixes)}, () => ModelOps.LinearStack({bank.InputWidth}, {Longs(bank.Units)}))",
-        GateModule gate => $"modules.Add({String(gate.Path)}, NN.Linear({gate.InputWidth}, {gate.FanIn}))",
-        MlpModule mlp => $"modules.Add({String(mlp.LayerPrefix)}, ModelOps.LinearStack({mlp.InputWidth}, {Longs(mlp.Units)}))",
+        EmbeddingModule table => $"modules.Add({String(table.Path)}, {Type("NN")}.Embedding({table.Cardinality}, {table.Dim}))",
+        ExpertBankModule bank => $"modules.AddEach({Strings(bank.LayerPrefixes)}, () => {Type("ModelOps")}.LinearStack({bank.InputWidth}, {Longs(bank.Units)}))",
+        GateModule gate => $"modules.Add({String(gate.Path)}, {Type("NN")}.Linear({gate.InputWidth}, {gate.FanIn}))",
+        MlpModule mlp => $"modules.Add({String(mlp.LayerPrefix)}, {Type("ModelOps")}.LinearStack({mlp.InputWidth}, {Longs(mlp.Units)}))",
         _ => throw new System.ArgumentOutOfRangeException(nameof(module), module.GetType().Name, "Unknown module kind."),
     };
 
     private static void EmitLifetime(SourceWriter w, ModelPlan plan)
     {
         w.Line("/// <summary>CUDA when TorchSharp sees a GPU, else the CPU.</summary>");
-        using (w.Block("public static Device PreferredDevice()"))
+        using (w.Block($"public static {Type("Device")} PreferredDevice()"))
         {
-            w.Line("LibTorch.Ensure();");
-            w.Line("return Torch.cuda.is_available() ? Torch.CUDA : Torch.CPU;");
+            w.Line($"{Type("LibTorch")}.Ensure();");
+            w.Line($"return {Type("Torch")}.cuda.is_available() ? {Type("Torch")}.CUDA : {Type("Torch")}.CPU;");
         }
 
         w.Line();
         w.Line("/// <summary>Builds the model from TorchSharp's seeded global generator (same seed, same weights) and moves it to <paramref name=\"device\"/> (default: the CPU).</summary>");
-        using (w.Block("public static TorchSharpModel Create(long seed, Device? device = null)"))
+        using (w.Block($"public static TorchSharpModel Create(long seed, {Type("Device")}? device = null)"))
         {
-            w.Line("LibTorch.Ensure();");
-            w.Line("Torch.manual_seed(seed);");
+            w.Line($"{Type("LibTorch")}.Ensure();");
+            w.Line($"{Type("Torch")}.manual_seed(seed);");
             w.Line("var model = new TorchSharpModel();");
             w.Line("return device is null ? model : global::TorchSharp.ModuleExtensionMethods.to(model, device);");
         }
 
         w.Line();
         w.Line("/// <summary>Adam over every parameter; create it after moving the model to its device.</summary>");
-        w.Line("public global::TorchSharp.torch.optim.Optimizer CreateOptimizer(double learningRate = 1e-3) => Torch.optim.Adam(parameters(), lr: learningRate);");
+        w.Line($"public global::TorchSharp.torch.optim.Optimizer CreateOptimizer(double learningRate = 1e-3) => {Type("Torch")}.optim.Adam(parameters(), lr: learningRate);");
         w.Line();
         if (plan.HasGates)
         {
             w.Member("When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8); costs a copy of the weights to the CPU.",
-                $"public {Runtime}GateStatistics? GateStatistics {{ get; set; }}");
+                $"public {Type("GateStatistics")}? GateStatistics {{ get; set; }}");
         }
 
         foreach (TaskSpec t in plan.Tasks)
@@ -166,20 +151,20 @@ internal static class TorchSharpModelEmitter
             {
                 TaskSpec t = plan.Tasks[term.Task];
                 string fn = term.Kind == LossKind.BinaryCrossEntropy ? "binary_cross_entropy_with_logits" : "mse_loss";
-                string all = $"F.{fn}(output.{t.Identifier}, labels.{t.Identifier})";
+                string all = $"{Type("F")}.{fn}(output.{t.Identifier}, labels.{t.Identifier})";
                 if (term.Masked)
                 {
-                    w.Line($"Tensor loss{t.Identifier} = labels.{t.Identifier}Mask is null");
+                    w.Line($"{Type("Tensor")} loss{t.Identifier} = labels.{t.Identifier}Mask is null");
                     w.Line($"    ? {all}");
-                    w.Line($"    : ModelOps.MaskedMean(F.{fn}(output.{t.Identifier}, labels.{t.Identifier}, reduction: NN.Reduction.None), labels.{t.Identifier}Mask);");
+                    w.Line($"    : {Type("ModelOps")}.MaskedMean({Type("F")}.{fn}(output.{t.Identifier}, labels.{t.Identifier}, reduction: {Type("NN")}.Reduction.None), labels.{t.Identifier}Mask);");
                 }
                 else
                 {
-                    w.Line($"Tensor loss{t.Identifier} = {all};");
+                    w.Line($"{Type("Tensor")} loss{t.Identifier} = {all};");
                 }
             }
 
-            LossEmitter.Total(w, plan, "Tensor", (loss, weight) => $"{loss} * {weight}", (sum, term) => $"{sum} + {term}");
+            LossEmitter.Total(w, plan, Type("Tensor"), (loss, weight) => $"{loss} * {weight}", (sum, term) => $"{sum} + {term}");
         }
 
         w.Line();
@@ -194,7 +179,7 @@ internal static class TorchSharpModelEmitter
         using (w.Block("public float TrainStep(Batch batch, Labels labels, int epoch, global::TorchSharp.torch.optim.Optimizer optimizer)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(optimizer);");
-            w.Line("using DisposeScope scope = Torch.NewDisposeScope();");
+            w.Line($"using {Type("DisposeScope")} scope = {Type("Torch")}.NewDisposeScope();");
             w.Line("optimizer.zero_grad();");
             w.Line("Losses losses = Loss(forward(batch), labels, epoch);");
             w.Line("losses.Total.backward();");
@@ -206,8 +191,8 @@ internal static class TorchSharpModelEmitter
         w.Line("/// <summary>Forward pass without gradients (call eval() first); the outputs belong to the caller's dispose scope.</summary>");
         using (w.Block("public Output Predict(Batch batch)"))
         {
-            w.Line("using global::System.IDisposable noGrad = Torch.no_grad();");
-            w.Line("using DisposeScope scope = Torch.NewDisposeScope();");
+            w.Line($"using global::System.IDisposable noGrad = {Type("Torch")}.no_grad();");
+            w.Line($"using {Type("DisposeScope")} scope = {Type("Torch")}.NewDisposeScope();");
             w.Line("return forward(batch).MoveToOuterDisposeScope();");
         }
 
@@ -221,10 +206,10 @@ internal static class TorchSharpModelEmitter
         w.Line("/// PleGen.Runtime before any parameter changes; the values are copied into the parameters on their device. Create the");
         w.Line("/// optimizer after loading or reset it.");
         w.Line("/// </summary>");
-        w.Line("public void Load(string path) => ModelOps.Load(this, path);");
+        w.Line($"public void Load(string path) => {Type("ModelOps")}.Load(this, path);");
         w.Line();
         w.Line("/// <summary>Writes the parameters as a safetensors checkpoint the managed flavor (and PyTorch) can load, atomically.</summary>");
-        w.Line($"public void Save(string path) => ModelOps.Save(this, path, {ManagedModelEmitter.CheckpointMetadata(plan, "TorchSharp")});");
+        w.Line($"public void Save(string path) => {Type("ModelOps")}.Save(this, path, {ManagedModelEmitter.CheckpointMetadata(plan, "TorchSharp")});");
         w.Line();
     }
 
@@ -232,20 +217,20 @@ internal static class TorchSharpModelEmitter
     {
         string activation = plan.Activation switch
         {
-            ActivationValue.Tanh => "F.tanh(x)",
-            ActivationValue.Sigmoid => "F.sigmoid(x)",
-            _ => "F.relu(x)",
+            ActivationValue.Tanh => $"{Type("F")}.tanh(x)",
+            ActivationValue.Sigmoid => $"{Type("F")}.sigmoid(x)",
+            _ => $"{Type("F")}.relu(x)",
         };
         w.Line("/// <summary>After every hidden layer: the declared activation, then dropout while training.</summary>");
         w.Line(plan.Dropout > 0
-            ? $"private Tensor Hidden(Tensor x) => F.dropout({activation}, {plan.Dropout.ToString("R", CultureInfo.InvariantCulture)}, training);"
-            : $"private static Tensor Hidden(Tensor x) => {activation};");
+            ? $"private {Type("Tensor")} Hidden({Type("Tensor")} x) => {Type("F")}.dropout({activation}, {plan.Dropout.ToString("R", CultureInfo.InvariantCulture)}, training);"
+            : $"private static {Type("Tensor")} Hidden({Type("Tensor")} x) => {activation};");
         if (plan.HasGates)
         {
             w.Line();
-            using (w.Block("private void Record(string gate, Tensor weights, string[] experts)"))
+            using (w.Block($"private void Record(string gate, {Type("Tensor")} weights, string[] experts)"))
             {
-                w.Line("GateStatistics?.Record(gate, ModelOps.ToRuntime(weights), experts);");
+                w.Line($"GateStatistics?.Record(gate, {Type("ModelOps")}.ToRuntime(weights), experts);");
             }
         }
 
@@ -254,22 +239,22 @@ internal static class TorchSharpModelEmitter
 
     private sealed class TorchSharpForward : ForwardFlavor
     {
-        public override string Tensor => "Tensor";
+        public override string Tensor => Type("Tensor");
 
         public override string GateRecorder => "Record";
 
         public override string Input(ModelPlan plan, InputStep step)
-            => ForwardEmitter.Input(plan, step, (f, table) => $"{table.Field}.forward(batch.{f.Identifier})", parts => $"Torch.cat({parts}, 1)");
+            => ForwardEmitter.Input(plan, step, (f, table) => $"{table.Field}.forward(batch.{f.Identifier})", parts => $"{Type("Torch")}.cat({parts}, 1)");
 
         public override string Network(PlanModule module, string input) => module switch
         {
-            ExpertBankModule => $"ModelOps.ExpertBank({input}, {module.Field}, Hidden)",
-            MlpModule { LastIsOutput: true } => $"ModelOps.Tower({module.Field}, {input}, Hidden)",
-            _ => $"ModelOps.Mlp({module.Field}, {input}, Hidden)",
+            ExpertBankModule => $"{Type("ModelOps")}.ExpertBank({input}, {module.Field}, Hidden)",
+            MlpModule { LastIsOutput: true } => $"{Type("ModelOps")}.Tower({module.Field}, {input}, Hidden)",
+            _ => $"{Type("ModelOps")}.Mlp({module.Field}, {input}, Hidden)",
         };
 
-        public override string GateWeights(GateStep step) => $"F.softmax({step.Gate.Field}.forward({step.Selector.Name}), 1)";
+        public override string GateWeights(GateStep step) => $"{Type("F")}.softmax({step.Gate.Field}.forward({step.Selector.Name}), 1)";
 
-        public override string GateMix(GateStep step) => $"ModelOps.Mix({step.Weights.Name}, {ForwardEmitter.Banks(step)})";
+        public override string GateMix(GateStep step) => $"{Type("ModelOps")}.Mix({step.Weights.Name}, {ForwardEmitter.Banks(step)})";
     }
 }

@@ -1,5 +1,6 @@
 using PleGen.Generator.Plan;
 using static PleGen.Generator.Emit.Literals;
+using static PleGen.Generator.Emit.TypeNames;
 
 namespace PleGen.Generator.Emit;
 
@@ -12,12 +13,12 @@ internal static class TrainableEmitter
     public static void Emit(SourceWriter w, ModelPlan plan)
     {
         string dataset = ManagedModelEmitter.Data(plan) + "Dataset";
-        string iface = $"{Runtime}ITrainableModel<{dataset}>";
+        string iface = $"global::PleGen.Runtime.Training.ITrainableModel<{dataset}>";
         w.Line();
-        w.Initializer($"private static readonly {Runtime}TaskInfo[] TaskInfoList =", plan.Tasks.Select(t => $"new {Runtime}TaskInfo({String(t.Name)}, {Bool(t.IsBinary)}, {Bool(t.Masked)})"));
+        w.Initializer($"private static readonly {Type("TaskInfo")}[] TaskInfoList =", plan.Tasks.Select(t => $"new {Type("TaskInfo")}({String(t.Name)}, {Bool(t.IsBinary)}, {Bool(t.Masked)})"));
         w.Line();
         w.Members(
-            $"global::System.Collections.Generic.IReadOnlyList<{Runtime}TaskInfo> {iface}.TaskInfos => TaskInfoList;",
+            $"global::System.Collections.Generic.IReadOnlyList<{Type("TaskInfo")}> {iface}.TaskInfos => TaskInfoList;",
             $"int {iface}.Count({dataset} data) => data.Count;");
         using (w.Block($"float {iface}.TrainStep({dataset} data, global::System.ReadOnlySpan<int> rows, int epoch, global::System.Span<float> taskLosses)"))
         {

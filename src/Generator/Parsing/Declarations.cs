@@ -110,6 +110,9 @@ internal sealed class ModelDeclaration
 
     public List<ContainingType> ContainingTypes { get; } = new();
 
+    /// <summary>Generated files' alias names that the class's scope already has (see <see cref="AliasNames"/>).</summary>
+    public EquatableArray<string> ShadowedNames { get; set; } = EquatableArray<string>.Empty;
+
     public LocationInfo? ClassLocation { get; set; }
 
     public ArchitectureKind Architecture { get; set; }

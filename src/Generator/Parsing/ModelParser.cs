@@ -37,6 +37,7 @@ internal static class ModelParser
             Architecture = kind,
             ClassLocation = LocationInfo.From((targetNode as TypeDeclarationSyntax)?.Identifier.GetLocation() ?? targetNode.GetLocation()),
             Keyword = targetNode is RecordDeclarationSyntax ? "record" : "class",
+            ShadowedNames = AliasNames.ShadowedIn(type),
         };
 
         if (!CheckSingleArchitecture(type, matched, kind, diagnostics, cancellationToken))

@@ -27,7 +27,13 @@ internal static class TaskGroups
         }
 
         TypeIdentity identity = Identity(type, cancellationToken);
-        var declaration = new ModelDeclaration { ClassName = type.Name, Namespace = identity.Namespace, Keyword = identity.Keyword };
+        var declaration = new ModelDeclaration
+        {
+            ClassName = type.Name,
+            Namespace = identity.Namespace,
+            Keyword = identity.Keyword,
+            ShadowedNames = AliasNames.ShadowedIn(type),
+        };
         declaration.ContainingTypes.AddRange(identity.ContainingTypes.Select(c => new ContainingType(c.Keyword, c.Name)));
 
         // Diagnostics about the group's attributes are the models' to report (with the models' rules); the group's own

@@ -76,7 +76,28 @@ internal static class PlanBuilder
         model.Namespace,
         model.ContainingTypes.Select(c => new ContainingTypeSpec(c.Keyword, c.Name)).ToEquatableArray(),
         model.ClassName,
-        model.Keyword);
+        model.Keyword,
+        Shadowed(model));
+
+    // Besides what the class's scope has, the members generated for tasks and features ("Ops" for a task named "ops")
+    // would win over an alias inside the generated types.
+    private static EquatableArray<string> Shadowed(ModelDeclaration model)
+    {
+        var members = new HashSet<string>(model.ShadowedNames, StringComparer.Ordinal);
+        foreach (string name in model.Tasks.Select(t => t.Name.Value).Concat(model.Features.Select(f => f.Name.Value)))
+        {
+            string identifier = Identifiers.ToPascalCase(name);
+            foreach (string member in new[] { identifier, identifier + "Probability", identifier + "Mask", identifier + "Labels" })
+            {
+                if (AliasNames.All.Contains(member))
+                {
+                    members.Add(member);
+                }
+            }
+        }
+
+        return members.OrderBy(m => m, StringComparer.Ordinal).ToEquatableArray();
+    }
 }
 
 /// <summary>What a body builder hands back: its steps, the level count for the summary, and what each tower reads.</summary>

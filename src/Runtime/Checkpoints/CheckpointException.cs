@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Checkpoints;
 
 /// <summary>
 /// A checkpoint could not be written or read: a corrupt or truncated file, an unsupported dtype, a missing or

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Checkpoints;
 
 /// <summary>
 /// Where a save really writes, settled before anything is written. A symbolic link is followed to its final target, so the

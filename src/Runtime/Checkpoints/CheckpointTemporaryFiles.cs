@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Checkpoints;
 
 /// <summary>
 /// The temporary files a save writes beside its target before renaming them over it, named

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Checkpoints;
 
 /// <summary>What a path names, after following symbolic links.</summary>
 internal enum FileKind

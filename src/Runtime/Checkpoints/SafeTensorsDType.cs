@@ -1,7 +1,7 @@
 using System;
 using System.Buffers.Binary;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Checkpoints;
 
 /// <summary>The safetensors dtypes PleGen reads; parameters are always written and loaded as F32.</summary>
 internal enum SafeTensorsDType

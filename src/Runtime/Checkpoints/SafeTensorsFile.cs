@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Checkpoints;
 
 /// <summary>The validated contents of a safetensors file, every tensor as float32.</summary>
 /// <param name="Tensors">Name -> shape and values.</param>

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Checkpoints;
 
 /// <summary>Opens checkpoint files and reads the data section of a validated one into float32 arrays, verifying checksums.</summary>
 internal static class SafeTensorsReader

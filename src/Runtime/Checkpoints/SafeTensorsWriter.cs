@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Checkpoints;
 
 /// <summary>
 /// Writes safetensors files atomically: everything goes to a temporary file beside the target (the final target of any

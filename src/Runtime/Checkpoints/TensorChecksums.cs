@@ -6,7 +6,7 @@ using System.Linq;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Checkpoints;
 
 /// <summary>
 /// The integrity check Save writes into a checkpoint's metadata: under <see cref="MetadataKey"/>, the CRC-32C (Castagnoli,

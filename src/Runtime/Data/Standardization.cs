@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Numerics.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace PleGen.Runtime.Data;
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Init;
 
 /// <summary>
 /// PyTorch's default initializations (nn.Linear, nn.Embedding, nn.init.xavier_uniform_), drawn from seeded

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Interop;
 
 /// <summary>
 /// Checks, once per process, that TorchSharp's native shim (LibTorchSharp, with libtorch behind it) loads, before any

@@ -1,5 +1,5 @@
 using System;
-using System.Numerics.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace PleGen.Runtime.Kernels;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Memory;
 
 /// <summary>
 /// Float buffers pooled by exact length. Training repeats the same shapes every step, so after the first step

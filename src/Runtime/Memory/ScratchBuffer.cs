@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Memory;
 
 /// <summary>
 /// Temporary floats for one computation (e.g. a fused activation's pre-activation gradient): rented from the

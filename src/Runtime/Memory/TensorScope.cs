@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Memory;
 
 /// <summary>
 /// The lifetime of one step's intermediate tensors. Ops run inside a scope take their result (and gradient)

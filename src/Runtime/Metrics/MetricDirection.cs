@@ -1,4 +1,4 @@
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Metrics;
 
 /// <summary>
 /// Which way a metric improves. It decides what early stopping keeps (<see cref="Trainer{TDataset}"/>), how

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Metrics;
 
 /// <summary>Comparing two values of a metric, and the direction of the metrics known by name.</summary>
 public static class MetricDirections

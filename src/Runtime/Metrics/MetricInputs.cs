@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Metrics;
 
 /// <summary>What a metric requires of its labels.</summary>
 internal enum LabelKind

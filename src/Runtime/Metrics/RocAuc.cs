@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Metrics;
 
 /// <summary>
 /// Evaluation metrics, computed in double precision and equal to scikit-learn's: <see cref="RocAuc"/>,

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Models;
 
 /// <summary>
 /// Opt-in recorder of expert utilization (the PLE paper's Figure 8): while attached to a model, every forward pass

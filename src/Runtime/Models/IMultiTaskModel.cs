@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Models;
 
 /// <summary>What every generated model offers, whatever its declaration.</summary>
 public interface IMultiTaskModel

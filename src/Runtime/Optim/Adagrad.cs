@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Optim;
 
 /// <summary>
 /// Adagrad as torch.optim.Adagrad (1.13): g += wd p; clr = lr / (1 + (t - 1) lr_decay) at the parameter's own

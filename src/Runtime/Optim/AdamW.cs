@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Optim;
 
 /// <summary>
 /// AdamW as torch.optim.AdamW (1.13): p *= 1 - lr * weight_decay (decoupled from the gradient), then the Adam

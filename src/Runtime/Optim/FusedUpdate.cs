@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Optim;
 
 /// <summary>
 /// An optimizer's per-element update rule, over the parameter value, its gradient and up to three state buffers.

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Optim;
 
 /// <summary>
 /// Base of the optimizers, with torch.optim's semantics: a fixed list of named parameters, a settable learning

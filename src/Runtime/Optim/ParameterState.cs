@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Optim;
 
 /// <summary>One parameter's optimizer state: its own step count and its buffers (allocated once).</summary>
 public sealed class ParameterState

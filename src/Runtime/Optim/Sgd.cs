@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Optim;
 
 /// <summary>
 /// Stochastic gradient descent as torch.optim.SGD (1.13): d = g + wd p; with momentum, buf = d on the parameter's

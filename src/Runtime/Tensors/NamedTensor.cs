@@ -1,4 +1,4 @@
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Tensors;
 
 /// <summary>A tensor with its state-dict name, e.g. <c>levels.0.shared.1.layers.0.weight</c>.</summary>
 /// <param name="Name">The parameter's name.</param>

@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Tensors;
 
 /// <summary>Shape arithmetic and formatting shared by every op's checks and messages.</summary>
 public static class ShapeUtil

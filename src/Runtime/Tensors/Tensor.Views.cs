@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Tensors;
 
 public sealed partial class Tensor
 {

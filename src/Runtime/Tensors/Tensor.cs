@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Tensors;
 
 /// <summary>
 /// A float32 tensor: a shape over row-major contiguous values and, for tensors that take part in training, a

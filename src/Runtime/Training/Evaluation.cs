@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace PleGen.Runtime;
+// Inside PleGen.Runtime, "Metrics" names the namespace; the class of metric functions needs its full name.
+using MetricFunctions = PleGen.Runtime.Metrics.Metrics;
+
+namespace PleGen.Runtime.Training;
 
 /// <summary>
 /// Per-task metrics of a generated model on a data set: AUC for binary tasks, MSE for regression, each over the task's
@@ -41,8 +44,8 @@ public static class Evaluation
             }
 
             metrics[task.Name] = task.IsBinary
-                ? Metrics.RocAuc(predictions[t], labels, mask)
-                : Metrics.MeanSquaredError(predictions[t], labels, mask);
+                ? MetricFunctions.RocAuc(predictions[t], labels, mask)
+                : MetricFunctions.MeanSquaredError(predictions[t], labels, mask);
         }
 
         return metrics;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Training;
 
 /// <summary>A task as the trainer sees it.</summary>
 /// <param name="Name">Declared name.</param>

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Training;
 
 /// <summary>
 /// A model together with its optimizer, on one backend, as the <see cref="Trainer{TDataset}"/> drives it. The trainer owns

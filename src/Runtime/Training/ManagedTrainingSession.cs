@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Training;
 
 /// <summary>
 /// The managed flavor's session: a generated model and one of the engine's optimizers. Every step and every prediction

@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Training;
 
 /// <summary>
 /// A task's samples inside its sample space (PLE Eq. 9) on one data set: how many, and how many are labelled 1. A task's

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Training;
 
 /// <summary>
 /// Trains any generated model, on either backend: epochs of seeded-shuffled mini-batches, the loss weights of PLE Eq. 10

@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Training;
 
 /// <summary>How a <see cref="Trainer{TDataset}"/> trains.</summary>
 public sealed record TrainerOptions

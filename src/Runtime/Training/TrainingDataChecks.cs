@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Training;
 
 /// <summary>
 /// What Fit checks of its data before the first step, so that a problem which would surface only after an epoch of

@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Training;
 
 /// <summary>
 /// Training stopped because something failed (the <see cref="Exception.InnerException"/>): a step, a validation, the

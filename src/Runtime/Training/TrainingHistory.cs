@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Training;
 
 /// <summary>
 /// One epoch: mean training losses and the validation metric of every task (empty without validation data; NaN for a task

@@ -1,3 +1,4 @@
+using PleGen.Tests.Shared;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PleGen.Generator.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using PleGen.Tests.Shared;
 using System;
 using System.IO;
 using Xunit;

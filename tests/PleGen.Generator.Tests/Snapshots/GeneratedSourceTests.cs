@@ -1,3 +1,4 @@
+using PleGen.Tests.Shared;
 using Xunit;
 using PleGen.Generator.Tests.Infrastructure;
 

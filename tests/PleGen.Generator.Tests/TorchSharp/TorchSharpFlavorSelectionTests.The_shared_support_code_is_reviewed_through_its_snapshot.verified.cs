@@ -67,10 +67,10 @@ namespace PleGen.TorchSharpSupport
     /// </summary>
     internal static class LibTorch
     {
-        public static void Ensure() => global::PleGen.Runtime.LibTorchLoadCheck.Ensure(typeof(Torch).Assembly);
+        public static void Ensure() => global::PleGen.Runtime.Interop.LibTorchLoadCheck.Ensure(typeof(Torch).Assembly);
 
         /// <summary>The check, for a base-constructor argument.</summary>
-        public static T Checked<T>(T value) => global::PleGen.Runtime.LibTorchLoadCheck.Ensure(typeof(Torch).Assembly, value);
+        public static T Checked<T>(T value) => global::PleGen.Runtime.Interop.LibTorchLoadCheck.Ensure(typeof(Torch).Assembly, value);
     }
 
     /// <summary>
@@ -78,13 +78,13 @@ namespace PleGen.TorchSharpSupport
     /// in dispose scopes, train()/eval(), the optimizer's learning rate, and the best parameters kept as detached copies
     /// on the model's device. A model's session adds how its mini-batches are made from the managed flavor's Dataset.
     /// </summary>
-    internal abstract class TrainingSession<TDataset> : global::PleGen.Runtime.ITrainingSession<TDataset>
+    internal abstract class TrainingSession<TDataset> : global::PleGen.Runtime.Training.ITrainingSession<TDataset>
     {
         private readonly NN.Module _module;
         private readonly Optimizer _optimizer;
         private Tensor[]? _best;
 
-        protected TrainingSession(NN.Module module, Optimizer optimizer, global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.TaskInfo> tasks)
+        protected TrainingSession(NN.Module module, Optimizer optimizer, global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.Training.TaskInfo> tasks)
         {
             _module = module ?? throw new global::System.ArgumentNullException(nameof(module));
             _optimizer = optimizer ?? throw new global::System.ArgumentNullException(nameof(optimizer));
@@ -92,7 +92,7 @@ namespace PleGen.TorchSharpSupport
             Device = global::System.Linq.Enumerable.First(module.parameters()).device;
         }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.TaskInfo> TaskInfos { get; }
+        public global::System.Collections.Generic.IReadOnlyList<global::PleGen.Runtime.Training.TaskInfo> TaskInfos { get; }
 
         /// <summary>Where the model's parameters were when the session was made: every mini-batch is copied there.</summary>
         protected global::TorchSharp.torch.Device Device { get; }
@@ -246,32 +246,32 @@ namespace PleGen.TorchSharpSupport
             }
 
             long index = notFinite.nonzero()[0, 0].item<long>();
-            global::PleGen.Runtime.TensorShapeChecks.DenseValues(model, feature, width, index, values.flatten()[index].item<float>());
+            global::PleGen.Runtime.Generated.TensorShapeChecks.DenseValues(model, feature, width, index, values.flatten()[index].item<float>());
         }
 
         // Mean over the samples whose mask is 1 (PLE Eq. 9); a batch with none of them gives 0 and zero gradients, not 0/0.
         public static Tensor MaskedMean(Tensor perSample, Tensor mask) => (perSample * mask).sum() / mask.sum().clamp_min(1);
 
         /// <summary>A copy of a tensor's values on the CPU as a PleGen.Runtime tensor (checkpoints, gate statistics).</summary>
-        public static global::PleGen.Runtime.Tensor ToRuntime(Tensor tensor)
+        public static global::PleGen.Runtime.Tensors.Tensor ToRuntime(Tensor tensor)
         {
             // Each step's tensor is disposed here, not left to a dispose scope: Save runs outside any scope.
             using Tensor detached = tensor.detach();
             using Tensor cpu = detached.cpu();
             using global::TorchSharp.Utils.TensorAccessor<float> values = cpu.data<float>();
-            return new global::PleGen.Runtime.Tensor(global::System.Array.ConvertAll(tensor.shape, d => checked((int)d)), values.ToArray());
+            return new global::PleGen.Runtime.Tensors.Tensor(global::System.Array.ConvertAll(tensor.shape, d => checked((int)d)), values.ToArray());
         }
 
         /// <summary>Writes a module's parameters as safetensors under their state-dict names, atomically.</summary>
         public static void Save(NN.Module module, string path, global::System.Collections.Generic.IReadOnlyDictionary<string, string> metadata)
         {
-            var buffers = new global::System.Collections.Generic.List<global::PleGen.Runtime.NamedTensor>();
+            var buffers = new global::System.Collections.Generic.List<global::PleGen.Runtime.Tensors.NamedTensor>();
             foreach ((string name, Parameter parameter) in module.named_parameters())
             {
-                buffers.Add(new global::PleGen.Runtime.NamedTensor(name, ToRuntime(parameter)));
+                buffers.Add(new global::PleGen.Runtime.Tensors.NamedTensor(name, ToRuntime(parameter)));
             }
 
-            global::PleGen.Runtime.SafeTensors.Save(path, buffers, metadata);
+            global::PleGen.Runtime.Checkpoints.SafeTensors.Save(path, buffers, metadata);
         }
 
         /// <summary>
@@ -281,14 +281,14 @@ namespace PleGen.TorchSharpSupport
         public static void Load(NN.Module module, string path)
         {
             var parameters = new global::System.Collections.Generic.List<(string Name, Parameter Parameter)>(module.named_parameters());
-            var buffers = new global::System.Collections.Generic.List<global::PleGen.Runtime.NamedTensor>(parameters.Count);
+            var buffers = new global::System.Collections.Generic.List<global::PleGen.Runtime.Tensors.NamedTensor>(parameters.Count);
             foreach ((string name, Parameter parameter) in parameters)
             {
                 int[] shape = global::System.Array.ConvertAll(parameter.shape, d => checked((int)d));
-                buffers.Add(new global::PleGen.Runtime.NamedTensor(name, new global::PleGen.Runtime.Tensor(shape, new float[global::PleGen.Runtime.ShapeUtil.Product(shape)])));
+                buffers.Add(new global::PleGen.Runtime.Tensors.NamedTensor(name, new global::PleGen.Runtime.Tensors.Tensor(shape, new float[global::PleGen.Runtime.Tensors.ShapeUtil.Product(shape)])));
             }
 
-            global::PleGen.Runtime.SafeTensors.Load(path, buffers);
+            global::PleGen.Runtime.Checkpoints.SafeTensors.Load(path, buffers);
             using global::System.IDisposable noGrad = Torch.no_grad();
             using DisposeScope scope = Torch.NewDisposeScope();
             for (int i = 0; i < parameters.Count; i++)

@@ -6,6 +6,8 @@ using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
 using F = global::TorchSharp.torch.nn.functional;
+using GateStatistics = global::PleGen.Runtime.Models.GateStatistics;
+using InputChecks = global::PleGen.Runtime.Generated.InputChecks;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
 using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
@@ -13,6 +15,7 @@ using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
 using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
+using TensorShapeChecks = global::PleGen.Runtime.Generated.TensorShapeChecks;
 using Torch = global::TorchSharp.torch;
 
 namespace Demo
@@ -33,15 +36,15 @@ namespace Demo
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(age);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("Census", "age", age.shape, age.dtype.ToString(), 1, ref batchSize);
+                    TensorShapeChecks.Dense("Census", "age", age.shape, age.dtype.ToString(), 1, ref batchSize);
                     ModelOps.CheckFinite("Census", "age", age, 1);
                     global::System.ArgumentNullException.ThrowIfNull(wages);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("Census", "wages", wages.shape, wages.dtype.ToString(), 2, ref batchSize);
+                    TensorShapeChecks.Dense("Census", "wages", wages.shape, wages.dtype.ToString(), 2, ref batchSize);
                     ModelOps.CheckFinite("Census", "wages", wages, 2);
                     global::System.ArgumentNullException.ThrowIfNull(education);
-                    global::PleGen.Runtime.TensorShapeChecks.Categorical("Census", "education", education.shape, education.dtype.ToString(), ref batchSize);
+                    TensorShapeChecks.Categorical("Census", "education", education.shape, education.dtype.ToString(), ref batchSize);
                     global::System.ArgumentNullException.ThrowIfNull(occupation);
-                    global::PleGen.Runtime.TensorShapeChecks.Categorical("Census", "occupation", occupation.shape, occupation.dtype.ToString(), ref batchSize);
+                    TensorShapeChecks.Categorical("Census", "occupation", occupation.shape, occupation.dtype.ToString(), ref batchSize);
                     BatchSize = batchSize;
                     Age = age;
                     Wages = wages;
@@ -54,10 +57,10 @@ namespace Demo
                 {
                     LibTorch.Ensure();
                     int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Dense("Census", "age", age, 1, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Dense("Census", "wages", wages, 2, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Categorical("Census", "education", education, 17, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Categorical("Census", "occupation", occupation, 47, ref batchSize);
+                    InputChecks.Dense("Census", "age", age, 1, ref batchSize);
+                    InputChecks.Dense("Census", "wages", wages, 2, ref batchSize);
+                    InputChecks.Categorical("Census", "education", education, 17, ref batchSize);
+                    InputChecks.Categorical("Census", "occupation", occupation, 47, ref batchSize);
                     return new Batch(Torch.tensor(age, new long[] { batchSize, 1 }), Torch.tensor(wages, new long[] { batchSize, 2 }), Torch.tensor(global::System.Array.ConvertAll(education, id => (long)id)), Torch.tensor(global::System.Array.ConvertAll(occupation, id => (long)id)));
                 }
 
@@ -88,9 +91,9 @@ namespace Demo
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(income);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("Census", "income", income.shape, income.dtype.ToString(), null, null, ref batchSize);
+                    TensorShapeChecks.Labels("Census", "income", income.shape, income.dtype.ToString(), null, null, ref batchSize);
                     global::System.ArgumentNullException.ThrowIfNull(married);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("Census", "married", married.shape, married.dtype.ToString(), null, null, ref batchSize);
+                    TensorShapeChecks.Labels("Census", "married", married.shape, married.dtype.ToString(), null, null, ref batchSize);
                     BatchSize = batchSize;
                     Income = income;
                     Married = married;
@@ -101,8 +104,8 @@ namespace Demo
                 {
                     LibTorch.Ensure();
                     int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Labels("Census", "income", income, null, binary: true, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("Census", "married", married, null, binary: true, ref batchSize);
+                    InputChecks.Labels("Census", "income", income, null, binary: true, ref batchSize);
+                    InputChecks.Labels("Census", "married", married, null, binary: true, ref batchSize);
                     return new Labels(Torch.tensor(income), Torch.tensor(married));
                 }
 
@@ -257,7 +260,7 @@ namespace Demo
             public global::TorchSharp.torch.optim.Optimizer CreateOptimizer(double learningRate = 1e-3) => Torch.optim.Adam(parameters(), lr: learningRate);
 
             /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8); costs a copy of the weights to the CPU.</summary>
-            public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
+            public GateStatistics? GateStatistics { get; set; }
 
             /// <summary>Loss weight of "income" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
             public static double IncomeLossWeight(int epoch) => Census.IncomeLossWeight(epoch);
@@ -297,7 +300,7 @@ namespace Demo
             {
                 global::System.ArgumentNullException.ThrowIfNull(output);
                 global::System.ArgumentNullException.ThrowIfNull(labels);
-                global::PleGen.Runtime.InputChecks.SameBatch("Census", output.BatchSize, labels.BatchSize);
+                InputChecks.SameBatch("Census", output.BatchSize, labels.BatchSize);
                 Tensor lossIncome = F.binary_cross_entropy_with_logits(output.Income, labels.Income);
                 Tensor lossMarried = F.binary_cross_entropy_with_logits(output.Married, labels.Married);
                 Tensor total = lossIncome;
@@ -329,12 +332,12 @@ namespace Demo
             }
 
             /// <summary>
-            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Trainer{TDataset}"/>, which then trains this model with
+            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Training.Trainer{TDataset}"/>, which then trains this model with
             /// <paramref name="optimizer"/> on the managed flavor's <see cref="Census.Dataset"/> (epochs, Eq. 10 weights, early stopping,
             /// best epoch restored, per-task AUC/MSE). Move the model to its device first: every mini-batch is copied there. Dispose the
             /// session after training (it holds a copy of the best parameters).
             /// </summary>
-            public global::PleGen.Runtime.ITrainingSession<Census.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
+            public global::PleGen.Runtime.Training.ITrainingSession<Census.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
 
             private sealed class TrainingSession : global::PleGen.TorchSharpSupport.TrainingSession<Census.Dataset>
             {

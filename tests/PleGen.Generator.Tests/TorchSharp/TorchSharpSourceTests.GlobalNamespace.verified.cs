@@ -4,15 +4,15 @@
 #nullable enable
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
-using Embedding = global::TorchSharp.Modules.Embedding;
 using F = global::TorchSharp.torch.nn.functional;
+using InputChecks = global::PleGen.Runtime.Generated.InputChecks;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
-using Linear = global::TorchSharp.Modules.Linear;
 using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
 using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
 using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
+using TensorShapeChecks = global::PleGen.Runtime.Generated.TensorShapeChecks;
 using Torch = global::TorchSharp.torch;
 
 partial class TopLevel
@@ -31,7 +31,7 @@ partial class TopLevel
             {
                 int batchSize = -1;
                 global::System.ArgumentNullException.ThrowIfNull(x);
-                global::PleGen.Runtime.TensorShapeChecks.Dense("TopLevel", "x", x.shape, x.dtype.ToString(), 2, ref batchSize);
+                TensorShapeChecks.Dense("TopLevel", "x", x.shape, x.dtype.ToString(), 2, ref batchSize);
                 ModelOps.CheckFinite("TopLevel", "x", x, 2);
                 BatchSize = batchSize;
                 X = x;
@@ -42,7 +42,7 @@ partial class TopLevel
             {
                 LibTorch.Ensure();
                 int batchSize = -1;
-                global::PleGen.Runtime.InputChecks.Dense("TopLevel", "x", x, 2, ref batchSize);
+                InputChecks.Dense("TopLevel", "x", x, 2, ref batchSize);
                 return new Batch(Torch.tensor(x, new long[] { batchSize, 2 }));
             }
 
@@ -64,9 +64,9 @@ partial class TopLevel
             {
                 int batchSize = -1;
                 global::System.ArgumentNullException.ThrowIfNull(a);
-                global::PleGen.Runtime.TensorShapeChecks.Labels("TopLevel", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
+                TensorShapeChecks.Labels("TopLevel", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
                 global::System.ArgumentNullException.ThrowIfNull(b);
-                global::PleGen.Runtime.TensorShapeChecks.Labels("TopLevel", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
+                TensorShapeChecks.Labels("TopLevel", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
                 BatchSize = batchSize;
                 A = a;
                 B = b;
@@ -77,8 +77,8 @@ partial class TopLevel
             {
                 LibTorch.Ensure();
                 int batchSize = -1;
-                global::PleGen.Runtime.InputChecks.Labels("TopLevel", "a", a, null, binary: false, ref batchSize);
-                global::PleGen.Runtime.InputChecks.Labels("TopLevel", "b", b, null, binary: false, ref batchSize);
+                InputChecks.Labels("TopLevel", "a", a, null, binary: false, ref batchSize);
+                InputChecks.Labels("TopLevel", "b", b, null, binary: false, ref batchSize);
                 return new Labels(Torch.tensor(a), Torch.tensor(b));
             }
 
@@ -227,7 +227,7 @@ partial class TopLevel
         {
             global::System.ArgumentNullException.ThrowIfNull(output);
             global::System.ArgumentNullException.ThrowIfNull(labels);
-            global::PleGen.Runtime.InputChecks.SameBatch("TopLevel", output.BatchSize, labels.BatchSize);
+            InputChecks.SameBatch("TopLevel", output.BatchSize, labels.BatchSize);
             Tensor lossA = F.mse_loss(output.A, labels.A);
             Tensor lossB = F.mse_loss(output.B, labels.B);
             Tensor total = lossA;
@@ -259,12 +259,12 @@ partial class TopLevel
         }
 
         /// <summary>
-        /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Trainer{TDataset}"/>, which then trains this model with
+        /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Training.Trainer{TDataset}"/>, which then trains this model with
         /// <paramref name="optimizer"/> on the managed flavor's <see cref="TopLevel.Dataset"/> (epochs, Eq. 10 weights, early stopping,
         /// best epoch restored, per-task AUC/MSE). Move the model to its device first: every mini-batch is copied there. Dispose the
         /// session after training (it holds a copy of the best parameters).
         /// </summary>
-        public global::PleGen.Runtime.ITrainingSession<TopLevel.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
+        public global::PleGen.Runtime.Training.ITrainingSession<TopLevel.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
 
         private sealed class TrainingSession : global::PleGen.TorchSharpSupport.TrainingSession<TopLevel.Dataset>
         {

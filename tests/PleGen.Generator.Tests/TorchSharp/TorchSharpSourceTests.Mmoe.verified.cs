@@ -4,8 +4,9 @@
 #nullable enable
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
-using Embedding = global::TorchSharp.Modules.Embedding;
 using F = global::TorchSharp.torch.nn.functional;
+using GateStatistics = global::PleGen.Runtime.Models.GateStatistics;
+using InputChecks = global::PleGen.Runtime.Generated.InputChecks;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
 using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
@@ -13,6 +14,7 @@ using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
 using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
+using TensorShapeChecks = global::PleGen.Runtime.Generated.TensorShapeChecks;
 using Torch = global::TorchSharp.torch;
 
 namespace Demo
@@ -33,7 +35,7 @@ namespace Demo
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(x);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("SyntheticMmoe", "x", x.shape, x.dtype.ToString(), 5, ref batchSize);
+                    TensorShapeChecks.Dense("SyntheticMmoe", "x", x.shape, x.dtype.ToString(), 5, ref batchSize);
                     ModelOps.CheckFinite("SyntheticMmoe", "x", x, 5);
                     BatchSize = batchSize;
                     X = x;
@@ -44,7 +46,7 @@ namespace Demo
                 {
                     LibTorch.Ensure();
                     int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Dense("SyntheticMmoe", "x", x, 5, ref batchSize);
+                    InputChecks.Dense("SyntheticMmoe", "x", x, 5, ref batchSize);
                     return new Batch(Torch.tensor(x, new long[] { batchSize, 5 }));
                 }
 
@@ -66,9 +68,9 @@ namespace Demo
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(task1);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("SyntheticMmoe", "task1", task1.shape, task1.dtype.ToString(), null, null, ref batchSize);
+                    TensorShapeChecks.Labels("SyntheticMmoe", "task1", task1.shape, task1.dtype.ToString(), null, null, ref batchSize);
                     global::System.ArgumentNullException.ThrowIfNull(task2);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("SyntheticMmoe", "task2", task2.shape, task2.dtype.ToString(), null, null, ref batchSize);
+                    TensorShapeChecks.Labels("SyntheticMmoe", "task2", task2.shape, task2.dtype.ToString(), null, null, ref batchSize);
                     BatchSize = batchSize;
                     Task1 = task1;
                     Task2 = task2;
@@ -79,8 +81,8 @@ namespace Demo
                 {
                     LibTorch.Ensure();
                     int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Labels("SyntheticMmoe", "task1", task1, null, binary: false, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("SyntheticMmoe", "task2", task2, null, binary: false, ref batchSize);
+                    InputChecks.Labels("SyntheticMmoe", "task1", task1, null, binary: false, ref batchSize);
+                    InputChecks.Labels("SyntheticMmoe", "task2", task2, null, binary: false, ref batchSize);
                     return new Labels(Torch.tensor(task1), Torch.tensor(task2));
                 }
 
@@ -211,7 +213,7 @@ namespace Demo
             public global::TorchSharp.torch.optim.Optimizer CreateOptimizer(double learningRate = 1e-3) => Torch.optim.Adam(parameters(), lr: learningRate);
 
             /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8); costs a copy of the weights to the CPU.</summary>
-            public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
+            public GateStatistics? GateStatistics { get; set; }
 
             /// <summary>Loss weight of "task1" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
             public static double Task1LossWeight(int epoch) => SyntheticMmoe.Task1LossWeight(epoch);
@@ -249,7 +251,7 @@ namespace Demo
             {
                 global::System.ArgumentNullException.ThrowIfNull(output);
                 global::System.ArgumentNullException.ThrowIfNull(labels);
-                global::PleGen.Runtime.InputChecks.SameBatch("SyntheticMmoe", output.BatchSize, labels.BatchSize);
+                InputChecks.SameBatch("SyntheticMmoe", output.BatchSize, labels.BatchSize);
                 Tensor lossTask1 = F.mse_loss(output.Task1, labels.Task1);
                 Tensor lossTask2 = F.mse_loss(output.Task2, labels.Task2);
                 Tensor total = lossTask1;
@@ -281,12 +283,12 @@ namespace Demo
             }
 
             /// <summary>
-            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Trainer{TDataset}"/>, which then trains this model with
+            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Training.Trainer{TDataset}"/>, which then trains this model with
             /// <paramref name="optimizer"/> on the managed flavor's <see cref="SyntheticMmoe.Dataset"/> (epochs, Eq. 10 weights, early stopping,
             /// best epoch restored, per-task AUC/MSE). Move the model to its device first: every mini-batch is copied there. Dispose the
             /// session after training (it holds a copy of the best parameters).
             /// </summary>
-            public global::PleGen.Runtime.ITrainingSession<SyntheticMmoe.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
+            public global::PleGen.Runtime.Training.ITrainingSession<SyntheticMmoe.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
 
             private sealed class TrainingSession : global::PleGen.TorchSharpSupport.TrainingSession<SyntheticMmoe.Dataset>
             {

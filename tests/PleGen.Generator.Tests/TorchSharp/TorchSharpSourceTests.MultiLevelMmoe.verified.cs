@@ -4,8 +4,9 @@
 #nullable enable
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
-using Embedding = global::TorchSharp.Modules.Embedding;
 using F = global::TorchSharp.torch.nn.functional;
+using GateStatistics = global::PleGen.Runtime.Models.GateStatistics;
+using InputChecks = global::PleGen.Runtime.Generated.InputChecks;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
 using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
@@ -13,6 +14,7 @@ using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
 using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
+using TensorShapeChecks = global::PleGen.Runtime.Generated.TensorShapeChecks;
 using Torch = global::TorchSharp.torch;
 
 namespace Demo
@@ -33,7 +35,7 @@ namespace Demo
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(x);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("DeepMmoe", "x", x.shape, x.dtype.ToString(), 3, ref batchSize);
+                    TensorShapeChecks.Dense("DeepMmoe", "x", x.shape, x.dtype.ToString(), 3, ref batchSize);
                     ModelOps.CheckFinite("DeepMmoe", "x", x, 3);
                     BatchSize = batchSize;
                     X = x;
@@ -44,7 +46,7 @@ namespace Demo
                 {
                     LibTorch.Ensure();
                     int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Dense("DeepMmoe", "x", x, 3, ref batchSize);
+                    InputChecks.Dense("DeepMmoe", "x", x, 3, ref batchSize);
                     return new Batch(Torch.tensor(x, new long[] { batchSize, 3 }));
                 }
 
@@ -66,9 +68,9 @@ namespace Demo
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(a);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("DeepMmoe", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
+                    TensorShapeChecks.Labels("DeepMmoe", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
                     global::System.ArgumentNullException.ThrowIfNull(b);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("DeepMmoe", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
+                    TensorShapeChecks.Labels("DeepMmoe", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
                     BatchSize = batchSize;
                     A = a;
                     B = b;
@@ -79,8 +81,8 @@ namespace Demo
                 {
                     LibTorch.Ensure();
                     int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Labels("DeepMmoe", "a", a, null, binary: true, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("DeepMmoe", "b", b, null, binary: false, ref batchSize);
+                    InputChecks.Labels("DeepMmoe", "a", a, null, binary: true, ref batchSize);
+                    InputChecks.Labels("DeepMmoe", "b", b, null, binary: false, ref batchSize);
                     return new Labels(Torch.tensor(a), Torch.tensor(b));
                 }
 
@@ -258,7 +260,7 @@ namespace Demo
             public global::TorchSharp.torch.optim.Optimizer CreateOptimizer(double learningRate = 1e-3) => Torch.optim.Adam(parameters(), lr: learningRate);
 
             /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8); costs a copy of the weights to the CPU.</summary>
-            public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
+            public GateStatistics? GateStatistics { get; set; }
 
             /// <summary>Loss weight of "a" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
             public static double ALossWeight(int epoch) => DeepMmoe.ALossWeight(epoch);
@@ -320,7 +322,7 @@ namespace Demo
             {
                 global::System.ArgumentNullException.ThrowIfNull(output);
                 global::System.ArgumentNullException.ThrowIfNull(labels);
-                global::PleGen.Runtime.InputChecks.SameBatch("DeepMmoe", output.BatchSize, labels.BatchSize);
+                InputChecks.SameBatch("DeepMmoe", output.BatchSize, labels.BatchSize);
                 Tensor lossA = F.binary_cross_entropy_with_logits(output.A, labels.A);
                 Tensor lossB = F.mse_loss(output.B, labels.B);
                 Tensor total = lossA;
@@ -352,12 +354,12 @@ namespace Demo
             }
 
             /// <summary>
-            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Trainer{TDataset}"/>, which then trains this model with
+            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Training.Trainer{TDataset}"/>, which then trains this model with
             /// <paramref name="optimizer"/> on the managed flavor's <see cref="DeepMmoe.Dataset"/> (epochs, Eq. 10 weights, early stopping,
             /// best epoch restored, per-task AUC/MSE). Move the model to its device first: every mini-batch is copied there. Dispose the
             /// session after training (it holds a copy of the best parameters).
             /// </summary>
-            public global::PleGen.Runtime.ITrainingSession<DeepMmoe.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
+            public global::PleGen.Runtime.Training.ITrainingSession<DeepMmoe.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
 
             private sealed class TrainingSession : global::PleGen.TorchSharpSupport.TrainingSession<DeepMmoe.Dataset>
             {

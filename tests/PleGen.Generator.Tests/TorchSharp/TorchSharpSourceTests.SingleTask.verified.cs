@@ -6,13 +6,14 @@ using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
 using F = global::TorchSharp.torch.nn.functional;
+using InputChecks = global::PleGen.Runtime.Generated.InputChecks;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
-using Linear = global::TorchSharp.Modules.Linear;
 using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
 using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
 using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
+using TensorShapeChecks = global::PleGen.Runtime.Generated.TensorShapeChecks;
 using Torch = global::TorchSharp.torch;
 
 namespace Demo
@@ -33,10 +34,10 @@ namespace Demo
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(x);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("Separate", "x", x.shape, x.dtype.ToString(), 4, ref batchSize);
+                    TensorShapeChecks.Dense("Separate", "x", x.shape, x.dtype.ToString(), 4, ref batchSize);
                     ModelOps.CheckFinite("Separate", "x", x, 4);
                     global::System.ArgumentNullException.ThrowIfNull(c);
-                    global::PleGen.Runtime.TensorShapeChecks.Categorical("Separate", "c", c.shape, c.dtype.ToString(), ref batchSize);
+                    TensorShapeChecks.Categorical("Separate", "c", c.shape, c.dtype.ToString(), ref batchSize);
                     BatchSize = batchSize;
                     X = x;
                     C = c;
@@ -47,8 +48,8 @@ namespace Demo
                 {
                     LibTorch.Ensure();
                     int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Dense("Separate", "x", x, 4, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Categorical("Separate", "c", c, 7, ref batchSize);
+                    InputChecks.Dense("Separate", "x", x, 4, ref batchSize);
+                    InputChecks.Categorical("Separate", "c", c, 7, ref batchSize);
                     return new Batch(Torch.tensor(x, new long[] { batchSize, 4 }), Torch.tensor(global::System.Array.ConvertAll(c, id => (long)id)));
                 }
 
@@ -73,9 +74,9 @@ namespace Demo
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(a);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("Separate", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
+                    TensorShapeChecks.Labels("Separate", "a", a.shape, a.dtype.ToString(), null, null, ref batchSize);
                     global::System.ArgumentNullException.ThrowIfNull(b);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("Separate", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
+                    TensorShapeChecks.Labels("Separate", "b", b.shape, b.dtype.ToString(), null, null, ref batchSize);
                     BatchSize = batchSize;
                     A = a;
                     B = b;
@@ -86,8 +87,8 @@ namespace Demo
                 {
                     LibTorch.Ensure();
                     int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Labels("Separate", "a", a, null, binary: true, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("Separate", "b", b, null, binary: true, ref batchSize);
+                    InputChecks.Labels("Separate", "a", a, null, binary: true, ref batchSize);
+                    InputChecks.Labels("Separate", "b", b, null, binary: true, ref batchSize);
                     return new Labels(Torch.tensor(a), Torch.tensor(b));
                 }
 
@@ -262,7 +263,7 @@ namespace Demo
             {
                 global::System.ArgumentNullException.ThrowIfNull(output);
                 global::System.ArgumentNullException.ThrowIfNull(labels);
-                global::PleGen.Runtime.InputChecks.SameBatch("Separate", output.BatchSize, labels.BatchSize);
+                InputChecks.SameBatch("Separate", output.BatchSize, labels.BatchSize);
                 Tensor lossA = F.binary_cross_entropy_with_logits(output.A, labels.A);
                 Tensor lossB = F.binary_cross_entropy_with_logits(output.B, labels.B);
                 Tensor total = lossA;
@@ -294,12 +295,12 @@ namespace Demo
             }
 
             /// <summary>
-            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Trainer{TDataset}"/>, which then trains this model with
+            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Training.Trainer{TDataset}"/>, which then trains this model with
             /// <paramref name="optimizer"/> on the managed flavor's <see cref="Separate.Dataset"/> (epochs, Eq. 10 weights, early stopping,
             /// best epoch restored, per-task AUC/MSE). Move the model to its device first: every mini-batch is copied there. Dispose the
             /// session after training (it holds a copy of the best parameters).
             /// </summary>
-            public global::PleGen.Runtime.ITrainingSession<Separate.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
+            public global::PleGen.Runtime.Training.ITrainingSession<Separate.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
 
             private sealed class TrainingSession : global::PleGen.TorchSharpSupport.TrainingSession<Separate.Dataset>
             {

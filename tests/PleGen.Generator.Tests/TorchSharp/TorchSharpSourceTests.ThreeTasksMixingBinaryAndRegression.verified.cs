@@ -4,8 +4,9 @@
 #nullable enable
 using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
-using Embedding = global::TorchSharp.Modules.Embedding;
 using F = global::TorchSharp.torch.nn.functional;
+using GateStatistics = global::PleGen.Runtime.Models.GateStatistics;
+using InputChecks = global::PleGen.Runtime.Generated.InputChecks;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
 using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
@@ -13,6 +14,7 @@ using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
 using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
+using TensorShapeChecks = global::PleGen.Runtime.Generated.TensorShapeChecks;
 using Torch = global::TorchSharp.torch;
 
 namespace Demo
@@ -33,7 +35,7 @@ namespace Demo
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(user);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("VideoPle", "user", user.shape, user.dtype.ToString(), 6, ref batchSize);
+                    TensorShapeChecks.Dense("VideoPle", "user", user.shape, user.dtype.ToString(), 6, ref batchSize);
                     ModelOps.CheckFinite("VideoPle", "user", user, 6);
                     BatchSize = batchSize;
                     User = user;
@@ -44,7 +46,7 @@ namespace Demo
                 {
                     LibTorch.Ensure();
                     int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Dense("VideoPle", "user", user, 6, ref batchSize);
+                    InputChecks.Dense("VideoPle", "user", user, 6, ref batchSize);
                     return new Batch(Torch.tensor(user, new long[] { batchSize, 6 }));
                 }
 
@@ -66,11 +68,11 @@ namespace Demo
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(click);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("VideoPle", "click", click.shape, click.dtype.ToString(), null, null, ref batchSize);
+                    TensorShapeChecks.Labels("VideoPle", "click", click.shape, click.dtype.ToString(), null, null, ref batchSize);
                     global::System.ArgumentNullException.ThrowIfNull(watchTime);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("VideoPle", "watch_time", watchTime.shape, watchTime.dtype.ToString(), null, null, ref batchSize);
+                    TensorShapeChecks.Labels("VideoPle", "watch_time", watchTime.shape, watchTime.dtype.ToString(), null, null, ref batchSize);
                     global::System.ArgumentNullException.ThrowIfNull(share);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("VideoPle", "share", share.shape, share.dtype.ToString(), shareMask?.shape, shareMask?.dtype.ToString(), ref batchSize);
+                    TensorShapeChecks.Labels("VideoPle", "share", share.shape, share.dtype.ToString(), shareMask?.shape, shareMask?.dtype.ToString(), ref batchSize);
                     BatchSize = batchSize;
                     Click = click;
                     WatchTime = watchTime;
@@ -83,9 +85,9 @@ namespace Demo
                 {
                     LibTorch.Ensure();
                     int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Labels("VideoPle", "click", click, null, binary: true, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("VideoPle", "watch_time", watchTime, null, binary: false, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("VideoPle", "share", share, shareMask, binary: true, ref batchSize);
+                    InputChecks.Labels("VideoPle", "click", click, null, binary: true, ref batchSize);
+                    InputChecks.Labels("VideoPle", "watch_time", watchTime, null, binary: false, ref batchSize);
+                    InputChecks.Labels("VideoPle", "share", share, shareMask, binary: true, ref batchSize);
                     return new Labels(Torch.tensor(click), Torch.tensor(watchTime), Torch.tensor(share), shareMask is null ? null : Torch.tensor(shareMask));
                 }
 
@@ -300,7 +302,7 @@ namespace Demo
             public global::TorchSharp.torch.optim.Optimizer CreateOptimizer(double learningRate = 1e-3) => Torch.optim.Adam(parameters(), lr: learningRate);
 
             /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8); costs a copy of the weights to the CPU.</summary>
-            public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
+            public GateStatistics? GateStatistics { get; set; }
 
             /// <summary>Loss weight of "click" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
             public static double ClickLossWeight(int epoch) => VideoPle.ClickLossWeight(epoch);
@@ -366,7 +368,7 @@ namespace Demo
             {
                 global::System.ArgumentNullException.ThrowIfNull(output);
                 global::System.ArgumentNullException.ThrowIfNull(labels);
-                global::PleGen.Runtime.InputChecks.SameBatch("VideoPle", output.BatchSize, labels.BatchSize);
+                InputChecks.SameBatch("VideoPle", output.BatchSize, labels.BatchSize);
                 Tensor lossClick = F.binary_cross_entropy_with_logits(output.Click, labels.Click);
                 Tensor lossWatchTime = F.mse_loss(output.WatchTime, labels.WatchTime);
                 Tensor lossShare = labels.ShareMask is null
@@ -402,12 +404,12 @@ namespace Demo
             }
 
             /// <summary>
-            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Trainer{TDataset}"/>, which then trains this model with
+            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Training.Trainer{TDataset}"/>, which then trains this model with
             /// <paramref name="optimizer"/> on the managed flavor's <see cref="VideoPle.Dataset"/> (epochs, Eq. 10 weights, early stopping,
             /// best epoch restored, per-task AUC/MSE). Move the model to its device first: every mini-batch is copied there. Dispose the
             /// session after training (it holds a copy of the best parameters).
             /// </summary>
-            public global::PleGen.Runtime.ITrainingSession<VideoPle.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
+            public global::PleGen.Runtime.Training.ITrainingSession<VideoPle.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
 
             private sealed class TrainingSession : global::PleGen.TorchSharpSupport.TrainingSession<VideoPle.Dataset>
             {

@@ -6,6 +6,8 @@ using Device = global::TorchSharp.torch.Device;
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Embedding = global::TorchSharp.Modules.Embedding;
 using F = global::TorchSharp.torch.nn.functional;
+using GateStatistics = global::PleGen.Runtime.Models.GateStatistics;
+using InputChecks = global::PleGen.Runtime.Generated.InputChecks;
 using LibTorch = global::PleGen.TorchSharpSupport.LibTorch;
 using Linear = global::TorchSharp.Modules.Linear;
 using LinearStack = global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>;
@@ -13,6 +15,7 @@ using ModelOps = global::PleGen.TorchSharpSupport.ModelOps;
 using ModuleTree = global::PleGen.TorchSharpSupport.ModuleTree;
 using NN = global::TorchSharp.torch.nn;
 using Tensor = global::TorchSharp.torch.Tensor;
+using TensorShapeChecks = global::PleGen.Runtime.Generated.TensorShapeChecks;
 using Torch = global::TorchSharp.torch;
 
 namespace Demo
@@ -33,10 +36,10 @@ namespace Demo
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(age);
-                    global::PleGen.Runtime.TensorShapeChecks.Dense("CensusPle", "age", age.shape, age.dtype.ToString(), 1, ref batchSize);
+                    TensorShapeChecks.Dense("CensusPle", "age", age.shape, age.dtype.ToString(), 1, ref batchSize);
                     ModelOps.CheckFinite("CensusPle", "age", age, 1);
                     global::System.ArgumentNullException.ThrowIfNull(education);
-                    global::PleGen.Runtime.TensorShapeChecks.Categorical("CensusPle", "education", education.shape, education.dtype.ToString(), ref batchSize);
+                    TensorShapeChecks.Categorical("CensusPle", "education", education.shape, education.dtype.ToString(), ref batchSize);
                     BatchSize = batchSize;
                     Age = age;
                     Education = education;
@@ -47,8 +50,8 @@ namespace Demo
                 {
                     LibTorch.Ensure();
                     int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Dense("CensusPle", "age", age, 1, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Categorical("CensusPle", "education", education, 5, ref batchSize);
+                    InputChecks.Dense("CensusPle", "age", age, 1, ref batchSize);
+                    InputChecks.Categorical("CensusPle", "education", education, 5, ref batchSize);
                     return new Batch(Torch.tensor(age, new long[] { batchSize, 1 }), Torch.tensor(global::System.Array.ConvertAll(education, id => (long)id)));
                 }
 
@@ -73,9 +76,9 @@ namespace Demo
                 {
                     int batchSize = -1;
                     global::System.ArgumentNullException.ThrowIfNull(income);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("CensusPle", "income", income.shape, income.dtype.ToString(), null, null, ref batchSize);
+                    TensorShapeChecks.Labels("CensusPle", "income", income.shape, income.dtype.ToString(), null, null, ref batchSize);
                     global::System.ArgumentNullException.ThrowIfNull(neverMarried);
-                    global::PleGen.Runtime.TensorShapeChecks.Labels("CensusPle", "never_married", neverMarried.shape, neverMarried.dtype.ToString(), neverMarriedMask?.shape, neverMarriedMask?.dtype.ToString(), ref batchSize);
+                    TensorShapeChecks.Labels("CensusPle", "never_married", neverMarried.shape, neverMarried.dtype.ToString(), neverMarriedMask?.shape, neverMarriedMask?.dtype.ToString(), ref batchSize);
                     BatchSize = batchSize;
                     Income = income;
                     NeverMarried = neverMarried;
@@ -87,8 +90,8 @@ namespace Demo
                 {
                     LibTorch.Ensure();
                     int batchSize = -1;
-                    global::PleGen.Runtime.InputChecks.Labels("CensusPle", "income", income, null, binary: true, ref batchSize);
-                    global::PleGen.Runtime.InputChecks.Labels("CensusPle", "never_married", neverMarried, neverMarriedMask, binary: true, ref batchSize);
+                    InputChecks.Labels("CensusPle", "income", income, null, binary: true, ref batchSize);
+                    InputChecks.Labels("CensusPle", "never_married", neverMarried, neverMarriedMask, binary: true, ref batchSize);
                     return new Labels(Torch.tensor(income), Torch.tensor(neverMarried), neverMarriedMask is null ? null : Torch.tensor(neverMarriedMask));
                 }
 
@@ -276,7 +279,7 @@ namespace Demo
             public global::TorchSharp.torch.optim.Optimizer CreateOptimizer(double learningRate = 1e-3) => Torch.optim.Adam(parameters(), lr: learningRate);
 
             /// <summary>When set, every forward pass records each gate's weights (expert utilization, PLE Figure 8); costs a copy of the weights to the CPU.</summary>
-            public global::PleGen.Runtime.GateStatistics? GateStatistics { get; set; }
+            public GateStatistics? GateStatistics { get; set; }
 
             /// <summary>Loss weight of "income" at 0-based <paramref name="epoch"/>: w0 * gamma^epoch (PLE Eq. 10).</summary>
             public static double IncomeLossWeight(int epoch) => CensusPle.IncomeLossWeight(epoch);
@@ -330,7 +333,7 @@ namespace Demo
             {
                 global::System.ArgumentNullException.ThrowIfNull(output);
                 global::System.ArgumentNullException.ThrowIfNull(labels);
-                global::PleGen.Runtime.InputChecks.SameBatch("CensusPle", output.BatchSize, labels.BatchSize);
+                InputChecks.SameBatch("CensusPle", output.BatchSize, labels.BatchSize);
                 Tensor lossIncome = F.binary_cross_entropy_with_logits(output.Income, labels.Income);
                 Tensor lossNeverMarried = labels.NeverMarriedMask is null
                     ? F.binary_cross_entropy_with_logits(output.NeverMarried, labels.NeverMarried)
@@ -364,12 +367,12 @@ namespace Demo
             }
 
             /// <summary>
-            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Trainer{TDataset}"/>, which then trains this model with
+            /// A session for PleGen.Runtime's <see cref="global::PleGen.Runtime.Training.Trainer{TDataset}"/>, which then trains this model with
             /// <paramref name="optimizer"/> on the managed flavor's <see cref="CensusPle.Dataset"/> (epochs, Eq. 10 weights, early stopping,
             /// best epoch restored, per-task AUC/MSE). Move the model to its device first: every mini-batch is copied there. Dispose the
             /// session after training (it holds a copy of the best parameters).
             /// </summary>
-            public global::PleGen.Runtime.ITrainingSession<CensusPle.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
+            public global::PleGen.Runtime.Training.ITrainingSession<CensusPle.Dataset> ForTrainer(global::TorchSharp.torch.optim.Optimizer optimizer) => new TrainingSession(this, optimizer);
 
             private sealed class TrainingSession : global::PleGen.TorchSharpSupport.TrainingSession<CensusPle.Dataset>
             {

@@ -1,5 +1,6 @@
 using System;
-using PleGen.Runtime;
+using PleGen.Runtime.Operations;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.AutogradTests;

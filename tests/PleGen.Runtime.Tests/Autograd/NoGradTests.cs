@@ -1,4 +1,7 @@
-using PleGen.Runtime;
+using PleGen.Runtime.Gradients;
+using PleGen.Runtime.Operations;
+using PleGen.Runtime.Randomness;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.AutogradTests;

@@ -1,8 +1,8 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Text;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Tensors;
 
 namespace PleGen.Runtime.Tests.Checkpoints;
 

@@ -1,5 +1,5 @@
 using System.IO;
-using PleGen.Runtime;
+using PleGen.Runtime.Checkpoints;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Checkpoints;

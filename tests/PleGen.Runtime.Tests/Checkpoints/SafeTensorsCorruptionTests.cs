@@ -1,6 +1,7 @@
-using System;
 using System.IO;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Checkpoints;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Checkpoints;

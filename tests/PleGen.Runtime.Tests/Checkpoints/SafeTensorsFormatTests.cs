@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using System.Text.Json;
-using PleGen.Runtime;
+using System.Text;
+using System;
+using PleGen.Runtime.Checkpoints;
+using PleGen.Runtime.Tensors;
 using PleGen.Runtime.Tests.Optim;
 using Xunit;
 

@@ -1,6 +1,7 @@
-using System;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Checkpoints;
+using PleGen.Runtime.Tensors;
 using PleGen.Runtime.Tests.Optim;
 using Xunit;
 

@@ -1,9 +1,10 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Checkpoints;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Checkpoints;

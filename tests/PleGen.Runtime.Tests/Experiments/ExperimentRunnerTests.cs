@@ -1,9 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System;
 using PleGen.Runtime.Experiments;
+using PleGen.Runtime.Metrics;
+using PleGen.Runtime.Models;
+using PleGen.Runtime.Operations;
+using PleGen.Runtime.Randomness;
 using PleGen.Runtime.Tests.Training;
+using PleGen.Runtime.Training;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Experiments;

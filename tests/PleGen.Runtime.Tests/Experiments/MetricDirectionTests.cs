@@ -1,6 +1,8 @@
-using System;
 using System.Collections.Generic;
+using System;
 using PleGen.Runtime.Experiments;
+using PleGen.Runtime.Metrics;
+using PleGen.Runtime.Training;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Experiments;

@@ -1,5 +1,6 @@
 using System;
 using PleGen.Runtime.Experiments;
+using PleGen.Runtime.Metrics;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Experiments;

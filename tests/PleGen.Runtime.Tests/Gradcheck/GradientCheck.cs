@@ -1,5 +1,7 @@
 using System;
-using PleGen.Runtime;
+using PleGen.Runtime.Gradients;
+using PleGen.Runtime.Randomness;
+using PleGen.Runtime.Tensors;
 using Xunit.Sdk;
 
 namespace PleGen.Runtime.Tests.Gradcheck;

@@ -1,7 +1,8 @@
 using System;
-using PleGen.Runtime;
-using Xunit;
+using PleGen.Runtime.Gradients;
+using PleGen.Runtime.Tensors;
 using Xunit.Sdk;
+using Xunit;
 
 namespace PleGen.Runtime.Tests.Gradcheck;
 

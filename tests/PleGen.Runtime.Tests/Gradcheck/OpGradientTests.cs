@@ -1,4 +1,6 @@
-using PleGen.Runtime;
+using PleGen.Runtime.Operations;
+using PleGen.Runtime.Randomness;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Gradcheck;
@@ -151,9 +153,9 @@ public sealed class OpGradientTests
     {
         var targets = new Tensor(new[] { 4 }, new[] { 1f, 0f, 1f, 0.25f });
         var mask = new Tensor(new[] { 4 }, new[] { 1f, 0f, 1f, 1f });
-        GradientCheck.Check("BCE", t => PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(t[0], targets), R(90, 4));
-        GradientCheck.Check("BCE masked, [batch, 1] logits", t => PleGen.Runtime.Losses.BinaryCrossEntropyWithLogits(t[0], targets, mask), R(91, 4, 1));
-        GradientCheck.Check("MSE", t => PleGen.Runtime.Losses.MeanSquaredError(t[0], targets), R(92, 4));
-        GradientCheck.Check("MSE masked", t => PleGen.Runtime.Losses.MeanSquaredError(t[0], targets, mask), R(93, 4));
+        GradientCheck.Check("BCE", t => PleGen.Runtime.Operations.LossFunctions.BinaryCrossEntropyWithLogits(t[0], targets), R(90, 4));
+        GradientCheck.Check("BCE masked, [batch, 1] logits", t => PleGen.Runtime.Operations.LossFunctions.BinaryCrossEntropyWithLogits(t[0], targets, mask), R(91, 4, 1));
+        GradientCheck.Check("MSE", t => PleGen.Runtime.Operations.LossFunctions.MeanSquaredError(t[0], targets), R(92, 4));
+        GradientCheck.Check("MSE masked", t => PleGen.Runtime.Operations.LossFunctions.MeanSquaredError(t[0], targets, mask), R(93, 4));
     }
 }

@@ -1,7 +1,8 @@
-using System;
 using System.Linq;
 using System.Text.Json;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Init;
+using PleGen.Runtime.Tensors;
 using PleGen.Runtime.Tests.Optim;
 using Xunit;
 

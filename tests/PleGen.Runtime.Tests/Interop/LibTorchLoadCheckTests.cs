@@ -1,4 +1,4 @@
-using PleGen.Runtime;
+using PleGen.Runtime.Interop;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Interop;

@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
-using PleGen.Runtime;
+using System;
 using PleGen.Runtime.Kernels;
+using PleGen.Runtime.Randomness;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Kernels;

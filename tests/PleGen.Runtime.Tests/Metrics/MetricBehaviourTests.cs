@@ -1,7 +1,7 @@
 using System;
-using PleGen.Runtime;
+using PleGen.Runtime.Randomness;
 using Xunit;
-using M = PleGen.Runtime.Metrics;
+using M = PleGen.Runtime.Metrics.Metrics;
 
 namespace PleGen.Runtime.Tests.Metrics;
 

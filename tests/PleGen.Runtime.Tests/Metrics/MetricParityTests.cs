@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using PleGen.Runtime;
 using PleGen.Runtime.Tests.Optim;
 using Xunit;
 
@@ -26,12 +25,12 @@ public sealed class MetricParityTests
         float[] mask = c.TryGetProperty("mask", out JsonElement m) ? ReferenceFixture.Floats(m) : [];
 
         // AUC and accuracy are ratios of counts: equal up to the last bit or two.
-        Assert.Equal(c.GetProperty("auc").GetDouble(), PleGen.Runtime.Metrics.RocAuc(scores, labels, mask), 1e-12);
-        Assert.Equal(c.GetProperty("accuracy").GetDouble(), PleGen.Runtime.Metrics.Accuracy(scores, labels, mask: mask), 1e-12);
-        Assert.Equal(c.GetProperty("mse").GetDouble(), PleGen.Runtime.Metrics.MeanSquaredError(scores, labels, mask), 1e-12);
+        Assert.Equal(c.GetProperty("auc").GetDouble(), PleGen.Runtime.Metrics.Metrics.RocAuc(scores, labels, mask), 1e-12);
+        Assert.Equal(c.GetProperty("accuracy").GetDouble(), PleGen.Runtime.Metrics.Metrics.Accuracy(scores, labels, mask: mask), 1e-12);
+        Assert.Equal(c.GetProperty("mse").GetDouble(), PleGen.Runtime.Metrics.Metrics.MeanSquaredError(scores, labels, mask), 1e-12);
         // sklearn's log_loss in float64 with float32's epsilon is the same computation as ours...
-        Assert.Equal(c.GetProperty("log_loss").GetDouble(), PleGen.Runtime.Metrics.LogLoss(scores, labels, mask), 1e-12);
+        Assert.Equal(c.GetProperty("log_loss").GetDouble(), PleGen.Runtime.Metrics.Metrics.LogLoss(scores, labels, mask), 1e-12);
         // ...and sklearn's default on float32 predictions (eps = "auto", float32 arithmetic) agrees within 1e-5 relative.
-        ReferenceFixture.AssertClose($"{name} log loss vs sklearn on float32", c.GetProperty("log_loss_sklearn_float32").GetDouble(), PleGen.Runtime.Metrics.LogLoss(scores, labels, mask));
+        ReferenceFixture.AssertClose($"{name} log loss vs sklearn on float32", c.GetProperty("log_loss_sklearn_float32").GetDouble(), PleGen.Runtime.Metrics.Metrics.LogLoss(scores, labels, mask));
     }
 }

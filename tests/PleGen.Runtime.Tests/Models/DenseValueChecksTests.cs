@@ -1,4 +1,6 @@
 using System;
+using PleGen.Runtime.Generated;
+using PleGen.Runtime.Randomness;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Models;

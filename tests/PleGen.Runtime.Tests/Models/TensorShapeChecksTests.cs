@@ -1,4 +1,5 @@
 using System;
+using PleGen.Runtime.Generated;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Models;

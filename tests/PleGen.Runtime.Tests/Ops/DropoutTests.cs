@@ -1,6 +1,8 @@
-using System;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Operations;
+using PleGen.Runtime.Randomness;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.OpsTests;

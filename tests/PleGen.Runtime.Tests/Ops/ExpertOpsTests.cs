@@ -1,4 +1,5 @@
-using PleGen.Runtime;
+using PleGen.Runtime.Operations;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.OpsTests;

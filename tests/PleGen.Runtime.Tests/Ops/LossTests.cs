@@ -1,5 +1,6 @@
 using System;
-using PleGen.Runtime;
+using PleGen.Runtime.Operations;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.OpsTests;
@@ -14,14 +15,14 @@ public sealed class LossTests
     public void A_batch_without_masked_in_samples_gives_zero_loss_and_zero_gradient()
     {
         Tensor logits = Leaf(3f, -1f);
-        Tensor loss = Losses.BinaryCrossEntropyWithLogits(logits, T(1f, 0f), T(0f, 0f));
+        Tensor loss = LossFunctions.BinaryCrossEntropyWithLogits(logits, T(1f, 0f), T(0f, 0f));
         Assert.Equal(0f, loss.Item());
         Assert.True(loss.RequiresGrad);         // part of a joint loss, it must not break Backward
         loss.Backward();
         Assert.Equal(new[] { 0f, 0f }, logits.Grad.ToArray());
 
         Tensor predictions = Leaf(1f, 2f);
-        Tensor mse = Losses.MeanSquaredError(predictions, T(0f, 0f), T(0f, 0f));
+        Tensor mse = LossFunctions.MeanSquaredError(predictions, T(0f, 0f), T(0f, 0f));
         Assert.Equal(0f, mse.Item());
         mse.Backward();
         Assert.Equal(new[] { 0f, 0f }, predictions.Grad.ToArray());
@@ -30,7 +31,7 @@ public sealed class LossTests
     [Fact]
     public void The_mean_runs_over_masked_in_samples_only()
     {
-        Tensor loss = Losses.MeanSquaredError(T(1f, 5f, 3f, 100f), T(0f, 0f, 0f, 0f), T(1f, 0f, 1f, 0f));
+        Tensor loss = LossFunctions.MeanSquaredError(T(1f, 5f, 3f, 100f), T(0f, 0f, 0f, 0f), T(1f, 0f, 1f, 0f));
         Assert.Equal((1f + 9f) / 2f, loss.Item());
     }
 
@@ -38,7 +39,7 @@ public sealed class LossTests
     public void Masked_out_samples_may_have_missing_labels()
     {
         Tensor predictions = Leaf(1f, 2f, 3f);
-        Tensor loss = Losses.MeanSquaredError(predictions, T(0f, float.NaN, 1f), T(1f, 0f, 1f));
+        Tensor loss = LossFunctions.MeanSquaredError(predictions, T(0f, float.NaN, 1f), T(1f, 0f, 1f));
         Assert.Equal((1f + 4f) / 2f, loss.Item());
         loss.Backward();
         Assert.Equal(new[] { 1f, 0f, 2f }, predictions.Grad.ToArray());   // d/dx mean = (x - y) over 2 samples
@@ -48,7 +49,7 @@ public sealed class LossTests
     public void Nan_in_a_loss_names_the_loss_task_and_first_sample()
     {
         Tensor logits = T(0.5f, 1f, float.NaN, float.NaN);
-        var error = Assert.Throws<NonFiniteLossException>(() => Losses.BinaryCrossEntropyWithLogits(logits, T(1f, 0f, 1f, 1f), task: "income"));
+        var error = Assert.Throws<NonFiniteLossException>(() => LossFunctions.BinaryCrossEntropyWithLogits(logits, T(1f, 0f, 1f, 1f), task: "income"));
         Assert.Equal("BinaryCrossEntropyWithLogits", error.Loss);
         Assert.Equal("income", error.Task);
         Assert.Equal(2, error.Sample);
@@ -58,7 +59,7 @@ public sealed class LossTests
     [Fact]
     public void A_nan_target_of_a_masked_in_sample_is_reported()
     {
-        var error = Assert.Throws<NonFiniteLossException>(() => Losses.MeanSquaredError(T(1f, 2f), T(1f, float.NaN), T(1f, 1f), "hours"));
+        var error = Assert.Throws<NonFiniteLossException>(() => LossFunctions.MeanSquaredError(T(1f, 2f), T(1f, float.NaN), T(1f, 1f), "hours"));
         Assert.Equal("MeanSquaredError", error.Loss);
         Assert.Equal(1, error.Sample);
     }
@@ -66,7 +67,7 @@ public sealed class LossTests
     [Fact]
     public void An_infinite_regression_error_is_reported()
     {
-        var error = Assert.Throws<NonFiniteLossException>(() => Losses.MeanSquaredError(T(1f, 3e38f), T(1f, -3e38f), task: "watch_time"));
+        var error = Assert.Throws<NonFiniteLossException>(() => LossFunctions.MeanSquaredError(T(1f, 3e38f), T(1f, -3e38f), task: "watch_time"));
         Assert.Equal(1, error.Sample);
     }
 
@@ -76,7 +77,7 @@ public sealed class LossTests
         var logits = new float[1000];
         logits[600] = float.NaN;
         logits[800] = float.PositiveInfinity;            // +inf logit, target 0: an infinite loss, but a later sample
-        var error = Assert.Throws<NonFiniteLossException>(() => Losses.BinaryCrossEntropyWithLogits(T(logits), T(new float[1000])));
+        var error = Assert.Throws<NonFiniteLossException>(() => LossFunctions.BinaryCrossEntropyWithLogits(T(logits), T(new float[1000])));
         Assert.Equal(600, error.Sample);
     }
 
@@ -84,7 +85,7 @@ public sealed class LossTests
     public void Extreme_logits_give_finite_exact_losses()
     {
         Tensor logits = Leaf(100f, -100f, 100f);
-        Tensor loss = Losses.BinaryCrossEntropyWithLogits(logits, T(1f, 0f, 0f));
+        Tensor loss = LossFunctions.BinaryCrossEntropyWithLogits(logits, T(1f, 0f, 0f));
         Assert.Equal(100f / 3f, loss.Item(), 4);
         loss.Backward();
         Assert.Equal(0f, logits.Grad[0], 6);
@@ -95,7 +96,7 @@ public sealed class LossTests
     [Fact]
     public void A_mask_must_hold_zeros_and_ones()
     {
-        var error = Assert.Throws<ArgumentException>(() => Losses.MeanSquaredError(T(0f, 0f), T(0f, 0f), T(1f, 0.5f)));
+        var error = Assert.Throws<ArgumentException>(() => LossFunctions.MeanSquaredError(T(0f, 0f), T(0f, 0f), T(1f, 0.5f)));
         Assert.Contains("0 or 1", error.Message);
         Assert.Contains("sample 1 has 0.5", error.Message);
     }
@@ -103,11 +104,11 @@ public sealed class LossTests
     [Fact]
     public void Shapes_are_checked_naming_the_task()
     {
-        var targets = Assert.Throws<ArgumentException>(() => Losses.BinaryCrossEntropyWithLogits(Tensor.Zeros(4, 1), Tensor.Zeros(3), task: "ctr"));
+        var targets = Assert.Throws<ArgumentException>(() => LossFunctions.BinaryCrossEntropyWithLogits(Tensor.Zeros(4, 1), Tensor.Zeros(3), task: "ctr"));
         Assert.Contains("(ctr)", targets.Message);
         Assert.Contains("[4, 1]", targets.Message);
         Assert.Contains("[3]", targets.Message);
-        Assert.Contains("[batch] or [batch, 1]", Assert.Throws<ArgumentException>(() => Losses.MeanSquaredError(Tensor.Zeros(4, 2), Tensor.Zeros(8))).Message);
-        Assert.Contains("mask has 2 values", Assert.Throws<ArgumentException>(() => Losses.MeanSquaredError(Tensor.Zeros(4), Tensor.Zeros(4), Tensor.Zeros(2))).Message);
+        Assert.Contains("[batch] or [batch, 1]", Assert.Throws<ArgumentException>(() => LossFunctions.MeanSquaredError(Tensor.Zeros(4, 2), Tensor.Zeros(8))).Message);
+        Assert.Contains("mask has 2 values", Assert.Throws<ArgumentException>(() => LossFunctions.MeanSquaredError(Tensor.Zeros(4), Tensor.Zeros(4), Tensor.Zeros(2))).Message);
     }
 }

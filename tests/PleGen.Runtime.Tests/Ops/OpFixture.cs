@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Tensors;
 using Xunit.Sdk;
 
 namespace PleGen.Runtime.Tests.OpsTests;

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Operations;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.OpsTests;
@@ -80,15 +81,15 @@ public sealed class OpParityTests
         ["gate_mix_wide_rows"] = f => Ops.GateMix(f.Inputs["gate"], f.Inputs["own"], f.Inputs["shared"]),
         ["gate_mix_softmax_gate"] = f => Ops.GateMix(Ops.Softmax(f.Inputs["logits"]), f.Inputs["own"], f.Inputs["shared"]),
 
-        ["bce_unmasked"] = f => Losses.BinaryCrossEntropyWithLogits(f.Inputs["logits"], f.Constants["targets"]),
-        ["bce_masked"] = f => Losses.BinaryCrossEntropyWithLogits(f.Inputs["logits"], f.Constants["targets"], f.Constants["mask"]),
-        ["bce_column_logits"] = f => Losses.BinaryCrossEntropyWithLogits(f.Inputs["logits"], f.Constants["targets"], f.Constants["mask"]),
-        ["bce_soft_targets"] = f => Losses.BinaryCrossEntropyWithLogits(f.Inputs["logits"], f.Constants["targets"]),
-        ["bce_extreme_logits"] = f => Losses.BinaryCrossEntropyWithLogits(f.Inputs["logits"], f.Constants["targets"]),
-        ["bce_empty_mask"] = f => Losses.BinaryCrossEntropyWithLogits(f.Inputs["logits"], f.Constants["targets"], f.Constants["mask"]),
-        ["mse_unmasked"] = f => Losses.MeanSquaredError(f.Inputs["predictions"], f.Constants["targets"]),
-        ["mse_masked"] = f => Losses.MeanSquaredError(f.Inputs["predictions"], f.Constants["targets"], f.Constants["mask"]),
-        ["mse_empty_mask"] = f => Losses.MeanSquaredError(f.Inputs["predictions"], f.Constants["targets"], f.Constants["mask"]),
+        ["bce_unmasked"] = f => LossFunctions.BinaryCrossEntropyWithLogits(f.Inputs["logits"], f.Constants["targets"]),
+        ["bce_masked"] = f => LossFunctions.BinaryCrossEntropyWithLogits(f.Inputs["logits"], f.Constants["targets"], f.Constants["mask"]),
+        ["bce_column_logits"] = f => LossFunctions.BinaryCrossEntropyWithLogits(f.Inputs["logits"], f.Constants["targets"], f.Constants["mask"]),
+        ["bce_soft_targets"] = f => LossFunctions.BinaryCrossEntropyWithLogits(f.Inputs["logits"], f.Constants["targets"]),
+        ["bce_extreme_logits"] = f => LossFunctions.BinaryCrossEntropyWithLogits(f.Inputs["logits"], f.Constants["targets"]),
+        ["bce_empty_mask"] = f => LossFunctions.BinaryCrossEntropyWithLogits(f.Inputs["logits"], f.Constants["targets"], f.Constants["mask"]),
+        ["mse_unmasked"] = f => LossFunctions.MeanSquaredError(f.Inputs["predictions"], f.Constants["targets"]),
+        ["mse_masked"] = f => LossFunctions.MeanSquaredError(f.Inputs["predictions"], f.Constants["targets"], f.Constants["mask"]),
+        ["mse_empty_mask"] = f => LossFunctions.MeanSquaredError(f.Inputs["predictions"], f.Constants["targets"], f.Constants["mask"]),
     };
 
     public static IEnumerable<object[]> Cases() => OpFixture.CaseNames().Select(c => new object[] { c.File, c.Name });

@@ -1,5 +1,7 @@
 using System;
-using PleGen.Runtime;
+using PleGen.Runtime.Operations;
+using PleGen.Runtime.Randomness;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.OpsTests;

@@ -1,4 +1,9 @@
-using PleGen.Runtime;
+using PleGen.Runtime.Init;
+using PleGen.Runtime.Memory;
+using PleGen.Runtime.Operations;
+using PleGen.Runtime.Optim;
+using PleGen.Runtime.Randomness;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Optim;
@@ -35,7 +40,7 @@ public sealed class DeterminismTests
         {
             using var scope = new TensorScope(pool);
             Tensor h = Ops.Dropout(Ops.Relu(Ops.Linear(input, w1, b1)), 0.2f, training: true, dropout);
-            Losses.BinaryCrossEntropyWithLogits(Ops.Linear(h, w2, b2), labels).Backward();
+            LossFunctions.BinaryCrossEntropyWithLogits(Ops.Linear(h, w2, b2), labels).Backward();
             adam.Step();
             adam.ZeroGrad();
         }

@@ -1,6 +1,7 @@
-using System;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Optim;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Optim;

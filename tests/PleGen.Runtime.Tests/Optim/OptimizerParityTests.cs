@@ -1,7 +1,8 @@
-using System;
 using System.Linq;
 using System.Text.Json;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Optim;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Optim;

@@ -1,10 +1,10 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using PleGen.Runtime;
-using Xunit;
+using System;
+using PleGen.Runtime.Tensors;
 using Xunit.Sdk;
+using Xunit;
 
 namespace PleGen.Runtime.Tests.Optim;
 

@@ -1,6 +1,6 @@
-using System;
 using System.Text.Json;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Optim;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Optim;

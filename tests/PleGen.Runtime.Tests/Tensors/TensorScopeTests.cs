@@ -1,5 +1,8 @@
 using System;
-using PleGen.Runtime;
+using PleGen.Runtime.Memory;
+using PleGen.Runtime.Operations;
+using PleGen.Runtime.Randomness;
+using PleGen.Runtime.Tensors;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Tensors;
@@ -47,7 +50,7 @@ public sealed class TensorScopeTests
             using var scope = new TensorScope(pool);
             Tensor hidden = Ops.Relu(Ops.Linear(_x, _w1, _b1));
             Tensor logits = Ops.Linear(hidden, _w2, _b2);
-            Losses.BinaryCrossEntropyWithLogits(logits, _y, _mask).Backward();
+            LossFunctions.BinaryCrossEntropyWithLogits(logits, _y, _mask).Backward();
             foreach (Tensor p in Parameters)
             {
                 System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(p.Grad, -0.1f, p.Data, p.Data);

@@ -1,6 +1,8 @@
-using System;
 using System.Collections.Generic;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Optim;
+using PleGen.Runtime.Tensors;
+using PleGen.Runtime.Training;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Training;

@@ -1,7 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Checkpoints;
+using PleGen.Runtime.Models;
+using PleGen.Runtime.Tensors;
+using PleGen.Runtime.Training;
 
 namespace PleGen.Runtime.Tests.Training;
 

@@ -1,7 +1,8 @@
-using System;
 using System.IO;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Checkpoints;
+using PleGen.Runtime.Training;
 using Xunit;
 
 namespace PleGen.Runtime.Tests.Training;

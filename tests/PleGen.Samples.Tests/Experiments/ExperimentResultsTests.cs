@@ -1,9 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
-using PleGen.Runtime;
+using System;
 using PleGen.Runtime.Experiments;
+using PleGen.Runtime.Metrics;
+using PleGen.Runtime.Models;
+using PleGen.Runtime.Training;
 using PleGen.Samples.Experiments;
 using PleGen.Samples.Reporting;
 using Xunit;

@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Operations;
+using PleGen.Runtime.Training;
 
 namespace PleGen.Samples.Tests.Experiments;
 

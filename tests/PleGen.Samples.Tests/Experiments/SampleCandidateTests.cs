@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Data;
 using PleGen.Runtime.Experiments;
+using PleGen.Runtime.Metrics;
+using PleGen.Runtime.Training;
 using PleGen.Samples.Experiments;
 using PleGen.Samples.Reporting;
-using PleGen.Runtime.Data;
 using PleGen.Samples.Synthetic;
 using PleGen.Samples.SyntheticSample;
 using Xunit;

@@ -1,5 +1,5 @@
 using System;
-using PleGen.Runtime;
+using PleGen.Runtime.Metrics;
 using PleGen.Samples.Reporting;
 using Xunit;
 

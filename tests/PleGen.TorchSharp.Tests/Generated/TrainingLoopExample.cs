@@ -28,14 +28,14 @@ internal static class TrainingLoopExample
         }
 
         model.eval();
-        model.GateStatistics = new PleGen.Runtime.GateStatistics();
+        model.GateStatistics = new PleGen.Runtime.Models.GateStatistics();
         using (torch.NewDisposeScope())
         {
             FeedPle.TorchSharpModel.Output output = model.Predict(testBatch);
             Tensor probability = output.ClickProbability;
         }
 
-        PleGen.Runtime.GateReport utilization = model.GateStatistics.Report();
+        PleGen.Runtime.Models.GateReport utilization = model.GateStatistics.Report();
         model.Save("feed-ple.safetensors");
         model.Load("feed-ple.safetensors");
     }

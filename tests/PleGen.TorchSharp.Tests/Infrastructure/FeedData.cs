@@ -1,4 +1,4 @@
-using PleGen.Runtime;
+using PleGen.Runtime.Randomness;
 
 namespace PleGen.TorchSharp.Tests.Infrastructure;
 

@@ -1,7 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Models;
+using PleGen.Runtime.Optim;
+using PleGen.Runtime.Tensors;
 using PleGen.TorchSharp.Tests.Generated;
 using Xunit.Sdk;
 

@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Reflection;
-using TorchSharp;
+using System;
+using PleGen.Runtime.Models;
 using TorchSharp.Utils;
+using TorchSharp;
 using Xunit.Sdk;
-using static TorchSharp.torch;
 using Parameter = TorchSharp.Modules.Parameter;
 using TorchTensor = TorchSharp.torch.Tensor;
+using static TorchSharp.torch;
 
 namespace PleGen.TorchSharp.Tests.Infrastructure;
 
@@ -37,7 +38,7 @@ internal sealed class TorchFlavor : IDisposable
 
     public nn.Module Module => (nn.Module)_model;
 
-    public PleGen.Runtime.GateStatistics? GateStatistics
+    public PleGen.Runtime.Models.GateStatistics? GateStatistics
     {
         get => _model.GateStatistics;
         set => _model.GateStatistics = value;

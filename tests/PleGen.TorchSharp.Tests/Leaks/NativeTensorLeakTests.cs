@@ -1,14 +1,14 @@
-using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Models;
 using PleGen.TorchSharp.Tests.Generated;
 using PleGen.TorchSharp.Tests.Infrastructure;
-using Xunit;
 using Xunit.Abstractions;
-using static TorchSharp.torch;
+using Xunit;
 using TorchOptimizer = TorchSharp.torch.optim.Optimizer;
+using static TorchSharp.torch;
 
 namespace PleGen.TorchSharp.Tests.Leaks;
 

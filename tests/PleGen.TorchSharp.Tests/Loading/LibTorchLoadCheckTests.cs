@@ -1,7 +1,7 @@
-using System;
 using System.IO;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Interop;
 using PleGen.TorchSharp.Tests.Generated;
 using Xunit;
 

@@ -1,8 +1,8 @@
 using System;
-using PleGen.Runtime;
+using PleGen.Runtime.Optim;
 using PleGen.TorchSharp.Tests.Infrastructure;
-using Xunit;
 using Xunit.Abstractions;
+using Xunit;
 using TorchOptimizer = TorchSharp.torch.optim.Optimizer;
 
 namespace PleGen.TorchSharp.Tests.Parity;

@@ -1,9 +1,9 @@
 using System.Linq;
-using PleGen.Runtime;
+using PleGen.Runtime.Models;
 using PleGen.TorchSharp.Tests.Generated;
 using PleGen.TorchSharp.Tests.Infrastructure;
-using Xunit;
 using Xunit.Abstractions;
+using Xunit;
 
 namespace PleGen.TorchSharp.Tests.Parity;
 

@@ -1,5 +1,5 @@
 using System;
-using PleGen.Runtime;
+using PleGen.Runtime.Randomness;
 using PleGen.TorchSharp.Tests.Generated;
 
 namespace PleGen.TorchSharp.Tests.Training;

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using PleGen.Runtime;
+using PleGen.Runtime.Training;
 using PleGen.TorchSharp.Tests.Generated;
 using TorchSharp;
 using Xunit;

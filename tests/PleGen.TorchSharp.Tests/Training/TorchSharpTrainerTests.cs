@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Optim;
+using PleGen.Runtime.Training;
 using PleGen.TorchSharp.Tests.Generated;
 using Xunit;
 using static TorchSharp.torch;

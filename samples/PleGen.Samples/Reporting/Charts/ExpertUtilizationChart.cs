@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Xml.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Models;
 
 namespace PleGen.Samples.Reporting.Charts;
 

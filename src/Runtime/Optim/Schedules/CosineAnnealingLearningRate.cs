@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Optim;
 
 /// <summary>
 /// torch.optim.lr_scheduler.CosineAnnealingLR stepped per epoch, in closed form:

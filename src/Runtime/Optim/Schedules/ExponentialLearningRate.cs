@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Optim;
 
 /// <summary>torch.optim.lr_scheduler.ExponentialLR stepped per epoch: lr0 * gamma^epoch.</summary>
 public sealed class ExponentialLearningRate : ILearningRateSchedule

@@ -1,4 +1,4 @@
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Optim;
 
 /// <summary>
 /// A learning-rate schedule. The trainer sets the optimizer's <see cref="Optimizer.LearningRate"/> from it at the

@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Optim;
 
 /// <summary>Argument checks shared by the schedules.</summary>
 internal static class LearningRateSchedules

@@ -1,6 +1,6 @@
 using System;
 
-namespace PleGen.Runtime;
+namespace PleGen.Runtime.Optim;
 
 /// <summary>torch.optim.lr_scheduler.StepLR stepped per epoch: lr0 * gamma^floor(epoch / step_size).</summary>
 public sealed class StepLearningRate : ILearningRateSchedule

@@ -1,11 +1,11 @@
-using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
-using PleGen.Runtime;
-using PleGen.Samples.Reporting;
+using System;
+using PleGen.Runtime.Models;
 using PleGen.Samples.Reporting.Charts;
+using PleGen.Samples.Reporting;
 using Xunit;
 
 namespace PleGen.Samples.Tests.Reporting.Charts;
