@@ -105,6 +105,29 @@ public sealed class OnnxRuntimeParityTests : IDisposable
     }
 
     [Fact]
+    public void Onnx_runtime_reads_the_names_types_dynamic_batch_and_metadata()
+    {
+        OnnxCase model = OnnxCase.Create("PLE");
+        string path = Path.Combine(_directory, "ple.onnx");
+        model.Export(path);
+        using var session = new InferenceSession(path);
+
+        Assert.Equal(["user", "item", "city"], session.InputMetadata.Keys);
+        Assert.Equal([-1, 5], session.InputMetadata["user"].Dimensions);
+        Assert.Equal(typeof(long), session.InputMetadata["item"].ElementType);
+        Assert.Equal("N", session.InputMetadata["item"].SymbolicDimensions[0]);
+        Assert.Equal(["Ctr", "CtrProbability", "WatchTime", "gates.ctr.0", "gates.watch_time.0", "shared_gates.0", "gates.ctr.1", "gates.watch_time.1"], session.OutputMetadata.Keys);
+        Assert.Equal([-1], session.OutputMetadata["Ctr"].Dimensions);
+        Assert.Equal([-1, 4], session.OutputMetadata["shared_gates.0"].Dimensions);
+        IDictionary<string, string> metadata = session.ModelMetadata.CustomMetadataMap;
+        Assert.Equal("PleGen.Consumer.Tests.Onnx.OnnxPle", metadata["model"]);
+        Assert.Equal("PLE", metadata["architecture"]);
+        Assert.Equal("Ctr=binary,WatchTime=regression", metadata["task_kinds"]);
+        Assert.Equal(OnnxModelWriter.PleGenVersion, metadata["plegen_version"]);
+        Assert.Equal("PleGen", session.ModelMetadata.ProducerName);
+    }
+
+    [Fact]
     public void Every_architecture_has_a_case()
     {
         Assert.Equal(["PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask"], OnnxCase.Names.Select(n => OnnxCase.Create(n).Architecture));
