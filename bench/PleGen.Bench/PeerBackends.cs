@@ -52,15 +52,20 @@ internal sealed class PeerWorkload(string backend, long parameters, Action run, 
 
 /// <summary>
 /// The backends the bench compares: <c>managed</c> (the generated model on PleGen.Runtime), <c>torchsharp</c> (the same
-/// declaration's generated TorchSharpModel) and <c>torchsharp-loop</c> (<see cref="LoopPle"/>, the PyTorch libraries'
-/// way of writing PLE). Every backend gets the same synthetic data (the arrays below, copied into tensors), the same
+/// declaration's generated TorchSharpModel), <c>torchsharp-loop</c> (<see cref="LoopPle"/>, the PyTorch libraries'
+/// way of writing PLE) and, for inference only, <c>onnxruntime</c> (the managed model exported to ONNX, run by ONNX Runtime:
+/// <see cref="PeerOnnxBackend"/>). Every backend gets the same synthetic data (the arrays below, copied into tensors), the same
 /// optimizer (Adam, lr 1e-3) and the same loss (mean BCE-with-logits over the two tasks).
 /// </summary>
 internal static class PeerBackends
 {
-    public const string ManagedBackend = "managed", TorchSharpBackend = "torchsharp", LoopBackend = "torchsharp-loop";
+    public const string ManagedBackend = "managed", TorchSharpBackend = "torchsharp", LoopBackend = "torchsharp-loop", OnnxBackend = "onnxruntime";
 
-    public static readonly string[] All = [ManagedBackend, TorchSharpBackend, LoopBackend];
+    /// <summary>Every backend; <c>onnxruntime</c> is inference only.</summary>
+    public static readonly string[] All = [ManagedBackend, TorchSharpBackend, LoopBackend, OnnxBackend];
+
+    /// <summary>The backends that train (what <c>train --backend all</c> runs).</summary>
+    public static readonly string[] Trainable = [ManagedBackend, TorchSharpBackend, LoopBackend];
 
     /// <summary>The training data: x ~ N(0, 1) [batch, width] and two 0/1 label vectors, from seed 0.</summary>
     public static (float[] X, float[] Y0, float[] Y1) TrainingData(PeerConfig config)
@@ -124,9 +129,15 @@ internal static class PeerBackends
     }
 
     /// <summary>One evaluation-mode forward of <paramref name="backend"/> at <paramref name="batch"/>, without gradients.</summary>
-    public static PeerWorkload Inference(string backend, PeerConfig config, int batch)
+    public static PeerWorkload Inference(string backend, PeerConfig config, int batch, int threads)
     {
         float[] x = InferenceData(config, batch);
+        if (backend == OnnxBackend)
+        {
+            var (reference, _, task0) = ManagedModel(config.Name);
+            return PeerOnnxBackend.Inference(config, batch, threads, x, reference, task0);
+        }
+
         if (backend == ManagedBackend)
         {
             var (managed, _, forward) = ManagedModel(config.Name);
@@ -162,9 +173,9 @@ internal static class PeerBackends
         }, () => torch.no_grad(), model, input);
     }
 
-    private static IDisposable NoMode() => NoScope.Instance;
+    internal static IDisposable NoMode() => NoScope.Instance;
 
-    private static long ManagedParameters(IMultiTaskModel model) => model.Parameters.Sum(p => (long)p.Tensor.Length);
+    internal static long ManagedParameters(IMultiTaskModel model) => model.Parameters.Sum(p => (long)p.Tensor.Length);
 
     private static long TorchSharpParameters(NN.Module model) => model.parameters().Sum(p => p.numel());
 

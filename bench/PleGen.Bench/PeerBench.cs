@@ -27,6 +27,8 @@ internal static class PeerBench
     {
         (PeerBackends.ManagedBackend, PeerBackends.LoopBackend, "managed_over_loop"),
         (PeerBackends.TorchSharpBackend, PeerBackends.LoopBackend, "torchsharp_over_loop"),
+        (PeerBackends.OnnxBackend, PeerBackends.ManagedBackend, "onnxruntime_over_managed"),
+        (PeerBackends.OnnxBackend, PeerBackends.TorchSharpBackend, "onnxruntime_over_torchsharp"),
         (PeerBackends.ManagedBackend, PeerBackends.TorchSharpBackend, "managed_over_torchsharp"),
     };
 
@@ -58,7 +60,7 @@ internal static class PeerBench
             return 2;
         }
 
-        return Compare(options, batch, backend => PeerBackends.Inference(backend, options.Config, batch), workload =>
+        return Compare(options, batch, backend => PeerBackends.Inference(backend, options.Config, batch, options.Threads), workload =>
         {
             InferWindow window = PeerTiming.Infer(workload.Run, workload.EnterMode);
             return new Figures(window.P50Ms, new Figure("runs", window.Runs, "F0"), new Figure("p99_ms", window.P99Ms, "F4"));
@@ -173,12 +175,18 @@ internal static class PeerBench
         string[] backends = backendOption switch
         {
             "both" => [PeerBackends.ManagedBackend, PeerBackends.TorchSharpBackend],
-            "all" => PeerBackends.All,
+            "all" => command == "train" ? PeerBackends.Trainable : PeerBackends.All,
             _ => backendOption.Split(',').Distinct().ToArray(),
         };
         if (backends.FirstOrDefault(b => !PeerBackends.All.Contains(b)) is { } unknown)
         {
             Console.Error.WriteLine($"{command}: unknown --backend '{unknown}'; use {string.Join(", ", PeerBackends.All)}, both or all (or a comma-separated list).");
+            return null;
+        }
+
+        if (command == "train" && backends.Contains(PeerBackends.OnnxBackend))
+        {
+            Console.Error.WriteLine($"train: --backend {PeerBackends.OnnxBackend} is inference only (ONNX Runtime runs the exported forward); use it with infer.");
             return null;
         }
 
@@ -198,7 +206,7 @@ internal static class PeerBench
 
         // Both backends get the same thread count; libtorch is loaded only when a TorchSharp backend runs.
         KernelSettings.MaxDegreeOfParallelism = threads;
-        if (backends.Any(b => b != PeerBackends.ManagedBackend))
+        if (backends.Any(b => b is PeerBackends.TorchSharpBackend or PeerBackends.LoopBackend))
         {
             torch.set_num_threads(threads);
             if (torch.get_num_threads() != threads)

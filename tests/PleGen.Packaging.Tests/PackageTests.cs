@@ -36,13 +36,19 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
     [Fact]
     public void Package_declares_the_data_layers_dependencies()
     {
-        using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
-        ZipArchiveEntry nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
-        using var reader = new StreamReader(nuspec.Open());
-        string text = reader.ReadToEnd();
+        string text = Nuspec();
 
         Assert.Contains("id=\"CsvHelper\"", text); // PleGen.Runtime.Data reads CSV through CsvHelper
         Assert.Contains("id=\"Parquet.Net\"", text); // and Parquet through Parquet.Net
+    }
+
+    [Fact]
+    public void Package_declares_protobuf_for_onnx_export_but_not_the_build_time_protoc()
+    {
+        string text = Nuspec();
+
+        Assert.Contains("id=\"Google.Protobuf\"", text); // PleGen.Runtime.Onnx writes ONNX's protobuf schema
+        Assert.DoesNotContain("Grpc.Tools", text); // protoc only generates that schema's C# at build time
     }
 
     [Fact]
@@ -56,6 +62,15 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
         Assert.Contains("PleGen.PleModelAttribute", types);
         Assert.Contains("PleGen.TaskAttribute", types);
         Assert.Contains("PleGen.CategoricalFeatureAttribute", types);
+    }
+
+    /// <summary>The package's nuspec (its declared dependencies).</summary>
+    private string Nuspec()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
+        ZipArchiveEntry nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var reader = new StreamReader(nuspec.Open());
+        return reader.ReadToEnd();
     }
 
     /// <summary>Full names of the types defined in an assembly inside the package, read from its metadata.</summary>

@@ -1,0 +1,70 @@
+using PleGen;
+
+namespace PleGen.Consumer.Tests.Onnx;
+
+// One small declaration per architecture, exported to ONNX by hand (OnnxExports.cs) and run in ONNX Runtime. Between
+// them they cover every activation, dropout (off at inference), empty and deeper towers, dense-only and categorical
+// inputs, several embeddings per feature (single-task) and binary and regression tasks.
+
+[PleModel(Levels = 2, Activation = Activation.Tanh)]
+[SharedExperts(Count = 2, Units = [8, 6])]
+[TaskExperts(Count = 1, Units = [6])]
+[Task("ctr", TaskKind.Binary, Tower = [4])]
+[Task("watch_time", TaskKind.Regression, Tower = [])]
+[DenseFeature("user", 5)]
+[CategoricalFeature("item", 13, 3)]
+[CategoricalFeature("city", 4, 2)]
+public partial class OnnxPle
+{
+}
+
+[CgcModel(Activation = Activation.Sigmoid, Dropout = 0.3)]
+[SharedExperts(Count = 1, Units = [8])]
+[TaskExperts(Count = 2, Units = [8])]
+[Task("click", TaskKind.Binary, Tower = [4])]
+[Task("buy", TaskKind.Binary, Tower = [4, 3])]
+[DenseFeature("x", 6)]
+[CategoricalFeature("c", 9, 2)]
+public partial class OnnxCgc
+{
+}
+
+[MmoeModel]
+[SharedExperts(Count = 3, Units = [10])]
+[Task("a", TaskKind.Binary, Tower = [])]
+[Task("b", TaskKind.Regression, Tower = [5])]
+[DenseFeature("x", 7)]
+public partial class OnnxMmoe
+{
+}
+
+[MultiLevelMmoeModel(Levels = 3)]
+[SharedExperts(Count = 2, Units = [6, 4])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Binary, Tower = [3])]
+[DenseFeature("x", 3)]
+[CategoricalFeature("c", 5, 2)]
+public partial class OnnxDeepMmoe
+{
+}
+
+[SharedBottomModel(Activation = Activation.Tanh)]
+[SharedExperts(Units = [12, 6])]
+[Task("a", TaskKind.Binary, Tower = [4])]
+[Task("b", TaskKind.Regression, Tower = [4])]
+[DenseFeature("x", 4)]
+[CategoricalFeature("c", 7, 3)]
+public partial class OnnxSharedBottom
+{
+}
+
+[SingleTaskModel]
+[SharedExperts(Units = [8, 4])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [3])]
+[DenseFeature("x", 4)]
+[CategoricalFeature("c", 7, 2)]
+[CategoricalFeature("d", 3, 1)]
+public partial class OnnxSingleTask
+{
+}
