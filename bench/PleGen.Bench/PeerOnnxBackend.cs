@@ -1,14 +1,16 @@
-using System;
 using System.IO;
 using System.Linq;
+using System;
 using Microsoft.ML.OnnxRuntime;
-using PleGen.Runtime;
+using PleGen.Runtime.Gradients;
+using PleGen.Runtime.Models;
+using PleGen.Runtime.Tensors;
 
 namespace PleGen.Bench;
 
 /// <summary>
 /// The <c>onnxruntime</c> inference backend: the managed peer model (seed 0, as the managed backend) exported through
-/// <see cref="PeerOnnxExport"/> to a temporary file, loaded by ONNX Runtime's CPU provider with every graph optimization on
+/// the model's generated <c>ExportOnnx</c> to a temporary file, loaded by ONNX Runtime's CPU provider with every graph optimization on
 /// (its default), <c>--threads</c> intra-op threads and sequential execution. One run feeds the same input as the other
 /// backends (wrapped once, outside the timing) and fetches every task output, so no tower is pruned away.
 /// </summary>
@@ -23,7 +25,16 @@ internal static class PeerOnnxBackend
         model.Training = false;
         string path = Path.Combine(Path.GetTempPath(), $"plegen-bench-{config.Name}-{Guid.NewGuid():N}.onnx");
         var file = new TemporaryFile(path);
-        PeerOnnxExport.Write(config.Name, model, path);
+        // The peer models' generated ExportOnnx (static form: the parameters of the instance being timed).
+        if (config.Name == "census")
+        {
+            CensusPeerModel.ExportOnnx(model.Parameters, path);
+        }
+        else
+        {
+            WidePeerModel.ExportOnnx(model.Parameters, path);
+        }
+
         var options = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,

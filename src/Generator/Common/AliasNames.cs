@@ -11,7 +11,7 @@ internal static class AliasNames
     {
         "Activation", "ArchitectureModule", "DenseLayer", "Device", "DisposeScope", "Embedding", "ExpertBank", "F",
         "GateStatistics", "IColumnSource", "InputChecks", "LayerContext", "LibTorch",
-        "Linear", "LinearStack", "LossFunctions", "Mlp", "ModelOps", "ModuleKind", "ModuleTree", "NN", "NamedTensor", "Ops",
+        "Linear", "LinearStack", "LossFunctions", "Mlp", "ModelOps", "ModuleKind", "ModuleTree", "NN", "NamedTensor", "OnnxModelWriter", "OnnxValue", "Ops",
         "ParameterRegistry", "Rows", "SafeTensors", "TaskInfo", "TaskKind", "Tensor", "TensorShapeChecks", "Torch",
     };
 

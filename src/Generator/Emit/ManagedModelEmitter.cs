@@ -30,6 +30,7 @@ internal static class ManagedModelEmitter
             ForwardEmitter.Method(w, plan, new ManagedForward(), "Runs the model on a batch (records the graph for Backward unless under Autograd.NoGrad()).",
                 $"public Output Forward({Data(plan)}Batch batch)", "batch.BatchSize, ");
             EmitLoss(w, plan);
+            OnnxEmitter.Emit(w, plan);
             TrainableEmitter.Emit(w, plan);
         });
 

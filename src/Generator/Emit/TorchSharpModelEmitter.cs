@@ -208,6 +208,9 @@ internal static class TorchSharpModelEmitter
         w.Line("/// </summary>");
         w.Line($"public void Load(string path) => {Type("ModelOps")}.Load(this, path);");
         w.Line();
+        w.Line("/// <summary>Writes the model as a standard ONNX file through the managed flavor's exporter (the parameters share their names); see <see cref=\"ExportOnnx\"/> there.</summary>");
+        w.Line($"public void ExportOnnx(string path, bool gateWeights = false) => {plan.Model.Identifier}.ExportOnnx({Type("ModelOps")}.RuntimeParameters(this), path, gateWeights);");
+        w.Line();
         w.Line("/// <summary>Writes the parameters as a safetensors checkpoint the managed flavor (and PyTorch) can load, atomically.</summary>");
         w.Line($"public void Save(string path) => {Type("ModelOps")}.Save(this, path, {ManagedModelEmitter.CheckpointMetadata(plan, "TorchSharp")});");
         w.Line();

@@ -37,6 +37,7 @@ internal static class Identifiers
         ["Training"] = "the training-mode property",
         ["GateStatistics"] = "the gate-statistics property",
         ["Forward"] = "the forward method",
+        ["ExportOnnx"] = "the ONNX export method",
         ["Loss"] = "the loss method",
         ["Save"] = "the checkpoint method",
         ["Load"] = "the checkpoint method",

@@ -1,7 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using PleGen.Runtime;
+using System;
+using PleGen.Runtime.Models;
+using PleGen.Runtime.Randomness;
+using PleGen.Runtime.Tensors;
 
 namespace PleGen.Consumer.Tests.Onnx;
 
@@ -61,7 +63,7 @@ internal sealed class OnnxInputs(int batch, Dictionary<string, float[]> dense, D
 }
 
 /// <summary>
-/// A generated model under test: its features, its hand-written export (<see cref="OnnxExports"/>), and its managed
+/// A generated model under test: its features, its generated ExportOnnx, and its managed
 /// forward in evaluation mode, whose outputs are keyed by the ONNX output names ([N] each) and whose gates' utilization
 /// comes from <see cref="GateStatistics"/>.
 /// </summary>
@@ -89,7 +91,7 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
             case "PLE":
             {
                 var m = new OnnxPle(11) { Training = false };
-                return new OnnxCase(OnnxPle.Architecture.Name, [OnnxFeature.Dense("user", 5), OnnxFeature.Ids("item", 13), OnnxFeature.Ids("city", 4)], ["Ctr", "CtrProbability", "WatchTime"], p => OnnxExports.Ple(m, p), i =>
+                return new OnnxCase(OnnxPle.Architecture.Name, [OnnxFeature.Dense("user", 5), OnnxFeature.Ids("item", 13), OnnxFeature.Ids("city", 4)], ["Ctr", "CtrProbability", "WatchTime"], p => m.ExportOnnx(p, gateWeights: true), i =>
                 {
                     var o = m.Forward(new OnnxPle.Batch(i.D("user"), i.I("item"), i.I("city")));
                     return Results(("Ctr", o.Ctr), ("CtrProbability", o.CtrProbability), ("WatchTime", o.WatchTime));
@@ -99,7 +101,7 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
             case "CGC":
             {
                 var m = new OnnxCgc(12) { Training = false };
-                return new OnnxCase(OnnxCgc.Architecture.Name, [OnnxFeature.Dense("x", 6), OnnxFeature.Ids("c", 9)], ["Click", "ClickProbability", "Buy", "BuyProbability"], p => OnnxExports.Cgc(m, p), i =>
+                return new OnnxCase(OnnxCgc.Architecture.Name, [OnnxFeature.Dense("x", 6), OnnxFeature.Ids("c", 9)], ["Click", "ClickProbability", "Buy", "BuyProbability"], p => m.ExportOnnx(p, gateWeights: true), i =>
                 {
                     var o = m.Forward(new OnnxCgc.Batch(i.D("x"), i.I("c")));
                     return Results(("Click", o.Click), ("ClickProbability", o.ClickProbability), ("Buy", o.Buy), ("BuyProbability", o.BuyProbability));
@@ -109,7 +111,7 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
             case "MMoE":
             {
                 var m = new OnnxMmoe(13) { Training = false };
-                return new OnnxCase(OnnxMmoe.Architecture.Name, [OnnxFeature.Dense("x", 7)], ["A", "AProbability", "B"], p => OnnxExports.Mmoe(m, p), i =>
+                return new OnnxCase(OnnxMmoe.Architecture.Name, [OnnxFeature.Dense("x", 7)], ["A", "AProbability", "B"], p => m.ExportOnnx(p, gateWeights: true), i =>
                 {
                     var o = m.Forward(new OnnxMmoe.Batch(i.D("x")));
                     return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B));
@@ -119,7 +121,7 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
             case "ML-MMoE":
             {
                 var m = new OnnxDeepMmoe(14) { Training = false };
-                return new OnnxCase(OnnxDeepMmoe.Architecture.Name, [OnnxFeature.Dense("x", 3), OnnxFeature.Ids("c", 5)], ["A", "AProbability", "B", "BProbability"], p => OnnxExports.DeepMmoe(m, p), i =>
+                return new OnnxCase(OnnxDeepMmoe.Architecture.Name, [OnnxFeature.Dense("x", 3), OnnxFeature.Ids("c", 5)], ["A", "AProbability", "B", "BProbability"], p => m.ExportOnnx(p, gateWeights: true), i =>
                 {
                     var o = m.Forward(new OnnxDeepMmoe.Batch(i.D("x"), i.I("c")));
                     return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B), ("BProbability", o.BProbability));
@@ -129,7 +131,7 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
             case "SharedBottom":
             {
                 var m = new OnnxSharedBottom(15) { Training = false };
-                return new OnnxCase(OnnxSharedBottom.Architecture.Name, [OnnxFeature.Dense("x", 4), OnnxFeature.Ids("c", 7)], ["A", "AProbability", "B"], p => OnnxExports.SharedBottom(m, p), i =>
+                return new OnnxCase(OnnxSharedBottom.Architecture.Name, [OnnxFeature.Dense("x", 4), OnnxFeature.Ids("c", 7)], ["A", "AProbability", "B"], p => m.ExportOnnx(p, gateWeights: true), i =>
                 {
                     var o = m.Forward(new OnnxSharedBottom.Batch(i.D("x"), i.I("c")));
                     return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B));
@@ -139,7 +141,7 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
             case "SingleTask":
             {
                 var m = new OnnxSingleTask(16) { Training = false };
-                return new OnnxCase(OnnxSingleTask.Architecture.Name, [OnnxFeature.Dense("x", 4), OnnxFeature.Ids("c", 7), OnnxFeature.Ids("d", 3)], ["A", "AProbability", "B"], p => OnnxExports.SingleTask(m, p), i =>
+                return new OnnxCase(OnnxSingleTask.Architecture.Name, [OnnxFeature.Dense("x", 4), OnnxFeature.Ids("c", 7), OnnxFeature.Ids("d", 3)], ["A", "AProbability", "B"], p => m.ExportOnnx(p, gateWeights: true), i =>
                 {
                     var o = m.Forward(new OnnxSingleTask.Batch(i.D("x"), i.I("c"), i.I("d")));
                     return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B));

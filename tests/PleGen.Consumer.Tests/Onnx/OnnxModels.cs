@@ -2,7 +2,7 @@ using PleGen;
 
 namespace PleGen.Consumer.Tests.Onnx;
 
-// One small declaration per architecture, exported to ONNX by hand (OnnxExports.cs) and run in ONNX Runtime. Between
+// One small declaration per architecture, exported by its generated ExportOnnx and run in ONNX Runtime. Between
 // them they cover every activation, dropout (off at inference), empty and deeper towers, dense-only and categorical
 // inputs, several embeddings per feature (single-task) and binary and regression tasks.
 

@@ -1,13 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Microsoft.ML.OnnxRuntime;
+using System;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using PleGen.Runtime;
+using Microsoft.ML.OnnxRuntime;
+using PleGen.Runtime.Gradients;
+using PleGen.Runtime.Models;
 using PleGen.Runtime.Onnx;
-using Xunit;
 using Xunit.Abstractions;
+using Xunit;
 
 namespace PleGen.Consumer.Tests.Onnx;
 

@@ -14,6 +14,8 @@ using LossFunctions = global::PleGen.Runtime.Operations.LossFunctions;
 using Mlp = global::PleGen.Runtime.Generated.Mlp;
 using ModuleKind = global::PleGen.ModuleKind;
 using NamedTensor = global::PleGen.Runtime.Tensors.NamedTensor;
+using OnnxModelWriter = global::PleGen.Runtime.Onnx.OnnxModelWriter;
+using OnnxValue = global::PleGen.Runtime.Onnx.OnnxValue;
 using Ops = global::PleGen.Runtime.Operations.Ops;
 using ParameterRegistry = global::PleGen.Runtime.Generated.ParameterRegistry;
 using Rows = global::PleGen.Runtime.Generated.Rows;
@@ -341,6 +343,50 @@ namespace Demo
             total = Ops.Add(total, lossMarried);
             return new Losses(total, lossIncome, lossMarried);
         }
+        /// <summary>
+        /// Writes the model as a standard ONNX file (opset 17, a dynamic batch axis; see docs/onnx.md) that ONNX Runtime, or any
+        /// engine that runs ONNX, scores like <see cref="Forward"/>: one input per feature (dense float32 [N, width], categorical
+        /// int64 [N]), one output per Output member ([N]), initializers named by the state-dict names. Written atomically.
+        /// </summary>
+        /// <param name="path">The .onnx file to write.</param>
+        /// <param name="gateWeights">Also output every gate's weights [N, experts], named after the gate.</param>
+        public void ExportOnnx(string path, bool gateWeights = false) => ExportOnnx(Parameters, path, gateWeights);
+
+        /// <summary>Writes the ONNX file of a model with these parameters (by state-dict name), e.g. the TorchSharp flavor's.</summary>
+        public static void ExportOnnx(global::System.Collections.Generic.IReadOnlyList<NamedTensor> parameters, string path, bool gateWeights = false)
+        {
+            var onnx = new OnnxModelWriter("Demo.Census", Architecture.Name, parameters, Activation.Relu);
+            OnnxValue featureAge = onnx.DenseInput("age", 1);
+            OnnxValue featureWages = onnx.DenseInput("wages", 2);
+            OnnxValue featureEducation = onnx.CategoricalInput("education", 17);
+            OnnxValue featureOccupation = onnx.CategoricalInput("occupation", 47);
+            // Input
+            OnnxValue input = onnx.Concat(featureAge, featureWages, onnx.Embedding("embeddings.education", featureEducation), onnx.Embedding("embeddings.occupation", featureOccupation));
+
+            // Level 0
+            OnnxValue level0IncomeExperts = onnx.ExpertBank(new[] { "levels.0.tasks.income.0.layers" }, 1, input);
+            OnnxValue level0MarriedExperts = onnx.ExpertBank(new[] { "levels.0.tasks.married.0.layers" }, 1, input);
+            OnnxValue level0SharedExperts = onnx.ExpertBank(new[] { "levels.0.shared.0.layers" }, 1, input);
+            OnnxValue gateIncome0 = onnx.GateWeights("gates.income.0", input);
+            OnnxValue fusedIncome0 = onnx.GateMix(gateIncome0, level0IncomeExperts, level0SharedExperts);
+            OnnxValue gateMarried0 = onnx.GateWeights("gates.married.0", input);
+            OnnxValue fusedMarried0 = onnx.GateMix(gateMarried0, level0MarriedExperts, level0SharedExperts);
+
+            // Towers
+            OnnxValue predictionIncome = onnx.Mlp("towers.income", 2, fusedIncome0, lastIsOutput: true);
+            OnnxValue predictionMarried = onnx.Mlp("towers.married", 2, fusedMarried0, lastIsOutput: true);
+
+            // Outputs
+            onnx.BinaryOutput("Income", "IncomeProbability", predictionIncome);
+            onnx.BinaryOutput("Married", "MarriedProbability", predictionMarried);
+            if (gateWeights)
+            {
+                onnx.GateOutput("gates.income.0", gateIncome0);
+                onnx.GateOutput("gates.married.0", gateMarried0);
+            }
+            onnx.Save(path);
+        }
+
 
         private static readonly TaskInfo[] TaskInfoList =
         {

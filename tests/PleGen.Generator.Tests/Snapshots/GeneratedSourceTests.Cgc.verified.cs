@@ -14,6 +14,8 @@ using LossFunctions = global::PleGen.Runtime.Operations.LossFunctions;
 using Mlp = global::PleGen.Runtime.Generated.Mlp;
 using ModuleKind = global::PleGen.ModuleKind;
 using NamedTensor = global::PleGen.Runtime.Tensors.NamedTensor;
+using OnnxModelWriter = global::PleGen.Runtime.Onnx.OnnxModelWriter;
+using OnnxValue = global::PleGen.Runtime.Onnx.OnnxValue;
 using Ops = global::PleGen.Runtime.Operations.Ops;
 using ParameterRegistry = global::PleGen.Runtime.Generated.ParameterRegistry;
 using Rows = global::PleGen.Runtime.Generated.Rows;
@@ -310,6 +312,47 @@ namespace Demo
             total = Ops.Add(total, lossCvr);
             return new Losses(total, lossCtr, lossCvr);
         }
+        /// <summary>
+        /// Writes the model as a standard ONNX file (opset 17, a dynamic batch axis; see docs/onnx.md) that ONNX Runtime, or any
+        /// engine that runs ONNX, scores like <see cref="Forward"/>: one input per feature (dense float32 [N, width], categorical
+        /// int64 [N]), one output per Output member ([N]), initializers named by the state-dict names. Written atomically.
+        /// </summary>
+        /// <param name="path">The .onnx file to write.</param>
+        /// <param name="gateWeights">Also output every gate's weights [N, experts], named after the gate.</param>
+        public void ExportOnnx(string path, bool gateWeights = false) => ExportOnnx(Parameters, path, gateWeights);
+
+        /// <summary>Writes the ONNX file of a model with these parameters (by state-dict name), e.g. the TorchSharp flavor's.</summary>
+        public static void ExportOnnx(global::System.Collections.Generic.IReadOnlyList<NamedTensor> parameters, string path, bool gateWeights = false)
+        {
+            var onnx = new OnnxModelWriter("Demo.ClickModel", Architecture.Name, parameters, Activation.Relu);
+            OnnxValue featureX = onnx.DenseInput("x", 4);
+            // Input
+            OnnxValue input = onnx.Concat(featureX);
+
+            // Level 0
+            OnnxValue level0CtrExperts = onnx.ExpertBank(new[] { "levels.0.tasks.ctr.0.layers", "levels.0.tasks.ctr.1.layers" }, 1, input);
+            OnnxValue level0CvrExperts = onnx.ExpertBank(new[] { "levels.0.tasks.cvr.0.layers", "levels.0.tasks.cvr.1.layers" }, 1, input);
+            OnnxValue level0SharedExperts = onnx.ExpertBank(new[] { "levels.0.shared.0.layers" }, 2, input);
+            OnnxValue gateCtr0 = onnx.GateWeights("gates.ctr.0", input);
+            OnnxValue fusedCtr0 = onnx.GateMix(gateCtr0, level0CtrExperts, level0SharedExperts);
+            OnnxValue gateCvr0 = onnx.GateWeights("gates.cvr.0", input);
+            OnnxValue fusedCvr0 = onnx.GateMix(gateCvr0, level0CvrExperts, level0SharedExperts);
+
+            // Towers
+            OnnxValue predictionCtr = onnx.Mlp("towers.ctr", 2, fusedCtr0, lastIsOutput: true);
+            OnnxValue predictionCvr = onnx.Mlp("towers.cvr", 2, fusedCvr0, lastIsOutput: true);
+
+            // Outputs
+            onnx.BinaryOutput("Ctr", "CtrProbability", predictionCtr);
+            onnx.BinaryOutput("Cvr", "CvrProbability", predictionCvr);
+            if (gateWeights)
+            {
+                onnx.GateOutput("gates.ctr.0", gateCtr0);
+                onnx.GateOutput("gates.cvr.0", gateCvr0);
+            }
+            onnx.Save(path);
+        }
+
 
         private static readonly TaskInfo[] TaskInfoList =
         {

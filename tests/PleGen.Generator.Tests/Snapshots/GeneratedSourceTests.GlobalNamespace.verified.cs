@@ -11,6 +11,8 @@ using LossFunctions = global::PleGen.Runtime.Operations.LossFunctions;
 using Mlp = global::PleGen.Runtime.Generated.Mlp;
 using ModuleKind = global::PleGen.ModuleKind;
 using NamedTensor = global::PleGen.Runtime.Tensors.NamedTensor;
+using OnnxModelWriter = global::PleGen.Runtime.Onnx.OnnxModelWriter;
+using OnnxValue = global::PleGen.Runtime.Onnx.OnnxValue;
 using Ops = global::PleGen.Runtime.Operations.Ops;
 using ParameterRegistry = global::PleGen.Runtime.Generated.ParameterRegistry;
 using Rows = global::PleGen.Runtime.Generated.Rows;
@@ -262,6 +264,36 @@ partial class TopLevel : global::PleGen.Runtime.Training.ITrainableModel<TopLeve
         total = Ops.Add(total, lossB);
         return new Losses(total, lossA, lossB);
     }
+    /// <summary>
+    /// Writes the model as a standard ONNX file (opset 17, a dynamic batch axis; see docs/onnx.md) that ONNX Runtime, or any
+    /// engine that runs ONNX, scores like <see cref="Forward"/>: one input per feature (dense float32 [N, width], categorical
+    /// int64 [N]), one output per Output member ([N]), initializers named by the state-dict names. Written atomically.
+    /// </summary>
+    /// <param name="path">The .onnx file to write.</param>
+    /// <param name="gateWeights">Also output every gate's weights [N, experts], named after the gate.</param>
+    public void ExportOnnx(string path, bool gateWeights = false) => ExportOnnx(Parameters, path, gateWeights);
+
+    /// <summary>Writes the ONNX file of a model with these parameters (by state-dict name), e.g. the TorchSharp flavor's.</summary>
+    public static void ExportOnnx(global::System.Collections.Generic.IReadOnlyList<NamedTensor> parameters, string path, bool gateWeights = false)
+    {
+        var onnx = new OnnxModelWriter("TopLevel", Architecture.Name, parameters, Activation.Relu);
+        OnnxValue featureX = onnx.DenseInput("x", 2);
+        // Input
+        OnnxValue input = onnx.Concat(featureX);
+
+        // Bottom networks
+        OnnxValue bottom = onnx.Mlp("bottom.layers", 1, input, lastIsOutput: false);
+
+        // Towers
+        OnnxValue predictionA = onnx.Mlp("towers.a", 2, bottom, lastIsOutput: true);
+        OnnxValue predictionB = onnx.Mlp("towers.b", 2, bottom, lastIsOutput: true);
+
+        // Outputs
+        onnx.RegressionOutput("A", predictionA);
+        onnx.RegressionOutput("B", predictionB);
+        onnx.Save(path);
+    }
+
 
     private static readonly TaskInfo[] TaskInfoList =
     {

@@ -14,6 +14,8 @@ using LossFunctions = global::PleGen.Runtime.Operations.LossFunctions;
 using Mlp = global::PleGen.Runtime.Generated.Mlp;
 using ModuleKind = global::PleGen.ModuleKind;
 using NamedTensor = global::PleGen.Runtime.Tensors.NamedTensor;
+using OnnxModelWriter = global::PleGen.Runtime.Onnx.OnnxModelWriter;
+using OnnxValue = global::PleGen.Runtime.Onnx.OnnxValue;
 using Ops = global::PleGen.Runtime.Operations.Ops;
 using ParameterRegistry = global::PleGen.Runtime.Generated.ParameterRegistry;
 using Rows = global::PleGen.Runtime.Generated.Rows;
@@ -292,6 +294,45 @@ namespace Demo
             total = Ops.Add(total, lossTask2);
             return new Losses(total, lossTask1, lossTask2);
         }
+        /// <summary>
+        /// Writes the model as a standard ONNX file (opset 17, a dynamic batch axis; see docs/onnx.md) that ONNX Runtime, or any
+        /// engine that runs ONNX, scores like <see cref="Forward"/>: one input per feature (dense float32 [N, width], categorical
+        /// int64 [N]), one output per Output member ([N]), initializers named by the state-dict names. Written atomically.
+        /// </summary>
+        /// <param name="path">The .onnx file to write.</param>
+        /// <param name="gateWeights">Also output every gate's weights [N, experts], named after the gate.</param>
+        public void ExportOnnx(string path, bool gateWeights = false) => ExportOnnx(Parameters, path, gateWeights);
+
+        /// <summary>Writes the ONNX file of a model with these parameters (by state-dict name), e.g. the TorchSharp flavor's.</summary>
+        public static void ExportOnnx(global::System.Collections.Generic.IReadOnlyList<NamedTensor> parameters, string path, bool gateWeights = false)
+        {
+            var onnx = new OnnxModelWriter("Demo.SyntheticMmoe", Architecture.Name, parameters, Activation.Tanh);
+            OnnxValue featureX = onnx.DenseInput("x", 5);
+            // Input
+            OnnxValue input = onnx.Concat(featureX);
+
+            // Level 0
+            OnnxValue level0SharedExperts = onnx.ExpertBank(new[] { "levels.0.shared.0.layers", "levels.0.shared.1.layers", "levels.0.shared.2.layers" }, 1, input);
+            OnnxValue gateTask10 = onnx.GateWeights("gates.task1.0", input);
+            OnnxValue fusedTask10 = onnx.GateMix(gateTask10, level0SharedExperts);
+            OnnxValue gateTask20 = onnx.GateWeights("gates.task2.0", input);
+            OnnxValue fusedTask20 = onnx.GateMix(gateTask20, level0SharedExperts);
+
+            // Towers
+            OnnxValue predictionTask1 = onnx.Mlp("towers.task1", 1, fusedTask10, lastIsOutput: true);
+            OnnxValue predictionTask2 = onnx.Mlp("towers.task2", 1, fusedTask20, lastIsOutput: true);
+
+            // Outputs
+            onnx.RegressionOutput("Task1", predictionTask1);
+            onnx.RegressionOutput("Task2", predictionTask2);
+            if (gateWeights)
+            {
+                onnx.GateOutput("gates.task1.0", gateTask10);
+                onnx.GateOutput("gates.task2.0", gateTask20);
+            }
+            onnx.Save(path);
+        }
+
 
         private static readonly TaskInfo[] TaskInfoList =
         {

@@ -14,6 +14,8 @@ using LossFunctions = global::PleGen.Runtime.Operations.LossFunctions;
 using Mlp = global::PleGen.Runtime.Generated.Mlp;
 using ModuleKind = global::PleGen.ModuleKind;
 using NamedTensor = global::PleGen.Runtime.Tensors.NamedTensor;
+using OnnxModelWriter = global::PleGen.Runtime.Onnx.OnnxModelWriter;
+using OnnxValue = global::PleGen.Runtime.Onnx.OnnxValue;
 using Ops = global::PleGen.Runtime.Operations.Ops;
 using ParameterRegistry = global::PleGen.Runtime.Generated.ParameterRegistry;
 using Rows = global::PleGen.Runtime.Generated.Rows;
@@ -364,6 +366,69 @@ namespace Demo
             total = Ops.Add(total, lossB);
             return new Losses(total, lossA, lossB);
         }
+        /// <summary>
+        /// Writes the model as a standard ONNX file (opset 17, a dynamic batch axis; see docs/onnx.md) that ONNX Runtime, or any
+        /// engine that runs ONNX, scores like <see cref="Forward"/>: one input per feature (dense float32 [N, width], categorical
+        /// int64 [N]), one output per Output member ([N]), initializers named by the state-dict names. Written atomically.
+        /// </summary>
+        /// <param name="path">The .onnx file to write.</param>
+        /// <param name="gateWeights">Also output every gate's weights [N, experts], named after the gate.</param>
+        public void ExportOnnx(string path, bool gateWeights = false) => ExportOnnx(Parameters, path, gateWeights);
+
+        /// <summary>Writes the ONNX file of a model with these parameters (by state-dict name), e.g. the TorchSharp flavor's.</summary>
+        public static void ExportOnnx(global::System.Collections.Generic.IReadOnlyList<NamedTensor> parameters, string path, bool gateWeights = false)
+        {
+            var onnx = new OnnxModelWriter("Demo.DeepMmoe", Architecture.Name, parameters, Activation.Relu);
+            OnnxValue featureX = onnx.DenseInput("x", 3);
+            // Input
+            OnnxValue input = onnx.Concat(featureX);
+
+            // Level 0
+            OnnxValue level0SharedExperts = onnx.ExpertBank(new[] { "levels.0.shared.0.layers", "levels.0.shared.1.layers" }, 1, input);
+            OnnxValue gateA0 = onnx.GateWeights("gates.a.0", input);
+            OnnxValue fusedA0 = onnx.GateMix(gateA0, level0SharedExperts);
+            OnnxValue gateB0 = onnx.GateWeights("gates.b.0", input);
+            OnnxValue fusedB0 = onnx.GateMix(gateB0, level0SharedExperts);
+            OnnxValue sharedGate0 = onnx.GateWeights("shared_gates.0", input);
+            OnnxValue sharedFused0 = onnx.GateMix(sharedGate0, level0SharedExperts);
+
+            // Level 1
+            OnnxValue level1SharedExperts = onnx.ExpertBank(new[] { "levels.1.shared.0.layers", "levels.1.shared.1.layers" }, 1, sharedFused0);
+            OnnxValue gateA1 = onnx.GateWeights("gates.a.1", fusedA0);
+            OnnxValue fusedA1 = onnx.GateMix(gateA1, level1SharedExperts);
+            OnnxValue gateB1 = onnx.GateWeights("gates.b.1", fusedB0);
+            OnnxValue fusedB1 = onnx.GateMix(gateB1, level1SharedExperts);
+            OnnxValue sharedGate1 = onnx.GateWeights("shared_gates.1", sharedFused0);
+            OnnxValue sharedFused1 = onnx.GateMix(sharedGate1, level1SharedExperts);
+
+            // Level 2
+            OnnxValue level2SharedExperts = onnx.ExpertBank(new[] { "levels.2.shared.0.layers" }, 1, sharedFused1);
+            OnnxValue gateA2 = onnx.GateWeights("gates.a.2", fusedA1);
+            OnnxValue fusedA2 = onnx.GateMix(gateA2, level2SharedExperts);
+            OnnxValue gateB2 = onnx.GateWeights("gates.b.2", fusedB1);
+            OnnxValue fusedB2 = onnx.GateMix(gateB2, level2SharedExperts);
+
+            // Towers
+            OnnxValue predictionA = onnx.Mlp("towers.a", 2, fusedA2, lastIsOutput: true);
+            OnnxValue predictionB = onnx.Mlp("towers.b", 2, fusedB2, lastIsOutput: true);
+
+            // Outputs
+            onnx.BinaryOutput("A", "AProbability", predictionA);
+            onnx.RegressionOutput("B", predictionB);
+            if (gateWeights)
+            {
+                onnx.GateOutput("gates.a.0", gateA0);
+                onnx.GateOutput("gates.b.0", gateB0);
+                onnx.GateOutput("shared_gates.0", sharedGate0);
+                onnx.GateOutput("gates.a.1", gateA1);
+                onnx.GateOutput("gates.b.1", gateB1);
+                onnx.GateOutput("shared_gates.1", sharedGate1);
+                onnx.GateOutput("gates.a.2", gateA2);
+                onnx.GateOutput("gates.b.2", gateB2);
+            }
+            onnx.Save(path);
+        }
+
 
         private static readonly TaskInfo[] TaskInfoList =
         {

@@ -14,6 +14,8 @@ using LossFunctions = global::PleGen.Runtime.Operations.LossFunctions;
 using Mlp = global::PleGen.Runtime.Generated.Mlp;
 using ModuleKind = global::PleGen.ModuleKind;
 using NamedTensor = global::PleGen.Runtime.Tensors.NamedTensor;
+using OnnxModelWriter = global::PleGen.Runtime.Onnx.OnnxModelWriter;
+using OnnxValue = global::PleGen.Runtime.Onnx.OnnxValue;
 using Ops = global::PleGen.Runtime.Operations.Ops;
 using ParameterRegistry = global::PleGen.Runtime.Generated.ParameterRegistry;
 using Rows = global::PleGen.Runtime.Generated.Rows;
@@ -308,6 +310,47 @@ namespace Demo
                 total = Ops.Add(total, lossB);
                 return new Losses(total, lossA, lossB);
             }
+            /// <summary>
+            /// Writes the model as a standard ONNX file (opset 17, a dynamic batch axis; see docs/onnx.md) that ONNX Runtime, or any
+            /// engine that runs ONNX, scores like <see cref="Forward"/>: one input per feature (dense float32 [N, width], categorical
+            /// int64 [N]), one output per Output member ([N]), initializers named by the state-dict names. Written atomically.
+            /// </summary>
+            /// <param name="path">The .onnx file to write.</param>
+            /// <param name="gateWeights">Also output every gate's weights [N, experts], named after the gate.</param>
+            public void ExportOnnx(string path, bool gateWeights = false) => ExportOnnx(Parameters, path, gateWeights);
+
+            /// <summary>Writes the ONNX file of a model with these parameters (by state-dict name), e.g. the TorchSharp flavor's.</summary>
+            public static void ExportOnnx(global::System.Collections.Generic.IReadOnlyList<NamedTensor> parameters, string path, bool gateWeights = false)
+            {
+                var onnx = new OnnxModelWriter("Demo.Models.Inner", Architecture.Name, parameters, Activation.Relu);
+                OnnxValue featureX = onnx.DenseInput("x", 2);
+                // Input
+                OnnxValue input = onnx.Concat(featureX);
+
+                // Level 0
+                OnnxValue level0AExperts = onnx.ExpertBank(new[] { "levels.0.tasks.a.0.layers" }, 1, input);
+                OnnxValue level0BExperts = onnx.ExpertBank(new[] { "levels.0.tasks.b.0.layers" }, 1, input);
+                OnnxValue level0SharedExperts = onnx.ExpertBank(new[] { "levels.0.shared.0.layers" }, 1, input);
+                OnnxValue gateA0 = onnx.GateWeights("gates.a.0", input);
+                OnnxValue fusedA0 = onnx.GateMix(gateA0, level0AExperts, level0SharedExperts);
+                OnnxValue gateB0 = onnx.GateWeights("gates.b.0", input);
+                OnnxValue fusedB0 = onnx.GateMix(gateB0, level0BExperts, level0SharedExperts);
+
+                // Towers
+                OnnxValue predictionA = onnx.Mlp("towers.a", 2, fusedA0, lastIsOutput: true);
+                OnnxValue predictionB = onnx.Mlp("towers.b", 2, fusedB0, lastIsOutput: true);
+
+                // Outputs
+                onnx.BinaryOutput("A", "AProbability", predictionA);
+                onnx.BinaryOutput("B", "BProbability", predictionB);
+                if (gateWeights)
+                {
+                    onnx.GateOutput("gates.a.0", gateA0);
+                    onnx.GateOutput("gates.b.0", gateB0);
+                }
+                onnx.Save(path);
+            }
+
 
             private static readonly TaskInfo[] TaskInfoList =
             {

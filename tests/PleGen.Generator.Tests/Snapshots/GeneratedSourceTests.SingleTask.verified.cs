@@ -11,6 +11,8 @@ using LossFunctions = global::PleGen.Runtime.Operations.LossFunctions;
 using Mlp = global::PleGen.Runtime.Generated.Mlp;
 using ModuleKind = global::PleGen.ModuleKind;
 using NamedTensor = global::PleGen.Runtime.Tensors.NamedTensor;
+using OnnxModelWriter = global::PleGen.Runtime.Onnx.OnnxModelWriter;
+using OnnxValue = global::PleGen.Runtime.Onnx.OnnxValue;
 using Ops = global::PleGen.Runtime.Operations.Ops;
 using ParameterRegistry = global::PleGen.Runtime.Generated.ParameterRegistry;
 using Rows = global::PleGen.Runtime.Generated.Rows;
@@ -295,6 +297,39 @@ namespace Demo
             total = Ops.Add(total, lossB);
             return new Losses(total, lossA, lossB);
         }
+        /// <summary>
+        /// Writes the model as a standard ONNX file (opset 17, a dynamic batch axis; see docs/onnx.md) that ONNX Runtime, or any
+        /// engine that runs ONNX, scores like <see cref="Forward"/>: one input per feature (dense float32 [N, width], categorical
+        /// int64 [N]), one output per Output member ([N]), initializers named by the state-dict names. Written atomically.
+        /// </summary>
+        /// <param name="path">The .onnx file to write.</param>
+        /// <param name="gateWeights">Also output every gate's weights [N, experts], named after the gate.</param>
+        public void ExportOnnx(string path, bool gateWeights = false) => ExportOnnx(Parameters, path, gateWeights);
+
+        /// <summary>Writes the ONNX file of a model with these parameters (by state-dict name), e.g. the TorchSharp flavor's.</summary>
+        public static void ExportOnnx(global::System.Collections.Generic.IReadOnlyList<NamedTensor> parameters, string path, bool gateWeights = false)
+        {
+            var onnx = new OnnxModelWriter("Demo.Separate", Architecture.Name, parameters, Activation.Relu);
+            OnnxValue featureX = onnx.DenseInput("x", 4);
+            OnnxValue featureC = onnx.CategoricalInput("c", 7);
+            // Input
+            OnnxValue inputA = onnx.Concat(featureX, onnx.Embedding("embeddings.a.c", featureC));
+            OnnxValue inputB = onnx.Concat(featureX, onnx.Embedding("embeddings.b.c", featureC));
+
+            // Bottom networks
+            OnnxValue bottomA = onnx.Mlp("bottoms.a.layers", 2, inputA, lastIsOutput: false);
+            OnnxValue bottomB = onnx.Mlp("bottoms.b.layers", 2, inputB, lastIsOutput: false);
+
+            // Towers
+            OnnxValue predictionA = onnx.Mlp("towers.a", 2, bottomA, lastIsOutput: true);
+            OnnxValue predictionB = onnx.Mlp("towers.b", 2, bottomB, lastIsOutput: true);
+
+            // Outputs
+            onnx.BinaryOutput("A", "AProbability", predictionA);
+            onnx.BinaryOutput("B", "BProbability", predictionB);
+            onnx.Save(path);
+        }
+
 
         private static readonly TaskInfo[] TaskInfoList =
         {

@@ -14,6 +14,8 @@ using LossFunctions = global::PleGen.Runtime.Operations.LossFunctions;
 using Mlp = global::PleGen.Runtime.Generated.Mlp;
 using ModuleKind = global::PleGen.ModuleKind;
 using NamedTensor = global::PleGen.Runtime.Tensors.NamedTensor;
+using OnnxModelWriter = global::PleGen.Runtime.Onnx.OnnxModelWriter;
+using OnnxValue = global::PleGen.Runtime.Onnx.OnnxValue;
 using Ops = global::PleGen.Runtime.Operations.Ops;
 using ParameterRegistry = global::PleGen.Runtime.Generated.ParameterRegistry;
 using Rows = global::PleGen.Runtime.Generated.Rows;
@@ -417,6 +419,71 @@ namespace Demo
             total = Ops.Add(total, lossShare);
             return new Losses(total, lossClick, lossWatchTime, lossShare);
         }
+        /// <summary>
+        /// Writes the model as a standard ONNX file (opset 17, a dynamic batch axis; see docs/onnx.md) that ONNX Runtime, or any
+        /// engine that runs ONNX, scores like <see cref="Forward"/>: one input per feature (dense float32 [N, width], categorical
+        /// int64 [N]), one output per Output member ([N]), initializers named by the state-dict names. Written atomically.
+        /// </summary>
+        /// <param name="path">The .onnx file to write.</param>
+        /// <param name="gateWeights">Also output every gate's weights [N, experts], named after the gate.</param>
+        public void ExportOnnx(string path, bool gateWeights = false) => ExportOnnx(Parameters, path, gateWeights);
+
+        /// <summary>Writes the ONNX file of a model with these parameters (by state-dict name), e.g. the TorchSharp flavor's.</summary>
+        public static void ExportOnnx(global::System.Collections.Generic.IReadOnlyList<NamedTensor> parameters, string path, bool gateWeights = false)
+        {
+            var onnx = new OnnxModelWriter("Demo.VideoPle", Architecture.Name, parameters, Activation.Relu);
+            OnnxValue featureUser = onnx.DenseInput("user", 6);
+            // Input
+            OnnxValue input = onnx.Concat(featureUser);
+
+            // Level 0
+            OnnxValue level0ClickExperts = onnx.ExpertBank(new[] { "levels.0.tasks.click.0.layers" }, 1, input);
+            OnnxValue level0WatchTimeExperts = onnx.ExpertBank(new[] { "levels.0.tasks.watch_time.0.layers" }, 1, input);
+            OnnxValue level0ShareExperts = onnx.ExpertBank(new[] { "levels.0.tasks.share.0.layers" }, 1, input);
+            OnnxValue level0SharedExperts = onnx.ExpertBank(new[] { "levels.0.shared.0.layers" }, 1, input);
+            OnnxValue gateClick0 = onnx.GateWeights("gates.click.0", input);
+            OnnxValue fusedClick0 = onnx.GateMix(gateClick0, level0ClickExperts, level0SharedExperts);
+            OnnxValue gateWatchTime0 = onnx.GateWeights("gates.watch_time.0", input);
+            OnnxValue fusedWatchTime0 = onnx.GateMix(gateWatchTime0, level0WatchTimeExperts, level0SharedExperts);
+            OnnxValue gateShare0 = onnx.GateWeights("gates.share.0", input);
+            OnnxValue fusedShare0 = onnx.GateMix(gateShare0, level0ShareExperts, level0SharedExperts);
+            OnnxValue sharedGate0 = onnx.GateWeights("shared_gates.0", input);
+            OnnxValue sharedFused0 = onnx.GateMix(sharedGate0, level0ClickExperts, level0WatchTimeExperts, level0ShareExperts, level0SharedExperts);
+
+            // Level 1
+            OnnxValue level1ClickExperts = onnx.ExpertBank(new[] { "levels.1.tasks.click.0.layers" }, 1, fusedClick0);
+            OnnxValue level1WatchTimeExperts = onnx.ExpertBank(new[] { "levels.1.tasks.watch_time.0.layers" }, 1, fusedWatchTime0);
+            OnnxValue level1ShareExperts = onnx.ExpertBank(new[] { "levels.1.tasks.share.0.layers" }, 1, fusedShare0);
+            OnnxValue level1SharedExperts = onnx.ExpertBank(new[] { "levels.1.shared.0.layers" }, 1, sharedFused0);
+            OnnxValue gateClick1 = onnx.GateWeights("gates.click.1", fusedClick0);
+            OnnxValue fusedClick1 = onnx.GateMix(gateClick1, level1ClickExperts, level1SharedExperts);
+            OnnxValue gateWatchTime1 = onnx.GateWeights("gates.watch_time.1", fusedWatchTime0);
+            OnnxValue fusedWatchTime1 = onnx.GateMix(gateWatchTime1, level1WatchTimeExperts, level1SharedExperts);
+            OnnxValue gateShare1 = onnx.GateWeights("gates.share.1", fusedShare0);
+            OnnxValue fusedShare1 = onnx.GateMix(gateShare1, level1ShareExperts, level1SharedExperts);
+
+            // Towers
+            OnnxValue predictionClick = onnx.Mlp("towers.click", 2, fusedClick1, lastIsOutput: true);
+            OnnxValue predictionWatchTime = onnx.Mlp("towers.watch_time", 2, fusedWatchTime1, lastIsOutput: true);
+            OnnxValue predictionShare = onnx.Mlp("towers.share", 2, fusedShare1, lastIsOutput: true);
+
+            // Outputs
+            onnx.BinaryOutput("Click", "ClickProbability", predictionClick);
+            onnx.RegressionOutput("WatchTime", predictionWatchTime);
+            onnx.BinaryOutput("Share", "ShareProbability", predictionShare);
+            if (gateWeights)
+            {
+                onnx.GateOutput("gates.click.0", gateClick0);
+                onnx.GateOutput("gates.watch_time.0", gateWatchTime0);
+                onnx.GateOutput("gates.share.0", gateShare0);
+                onnx.GateOutput("shared_gates.0", sharedGate0);
+                onnx.GateOutput("gates.click.1", gateClick1);
+                onnx.GateOutput("gates.watch_time.1", gateWatchTime1);
+                onnx.GateOutput("gates.share.1", gateShare1);
+            }
+            onnx.Save(path);
+        }
+
 
         private static readonly TaskInfo[] TaskInfoList =
         {

@@ -14,6 +14,8 @@ using LossFunctions = global::PleGen.Runtime.Operations.LossFunctions;
 using Mlp = global::PleGen.Runtime.Generated.Mlp;
 using ModuleKind = global::PleGen.ModuleKind;
 using NamedTensor = global::PleGen.Runtime.Tensors.NamedTensor;
+using OnnxModelWriter = global::PleGen.Runtime.Onnx.OnnxModelWriter;
+using OnnxValue = global::PleGen.Runtime.Onnx.OnnxValue;
 using Ops = global::PleGen.Runtime.Operations.Ops;
 using ParameterRegistry = global::PleGen.Runtime.Generated.ParameterRegistry;
 using Rows = global::PleGen.Runtime.Generated.Rows;
@@ -379,6 +381,62 @@ namespace Demo
             total = Ops.Add(total, Ops.Scale(lossNeverMarried, (float)NeverMarriedLossWeight(epoch)));
             return new Losses(total, lossIncome, lossNeverMarried);
         }
+        /// <summary>
+        /// Writes the model as a standard ONNX file (opset 17, a dynamic batch axis; see docs/onnx.md) that ONNX Runtime, or any
+        /// engine that runs ONNX, scores like <see cref="Forward"/>: one input per feature (dense float32 [N, width], categorical
+        /// int64 [N]), one output per Output member ([N]), initializers named by the state-dict names. Written atomically.
+        /// </summary>
+        /// <param name="path">The .onnx file to write.</param>
+        /// <param name="gateWeights">Also output every gate's weights [N, experts], named after the gate.</param>
+        public void ExportOnnx(string path, bool gateWeights = false) => ExportOnnx(Parameters, path, gateWeights);
+
+        /// <summary>Writes the ONNX file of a model with these parameters (by state-dict name), e.g. the TorchSharp flavor's.</summary>
+        public static void ExportOnnx(global::System.Collections.Generic.IReadOnlyList<NamedTensor> parameters, string path, bool gateWeights = false)
+        {
+            var onnx = new OnnxModelWriter("Demo.CensusPle", Architecture.Name, parameters, Activation.Relu);
+            OnnxValue featureAge = onnx.DenseInput("age", 1);
+            OnnxValue featureEducation = onnx.CategoricalInput("education", 5);
+            // Input
+            OnnxValue input = onnx.Concat(featureAge, onnx.Embedding("embeddings.education", featureEducation));
+
+            // Level 0
+            OnnxValue level0IncomeExperts = onnx.ExpertBank(new[] { "levels.0.tasks.income.0.layers" }, 1, input);
+            OnnxValue level0NeverMarriedExperts = onnx.ExpertBank(new[] { "levels.0.tasks.never_married.0.layers" }, 1, input);
+            OnnxValue level0SharedExperts = onnx.ExpertBank(new[] { "levels.0.shared.0.layers", "levels.0.shared.1.layers" }, 1, input);
+            OnnxValue gateIncome0 = onnx.GateWeights("gates.income.0", input);
+            OnnxValue fusedIncome0 = onnx.GateMix(gateIncome0, level0IncomeExperts, level0SharedExperts);
+            OnnxValue gateNeverMarried0 = onnx.GateWeights("gates.never_married.0", input);
+            OnnxValue fusedNeverMarried0 = onnx.GateMix(gateNeverMarried0, level0NeverMarriedExperts, level0SharedExperts);
+            OnnxValue sharedGate0 = onnx.GateWeights("shared_gates.0", input);
+            OnnxValue sharedFused0 = onnx.GateMix(sharedGate0, level0IncomeExperts, level0NeverMarriedExperts, level0SharedExperts);
+
+            // Level 1
+            OnnxValue level1IncomeExperts = onnx.ExpertBank(new[] { "levels.1.tasks.income.0.layers", "levels.1.tasks.income.1.layers" }, 1, fusedIncome0);
+            OnnxValue level1NeverMarriedExperts = onnx.ExpertBank(new[] { "levels.1.tasks.never_married.0.layers" }, 1, fusedNeverMarried0);
+            OnnxValue level1SharedExperts = onnx.ExpertBank(new[] { "levels.1.shared.0.layers", "levels.1.shared.1.layers" }, 1, sharedFused0);
+            OnnxValue gateIncome1 = onnx.GateWeights("gates.income.1", fusedIncome0);
+            OnnxValue fusedIncome1 = onnx.GateMix(gateIncome1, level1IncomeExperts, level1SharedExperts);
+            OnnxValue gateNeverMarried1 = onnx.GateWeights("gates.never_married.1", fusedNeverMarried0);
+            OnnxValue fusedNeverMarried1 = onnx.GateMix(gateNeverMarried1, level1NeverMarriedExperts, level1SharedExperts);
+
+            // Towers
+            OnnxValue predictionIncome = onnx.Mlp("towers.income", 2, fusedIncome1, lastIsOutput: true);
+            OnnxValue predictionNeverMarried = onnx.Mlp("towers.never_married", 2, fusedNeverMarried1, lastIsOutput: true);
+
+            // Outputs
+            onnx.BinaryOutput("Income", "IncomeProbability", predictionIncome);
+            onnx.BinaryOutput("NeverMarried", "NeverMarriedProbability", predictionNeverMarried);
+            if (gateWeights)
+            {
+                onnx.GateOutput("gates.income.0", gateIncome0);
+                onnx.GateOutput("gates.never_married.0", gateNeverMarried0);
+                onnx.GateOutput("shared_gates.0", sharedGate0);
+                onnx.GateOutput("gates.income.1", gateIncome1);
+                onnx.GateOutput("gates.never_married.1", gateNeverMarried1);
+            }
+            onnx.Save(path);
+        }
+
 
         private static readonly TaskInfo[] TaskInfoList =
         {

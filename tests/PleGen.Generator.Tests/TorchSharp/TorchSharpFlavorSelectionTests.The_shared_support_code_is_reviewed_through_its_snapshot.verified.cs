@@ -263,7 +263,8 @@ namespace PleGen.TorchSharpSupport
         }
 
         /// <summary>Writes a module's parameters as safetensors under their state-dict names, atomically.</summary>
-        public static void Save(NN.Module module, string path, global::System.Collections.Generic.IReadOnlyDictionary<string, string> metadata)
+        /// <summary>Every parameter copied to the CPU as a PleGen.Runtime tensor under its state-dict name (for checkpoints and ONNX export).</summary>
+        public static global::System.Collections.Generic.List<global::PleGen.Runtime.Tensors.NamedTensor> RuntimeParameters(NN.Module module)
         {
             var buffers = new global::System.Collections.Generic.List<global::PleGen.Runtime.Tensors.NamedTensor>();
             foreach ((string name, Parameter parameter) in module.named_parameters())
@@ -271,13 +272,12 @@ namespace PleGen.TorchSharpSupport
                 buffers.Add(new global::PleGen.Runtime.Tensors.NamedTensor(name, ToRuntime(parameter)));
             }
 
-            global::PleGen.Runtime.Checkpoints.SafeTensors.Save(path, buffers, metadata);
+            return buffers;
         }
 
-        /// <summary>
-        /// Loads a safetensors checkpoint into a module's parameters: PleGen.Runtime checks the file, the names and the
-        /// shapes before any parameter changes; the values are then copied in place, on each parameter's device.
-        /// </summary>
+        public static void Save(NN.Module module, string path, global::System.Collections.Generic.IReadOnlyDictionary<string, string> metadata)
+            => global::PleGen.Runtime.Checkpoints.SafeTensors.Save(path, RuntimeParameters(module), metadata);
+
         public static void Load(NN.Module module, string path)
         {
             var parameters = new global::System.Collections.Generic.List<(string Name, Parameter Parameter)>(module.named_parameters());

@@ -346,6 +346,9 @@ namespace Demo
             /// </summary>
             public void Load(string path) => ModelOps.Load(this, path);
 
+            /// <summary>Writes the model as a standard ONNX file through the managed flavor's exporter (the parameters share their names); see <see cref="ExportOnnx"/> there.</summary>
+            public void ExportOnnx(string path, bool gateWeights = false) => Separate.ExportOnnx(ModelOps.RuntimeParameters(this), path, gateWeights);
+
             /// <summary>Writes the parameters as a safetensors checkpoint the managed flavor (and PyTorch) can load, atomically.</summary>
             public void Save(string path) => ModelOps.Save(this, path, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.Separate", ["architecture"] = "SingleTask", ["flavor"] = "TorchSharp" });
 

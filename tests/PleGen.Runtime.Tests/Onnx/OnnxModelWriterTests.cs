@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System;
 using PleGen.Runtime.Onnx;
+using PleGen.Runtime.Tensors;
 using PleGen.Runtime.Tests.Checkpoints;
 using Xunit;
 using Proto = global::Onnx;
