@@ -96,7 +96,49 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
     [Fact]
     public void A_project_referencing_only_the_package_gets_the_generated_model_code()
     {
-        string project = Path.Combine(_package.Scratch, "consumer");
+        string project = Consumer("consumer", $"""<PackageReference Include="PleGen" Version="{PackedPackage.Version}" />""");
+        var (code, output) = DotnetCli.Run(project, "run", "-c", "Release", "--artifacts-path", Path.Combine(_package.Scratch, "consumer-artifacts"));
+        Assert.True(code == 0, $"The consumer did not build or run:\n{output}");
+        Assert.Matches(@"total=[1-9][0-9]*", output);
+    }
+
+    [Fact]
+    public void A_project_with_the_runtime_but_not_the_generator_fails_the_build_saying_what_to_add()
+    {
+        // The package's build check (build/PleGen.targets), with the runtime referenced the way that silently generates
+        // nothing: a plain ProjectReference, no analyzer.
+        string runtime = Path.Combine(RepositoryLayout.Root, "src", "Runtime", "PleGen.Runtime.csproj");
+        string check = Path.Combine(RepositoryLayout.Root, "src", "Runtime", "build", "PleGen.targets");
+        string project = Consumer("no-generator", $"""<ProjectReference Include="{runtime}" />""", $"""<Import Project="{check}" />""");
+        var (code, output) = DotnetCli.Run(project, "build", "-c", "Release", "--artifacts-path", Path.Combine(_package.Scratch, "no-generator-artifacts"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("error PLEGEN001: PleGen's source generator is not running in Consumer", output);
+        Assert.Contains("OutputItemType=\"Analyzer\"", output);
+        Assert.DoesNotContain("CS0117", output); // the check runs before the compiler's confusing errors
+    }
+
+    [Fact]
+    public void The_package_ships_the_generator_check_for_direct_and_transitive_consumers()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
+        Assert.NotNull(zip.GetEntry("build/PleGen.targets"));
+        Assert.NotNull(zip.GetEntry("buildTransitive/PleGen.targets"));
+    }
+
+    [Fact]
+    public void A_source_reference_through_PleGen_Source_targets_gets_the_generated_model_code()
+    {
+        string targets = Path.Combine(RepositoryLayout.Root, "build", "PleGen.Source.targets");
+        string project = Consumer("source-consumer", "", $"""<Import Project="{targets}" />""");
+        var (code, output) = DotnetCli.Run(project, "run", "-c", "Release", "--artifacts-path", Path.Combine(_package.Scratch, "source-consumer-artifacts"));
+        Assert.True(code == 0, $"The source consumer did not build or run:\n{output}");
+        Assert.Matches(@"total=[1-9][0-9]*", output);
+    }
+
+    /// <summary>A console project in the scratch folder with a tiny PLE, the local feed, and <paramref name="references"/>.</summary>
+    private string Consumer(string name, string references, string imports = "")
+    {
+        string project = Path.Combine(_package.Scratch, name);
         Directory.CreateDirectory(project);
         File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -116,8 +158,9 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
                 <RestorePackagesPath>{Path.Combine(_package.Scratch, "packages")}</RestorePackagesPath>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="PleGen" Version="{PackedPackage.Version}" />
+                {references}
               </ItemGroup>
+              {imports}
             </Project>
             """);
         File.WriteAllText(Path.Combine(project, "Program.cs"), """
@@ -133,10 +176,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
             [DenseFeature("x", 3)]
             public partial class TinyPle { }
             """);
-
-        var (code, output) = DotnetCli.Run(project, "run", "-c", "Release", "--artifacts-path", Path.Combine(_package.Scratch, "consumer-artifacts"));
-        Assert.True(code == 0, $"The consumer did not build or run:\n{output}");
-        Assert.Matches(@"total=[1-9][0-9]*", output);
+        return project;
     }
 
     [Fact]
