@@ -1,54 +1,105 @@
+using System.Collections.Generic;
+using System.Linq;
+using PleGen.Generator.Tests.Infrastructure;
 using PleGen.Tests.Shared;
 using Xunit;
-using PleGen.Generator.Tests.Infrastructure;
 
 namespace PleGen.Generator.Tests.Snapshots;
 
+/// <summary>The two files generated for a model: the managed flavor (with any task group's data types) and the TorchSharp flavor.</summary>
+public enum Flavor
+{
+    Managed,
+    TorchSharp,
+}
+
 /// <summary>
-/// The generated code is part of the product: each representative declaration's output is reviewed through its
-/// verified snapshot, and must compile with no warning in a nullable-enabled compilation.
+/// The generated code is part of the product. Every representative declaration, in both flavors, compiles with no
+/// warning in a nullable-enabled compilation (against TorchSharp 0.107) and names runtime types through its file-level
+/// aliases; a few full files per flavor are reviewed through their snapshots.
 /// </summary>
 public sealed class GeneratedSourceTests
 {
-    [Fact]
-    public void TwoLevelPle() => Verify(Declarations.TwoLevelPle);
-
-    [Fact]
-    public void Cgc() => Verify(Declarations.Cgc);
-
-    [Fact]
-    public void Mmoe() => Verify(Declarations.Mmoe);
-
-    [Fact]
-    public void MultiLevelMmoe() => Verify(Declarations.MultiLevelMmoe);
-
-    [Fact]
-    public void SharedBottom() => Verify(Declarations.SharedBottom);
-
-    [Fact]
-    public void SingleTask() => Verify(Declarations.SingleTask);
-
-    [Fact]
-    public void ThreeTasksMixingBinaryAndRegression() => Verify(Declarations.ThreeTasksMixed);
-
-    [Fact]
-    public void CategoricalAndDenseFeatures() => Verify(Declarations.CategoricalAndDense);
-
-    [Fact]
-    public void TaskGroup() => Verify(Declarations.WithTaskGroup);
-
-    [Fact]
-    public void NestedClass() => Verify(Declarations.Nested);
-
-    [Fact]
-    public void GlobalNamespace() => Verify(Declarations.GlobalNamespace);
-
-    private static void Verify(string source, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")
+    private static readonly Dictionary<string, string> Cases = new()
     {
-        GeneratorRun run = GeneratorHarness.Run(source);
+        ["TwoLevelPle"] = Declarations.TwoLevelPle,
+        ["Cgc"] = Declarations.Cgc,
+        ["Mmoe"] = Declarations.Mmoe,
+        ["MultiLevelMmoe"] = Declarations.MultiLevelMmoe,
+        ["SharedBottom"] = Declarations.SharedBottom,
+        ["SingleTask"] = Declarations.SingleTask,
+        ["ThreeTasksMixed"] = Declarations.ThreeTasksMixed,
+        ["CategoricalAndDense"] = Declarations.CategoricalAndDense,
+        ["TaskGroup"] = Declarations.WithTaskGroup,
+        ["Nested"] = Declarations.Nested,
+        ["GlobalNamespace"] = Declarations.GlobalNamespace,
+    };
+
+    /// <summary>The files reviewed in full: the deepest routing (two PLE levels), per-task everything (single-task), a task group's shared data types, a mixed-kind TorchSharp loss.</summary>
+    public static TheoryData<string, Flavor> Reviewed => new()
+    {
+        { "TwoLevelPle", Flavor.Managed },
+        { "TwoLevelPle", Flavor.TorchSharp },
+        { "SingleTask", Flavor.Managed },
+        { "SingleTask", Flavor.TorchSharp },
+        { "TaskGroup", Flavor.Managed },
+        { "ThreeTasksMixed", Flavor.TorchSharp },
+    };
+
+    public static TheoryData<string, Flavor> Every
+    {
+        get
+        {
+            var data = new TheoryData<string, Flavor>();
+            foreach (string name in Cases.Keys)
+            {
+                data.Add(name, Flavor.Managed);
+                data.Add(name, Flavor.TorchSharp);
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Reviewed))]
+    public void The_file_is_the_reviewed_one(string declaration, Flavor flavor)
+        => Snapshot.Match(Generated(declaration, flavor), testName: $"{declaration}.{flavor}");
+
+    [Theory]
+    [MemberData(nameof(Every))]
+    public void Every_declaration_compiles_cleanly_and_names_types_through_its_aliases(string declaration, Flavor flavor)
+    {
+        string text = Generated(declaration, flavor);
+        string[] lines = text.Split('\n');
+        string[] aliases = lines.Where(l => l.StartsWith("using ", System.StringComparison.Ordinal) && l.Contains(" = global::")).ToArray();
+        Assert.NotEmpty(aliases);
+        foreach (string alias in aliases)
+        {
+            string name = alias.Substring("using ".Length, alias.IndexOf(" =", System.StringComparison.Ordinal) - "using ".Length);
+            Assert.True(lines.Any(l => !l.StartsWith("using ", System.StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(l, $@"\b{name}\b")), $"alias {name} is declared but not used");
+        }
+
+        // Only the generic runtime interfaces (which cannot be aliased open) are written in full.
+        var fullNames = lines.Where(l => !l.StartsWith("using ", System.StringComparison.Ordinal) && l.Contains("global::PleGen.Runtime.", System.StringComparison.Ordinal))
+            .Where(l => !l.Contains("ITrainableModel<", System.StringComparison.Ordinal) && !l.Contains("ITrainingSession<", System.StringComparison.Ordinal)
+                && !l.TrimStart().StartsWith("///", System.StringComparison.Ordinal))
+            .ToList();
+        Assert.True(fullNames.Count == 0, "written in full: " + string.Join("\n", fullNames));
+    }
+
+    /// <summary>The flavor's generated text (managed: every non-TorchSharp file, e.g. the model and its task group's data types), compiled clean.</summary>
+    private static string Generated(string declaration, Flavor flavor)
+    {
+        GeneratorRun run = GeneratorHarness.RunWithTorchSharp(Cases[declaration]);
         run.AssertGeneratorDidNotThrow();
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilerProblems);
-        Snapshot.Match(run.SnapshotText, testName: testName);
+        var files = run.Sources
+            .Where(s => !s.HintName.StartsWith("PleGen.TorchSharpSupport", System.StringComparison.Ordinal))
+            .Where(s => s.HintName.EndsWith(".TorchSharp.g.cs", System.StringComparison.Ordinal) == (flavor == Flavor.TorchSharp))
+            .ToList();
+        Assert.NotEmpty(files);
+        return string.Join("\n", files.Select(s => "//HintName: " + s.HintName + "\n" + s.Text));
     }
 }
