@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using PleGen.Generator.Emit;
 using PleGen.Generator.Parsing;
-using PleGen.Generator.Plan;
 using PleGen.Generator.Validation;
 
 namespace PleGen.Generator;

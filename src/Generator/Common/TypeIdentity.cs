@@ -1,4 +1,3 @@
-
 namespace PleGen.Generator.Common;
 
 /// <summary>A type PleGen generates members into: where it is declared and how code names it.</summary>

@@ -1,4 +1,3 @@
-
 namespace PleGen.Generator.Diagnostics;
 
 /// <summary>

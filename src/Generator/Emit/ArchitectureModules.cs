@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using PleGen.Generator.Plan;
 
 namespace PleGen.Generator.Emit;
 

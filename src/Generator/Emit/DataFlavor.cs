@@ -1,7 +1,3 @@
-using PleGen.Generator.Plan;
-using static PleGen.Generator.Emit.Literals;
-using static PleGen.Generator.Emit.TypeNames;
-
 namespace PleGen.Generator.Emit;
 
 /// <summary>
@@ -10,17 +6,25 @@ namespace PleGen.Generator.Emit;
 /// </summary>
 internal abstract class DataFlavor
 {
-    protected DataFlavor(string owner) => Owner = owner;
+    protected DataFlavor(string owner, string tensor, string outputShape, string backward)
+    {
+        Owner = owner;
+        Tensor = tensor;
+        OutputShape = outputShape;
+        Backward = backward;
+    }
 
     /// <summary>The name entry checks put in their messages (the model's or the task group's).</summary>
     public string Owner { get; }
 
-    public abstract string Tensor { get; }
+    /// <summary>The flavor's tensor type, as the file names it.</summary>
+    public string Tensor { get; }
 
     /// <summary>The shape of an Output member, as its docs say it.</summary>
-    public abstract string OutputShape { get; }
+    public string OutputShape { get; }
 
-    public abstract string Backward { get; }
+    /// <summary>The call that back-propagates a loss.</summary>
+    public string Backward { get; }
 
     public abstract void BatchConstructors(SourceWriter w, DataTypesPlan data);
 

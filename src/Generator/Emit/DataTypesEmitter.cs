@@ -1,6 +1,3 @@
-using PleGen.Generator.Plan;
-using static PleGen.Generator.Emit.Literals;
-
 namespace PleGen.Generator.Emit;
 
 /// <summary>

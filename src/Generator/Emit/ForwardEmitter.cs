@@ -1,6 +1,3 @@
-using PleGen.Generator.Plan;
-using static PleGen.Generator.Emit.Literals;
-
 namespace PleGen.Generator.Emit;
 
 /// <summary>What a flavor writes for each kind of forward step; <see cref="ForwardEmitter"/> walks the plan.</summary>
@@ -8,8 +5,8 @@ internal abstract class ForwardFlavor
 {
     public abstract string Tensor { get; }
 
-    /// <summary>The method a gate's weights are recorded with (expert utilization).</summary>
-    public abstract string GateRecorder { get; }
+    /// <summary>The method a gate's weights are recorded with (expert utilization), or null when the flavor records none.</summary>
+    public abstract string? GateRecorder { get; }
 
     /// <summary>The input vector: embeddings looked up and concatenated with the dense features.</summary>
     public abstract string Input(ModelPlan plan, InputStep step);
@@ -39,7 +36,8 @@ internal static class ForwardEmitter
         w.Line();
     }
 
-    private static void Steps(SourceWriter w, ModelPlan plan, ForwardFlavor flavor)
+    /// <summary>One statement per plan step (three for a gate: weights, record, mix), under a comment per section.</summary>
+    public static void Steps(SourceWriter w, ModelPlan plan, ForwardFlavor flavor)
     {
         var sections = new SectionComments(w);
         foreach (PlanStep step in plan.Steps)
@@ -52,7 +50,11 @@ internal static class ForwardEmitter
                     break;
                 case GateStep gate:
                     w.Line($"{flavor.Tensor} {gate.Weights.Name} = {flavor.GateWeights(gate)};");
-                    w.Line($"{flavor.GateRecorder}({String(gate.Gate.Path)}, {gate.Weights.Name}, {gate.Gate.ExpertsField});");
+                    if (flavor.GateRecorder is not null)
+                    {
+                        w.Line($"{flavor.GateRecorder}({String(gate.Gate.Path)}, {gate.Weights.Name}, {gate.Gate.ExpertsField});");
+                    }
+
                     w.Line($"{flavor.Tensor} {gate.Output.Name} = {flavor.GateMix(gate)};");
                     break;
                 case ExpertBankStep bank:

@@ -1,4 +1,3 @@
-
 namespace PleGen.Generator.Emit;
 
 /// <summary>One generated file: the header, aliases, then members written into a partial type inside its namespace and containing types.</summary>

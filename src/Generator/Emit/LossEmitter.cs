@@ -1,7 +1,3 @@
-using PleGen.Generator.Plan;
-using static PleGen.Generator.Emit.Literals;
-using static PleGen.Generator.Emit.TypeNames;
-
 namespace PleGen.Generator.Emit;
 
 /// <summary>The parts of the joint loss both flavors write alike: its documentation, its entry checks and the weighted sum, one statement per term.</summary>

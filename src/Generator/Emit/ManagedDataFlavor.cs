@@ -1,22 +1,12 @@
-using PleGen.Generator.Plan;
-using static PleGen.Generator.Emit.Literals;
-using static PleGen.Generator.Emit.TypeNames;
-
 namespace PleGen.Generator.Emit;
 
 /// <summary>The managed engine's data types: arrays wrapped in PleGen.Runtime tensors, checked on entry.</summary>
 internal sealed class ManagedDataFlavor : DataFlavor
 {
     public ManagedDataFlavor(string owner)
-        : base(owner)
+        : base(owner, Type("Tensor"), outputShape: "[batch, 1]", backward: "Backward()")
     {
     }
-
-    public override string Tensor => Type("Tensor");
-
-    public override string OutputShape => "[batch, 1]";
-
-    public override string Backward => "Backward()";
 
     public override string BatchMemberType(FeatureSpec feature) => feature.IsCategorical ? "int[]" : Tensor;
 

@@ -1,7 +1,3 @@
-using PleGen.Generator.Plan;
-using static PleGen.Generator.Emit.Literals;
-using static PleGen.Generator.Emit.TypeNames;
-
 namespace PleGen.Generator.Emit;
 
 /// <summary>
@@ -48,32 +44,7 @@ internal static class OnnxEmitter
                 w.Line($"{value} {inputs[f.Index]} = {declare};");
             }
 
-            var sections = new SectionComments(w);
-            foreach (PlanStep step in plan.Steps)
-            {
-                sections.Enter(step);
-                switch (step)
-                {
-                    case InputStep input:
-                        var parts = input.Parts.Select(p => p.Embedding is null ? inputs[p.Feature] : $"onnx.Embedding({String(p.Embedding.Path)}, {inputs[p.Feature]})");
-                        w.Line($"{value} {input.Output.Name} = onnx.Concat({string.Join(", ", parts)});");
-                        break;
-                    case ExpertBankStep bank:
-                        w.Line($"{value} {bank.Output.Name} = onnx.ExpertBank({Strings(bank.Bank.LayerPrefixes)}, {bank.Bank.Units.Count}, {bank.Input.Name});");
-                        break;
-                    case GateStep gate:
-                        w.Line($"{value} {gate.Weights.Name} = onnx.GateWeights({String(gate.Gate.Path)}, {gate.Selector.Name});");
-                        w.Line($"{value} {gate.Output.Name} = onnx.GateMix({gate.Weights.Name}, {ForwardEmitter.Banks(gate)});");
-                        break;
-                    case BottomStep bottom:
-                        w.Line($"{value} {bottom.Output.Name} = onnx.Mlp({String(bottom.Network.LayerPrefix)}, {bottom.Network.Units.Count}, {bottom.Input.Name}, lastIsOutput: false);");
-                        break;
-                    case TowerStep tower:
-                        w.Line($"{value} {tower.Output.Name} = onnx.Mlp({String(tower.Network.LayerPrefix)}, {tower.Network.Units.Count}, {tower.Input.Name}, lastIsOutput: true);");
-                        break;
-                }
-            }
-
+            ForwardEmitter.Steps(w, plan, new OnnxForward(inputs));
             w.Line();
             w.Line("// Outputs");
             foreach (TowerStep tower in plan.Steps.OfType<TowerStep>())
@@ -100,5 +71,32 @@ internal static class OnnxEmitter
         }
 
         w.Line();
+    }
+
+    /// <summary>Each step as a writer call; the feature inputs are the graph inputs declared first.</summary>
+    private sealed class OnnxForward : ForwardFlavor
+    {
+        private readonly string[] _inputs;
+
+        public OnnxForward(string[] inputs) => _inputs = inputs;
+
+        public override string Tensor => Type("OnnxValue");
+
+        // The graph has no statistics to record; gate weights become outputs instead (gateWeights: true).
+        public override string? GateRecorder => null;
+
+        public override string Input(ModelPlan plan, InputStep step)
+            => $"onnx.Concat({string.Join(", ", step.Parts.Select(p => p.Embedding is null ? _inputs[p.Feature] : $"onnx.Embedding({String(p.Embedding.Path)}, {_inputs[p.Feature]})"))})";
+
+        public override string Network(PlanModule module, string input) => module switch
+        {
+            ExpertBankModule bank => $"onnx.ExpertBank({Strings(bank.LayerPrefixes)}, {bank.Units.Count}, {input})",
+            MlpModule mlp => $"onnx.Mlp({String(mlp.LayerPrefix)}, {mlp.Units.Count}, {input}, lastIsOutput: {Bool(mlp.LastIsOutput)})",
+            _ => throw new ArgumentOutOfRangeException(nameof(module), module.GetType().Name, "Not a network module."),
+        };
+
+        public override string GateWeights(GateStep step) => $"onnx.GateWeights({String(step.Gate.Path)}, {step.Selector.Name})";
+
+        public override string GateMix(GateStep step) => $"onnx.GateMix({step.Weights.Name}, {ForwardEmitter.Banks(step)})";
     }
 }

@@ -1,5 +1,3 @@
-using PleGen.Generator.Plan;
-
 namespace PleGen.Generator.Emit;
 
 /// <summary>Writes a "// Level 0"-style comment (after a blank line) wherever the forward pass enters a new section of steps.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using PleGen.Generator.Plan;
-
-using static PleGen.Generator.Emit.TypeNames;
 
 namespace PleGen.Generator.Emit;
 

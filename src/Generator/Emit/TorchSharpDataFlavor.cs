@@ -1,7 +1,3 @@
-using PleGen.Generator.Plan;
-using static PleGen.Generator.Emit.Literals;
-using static PleGen.Generator.Emit.TypeNames;
-
 namespace PleGen.Generator.Emit;
 
 /// <summary>
@@ -11,15 +7,9 @@ namespace PleGen.Generator.Emit;
 internal sealed class TorchSharpDataFlavor : DataFlavor
 {
     public TorchSharpDataFlavor(string owner)
-        : base(owner)
+        : base(owner, Type("Tensor"), outputShape: "[batch]", backward: "backward()")
     {
     }
-
-    public override string Tensor => Type("Tensor");
-
-    public override string OutputShape => "[batch]";
-
-    public override string Backward => "backward()";
 
     public override string BatchMemberType(FeatureSpec feature) => Tensor;
 

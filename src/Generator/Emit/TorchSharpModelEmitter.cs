@@ -1,8 +1,5 @@
 using System.Globalization;
 using PleGen.Generator.Parsing;
-using PleGen.Generator.Plan;
-using static PleGen.Generator.Emit.Literals;
-using static PleGen.Generator.Emit.TypeNames;
 
 namespace PleGen.Generator.Emit;
 

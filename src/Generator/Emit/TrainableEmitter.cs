@@ -1,7 +1,3 @@
-using PleGen.Generator.Plan;
-using static PleGen.Generator.Emit.Literals;
-using static PleGen.Generator.Emit.TypeNames;
-
 namespace PleGen.Generator.Emit;
 
 /// <summary>

@@ -15,51 +15,27 @@ internal sealed class TypeNames
     private const string Runtime = "global::PleGen.Runtime.";
 
     /// <summary>Aliases of the managed flavor's files (and of task groups' data files).</summary>
-    public static readonly IReadOnlyDictionary<string, string> Managed = new Dictionary<string, string>
-    {
-        ["Activation"] = "global::PleGen.Activation",
-        ["ArchitectureModule"] = "global::PleGen.ArchitectureModule",
-        ["DenseLayer"] = Runtime + "Generated.DenseLayer",
-        ["ExpertBank"] = Runtime + "Generated.ExpertBank",
-        ["GateStatistics"] = Runtime + "Models.GateStatistics",
-        ["IColumnSource"] = Runtime + "Data.IColumnSource",
-        ["InputChecks"] = Runtime + "Generated.InputChecks",
-        ["LayerContext"] = Runtime + "Generated.LayerContext",
-        ["LossFunctions"] = Runtime + "Operations.LossFunctions",
-        ["Mlp"] = Runtime + "Generated.Mlp",
-        ["ModuleKind"] = "global::PleGen.ModuleKind",
-        ["NamedTensor"] = Runtime + "Tensors.NamedTensor",
-        ["OnnxModelWriter"] = Runtime + "Onnx.OnnxModelWriter",
-        ["OnnxValue"] = Runtime + "Onnx.OnnxValue",
-        ["Ops"] = Runtime + "Operations.Ops",
-        ["ParameterRegistry"] = Runtime + "Generated.ParameterRegistry",
-        ["Rows"] = Runtime + "Generated.Rows",
-        ["SafeTensors"] = Runtime + "Checkpoints.SafeTensors",
-        ["TaskInfo"] = Runtime + "Training.TaskInfo",
-        ["TaskKind"] = "global::PleGen.TaskKind",
-        ["Tensor"] = Runtime + "Tensors.Tensor",
-    };
+    public static readonly IReadOnlyDictionary<string, string> Managed = Aliases(
+        In("global::PleGen.", "Activation", "ArchitectureModule", "ModuleKind", "TaskKind"),
+        In(Runtime + "Generated.", "DenseLayer", "ExpertBank", "InputChecks", "LayerContext", "Mlp", "ParameterRegistry", "Rows"),
+        In(Runtime + "Tensors.", "NamedTensor", "Tensor"),
+        In(Runtime + "Operations.", "LossFunctions", "Ops"),
+        In(Runtime + "Onnx.", "OnnxModelWriter", "OnnxValue"),
+        In(Runtime + "Models.", "GateStatistics"),
+        In(Runtime + "Data.", "IColumnSource"),
+        In(Runtime + "Checkpoints.", "SafeTensors"),
+        In(Runtime + "Training.", "TaskInfo"));
 
     /// <summary>Aliases of the TorchSharp flavor's files: "Tensor" is TorchSharp's there.</summary>
-    public static readonly IReadOnlyDictionary<string, string> TorchSharp = new Dictionary<string, string>
-    {
-        ["Device"] = "global::TorchSharp.torch.Device",
-        ["DisposeScope"] = "global::TorchSharp.DisposeScope",
-        ["Embedding"] = "global::TorchSharp.Modules.Embedding",
-        ["F"] = "global::TorchSharp.torch.nn.functional",
-        ["GateStatistics"] = Runtime + "Models.GateStatistics",
-        ["InputChecks"] = Runtime + "Generated.InputChecks",
-        ["LibTorch"] = "global::PleGen.TorchSharpSupport.LibTorch",
-        ["Linear"] = "global::TorchSharp.Modules.Linear",
-        ["LinearStack"] = "global::TorchSharp.Modules.ModuleList<global::TorchSharp.Modules.Linear>",
-        ["ModelOps"] = "global::PleGen.TorchSharpSupport.ModelOps",
-        ["ModuleTree"] = "global::PleGen.TorchSharpSupport.ModuleTree",
-        ["NamedTensor"] = Runtime + "Tensors.NamedTensor",
-        ["NN"] = "global::TorchSharp.torch.nn",
-        ["Tensor"] = "global::TorchSharp.torch.Tensor",
-        ["TensorShapeChecks"] = Runtime + "Generated.TensorShapeChecks",
-        ["Torch"] = "global::TorchSharp.torch",
-    };
+    public static readonly IReadOnlyDictionary<string, string> TorchSharp = Aliases(
+        In("global::TorchSharp.torch.", "Device", "Tensor"),
+        In("global::TorchSharp.torch.nn.", "functional as F"),
+        In("global::TorchSharp.", "DisposeScope", "torch as Torch", "torch.nn as NN"),
+        In("global::TorchSharp.Modules.", "Embedding", "Linear", "ModuleList<global::TorchSharp.Modules.Linear> as LinearStack"),
+        In("global::PleGen.TorchSharpSupport.", "LibTorch", "ModelOps", "ModuleTree"),
+        In(Runtime + "Generated.", "InputChecks", "TensorShapeChecks"),
+        In(Runtime + "Tensors.", "NamedTensor"),
+        In(Runtime + "Models.", "GateStatistics"));
 
     [ThreadStatic]
     private static TypeNames? _current;
@@ -91,6 +67,16 @@ internal sealed class TypeNames
         names._used.Add(alias);
         return alias;
     }
+
+    /// <summary>Types of one namespace: "Name" is aliased as itself, "Name as Alias" under another name.</summary>
+    private static IEnumerable<(string Alias, string Target)> In(string ns, params string[] types) => types.Select(type =>
+    {
+        int at = type.IndexOf(" as ", StringComparison.Ordinal);
+        return at < 0 ? (type, ns + type) : (type.Substring(at + 4), ns + type.Substring(0, at));
+    });
+
+    private static IReadOnlyDictionary<string, string> Aliases(params IEnumerable<(string Alias, string Target)>[] groups)
+        => groups.SelectMany(g => g).ToDictionary(e => e.Alias, e => e.Target, StringComparer.Ordinal);
 
     /// <summary>The alias directives of every alias the file used.</summary>
     public IEnumerable<string> Directives => _used.Select(alias => $"using {alias} = {_targets[alias]};");

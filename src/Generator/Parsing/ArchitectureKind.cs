@@ -1,4 +1,3 @@
-
 namespace PleGen.Generator.Parsing;
 
 /// <summary>The architectures PleGen generates, one per model attribute.</summary>

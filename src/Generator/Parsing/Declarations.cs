@@ -1,4 +1,3 @@
-
 namespace PleGen.Generator.Parsing;
 
 // Raw declarations: what the attributes say, with where they say it. They live only inside the transform

@@ -1,4 +1,3 @@
-
 namespace PleGen.Generator.Plan;
 
 // The modules that own parameters. Each carries its state-dict names (the one place they are made), the field that

@@ -1,4 +1,3 @@
-
 namespace PleGen.Generator.Plan;
 
 // The forward pass as ordered steps over named values. A renderer walks the steps in order and writes one statement

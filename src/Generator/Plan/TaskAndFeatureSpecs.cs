@@ -1,4 +1,3 @@
-
 namespace PleGen.Generator.Plan;
 
 /// <summary>An input feature and where it sits in the input vector.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using PleGen.Generator.Parsing;
-using PleGen.Generator.Plan;
 
 namespace PleGen.Generator.Validation;
 
