@@ -98,6 +98,13 @@ public sealed class PreparedTable : IColumnSource
     {
         string column = Preprocessing.Mapping.LabelColumn(task);
         string subject = $"task '{task}'";
+        if (_scaled.ContainsKey(column))
+        {
+            // Labels are read as they are: a scaled label column would be used unscaled without a word.
+            throw new DataBindingException(subject,
+                $"Task '{task}' binds to column '{column}', which PreprocessingOptions.Standardize scales; labels are read as they are in the table (predictions and metrics stay in the label's units). Remove '{column}' from Standardize, or scale the target yourself before loading it.");
+        }
+
         float[] labels = Table.Numeric(column, $"the labels of {subject}").Values.ToArray();
         if (kind == TaskKind.Binary)
         {

@@ -36,6 +36,18 @@ public sealed class ColumnBindingTests
     }
 
     [Fact]
+    public void A_label_column_listed_for_standardization_is_refused_instead_of_read_unscaled()
+    {
+        DataTable table = Table();
+        PreparedTable prepared = Preprocessing.Fit(table, null, new PreprocessingOptions { Standardize = ["u0", "watch"] }).Apply(table);
+
+        Assert.NotEqual(new[] { 1f, 2, 3, 4 }, prepared.Dense("u0", 1)); // features are scaled
+        var error = Assert.Throws<DataBindingException>(() => prepared.Labels("watch", TaskKind.Regression));
+        Assert.Contains("Task 'watch' binds to column 'watch', which PreprocessingOptions.Standardize scales", error.Message);
+        Assert.Contains("Remove 'watch' from Standardize", error.Message);
+    }
+
+    [Fact]
     public void Explicit_mapping_binds_a_wide_dense_feature_to_its_columns_row_major_and_a_mask_to_a_column()
     {
         IColumnSource source = Prepare(new ColumnMapping().MapDense("user", "u0", "u1").MapCategorical("place", "city").MapLabel("click", "ctr").MapMask("click", "in_space"));
