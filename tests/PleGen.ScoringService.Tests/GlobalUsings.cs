@@ -1,0 +1,9 @@
+global using System;
+global using System.IO;
+global using System.Linq;
+global using System.Net;
+global using System.Net.Http;
+global using System.Text.Json;
+global using System.Threading.Tasks;
+global using PleGen.Samples.ScoringService;
+global using Xunit;
