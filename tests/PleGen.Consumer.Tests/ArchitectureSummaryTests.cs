@@ -46,6 +46,25 @@ public sealed class ArchitectureSummaryTests
     }
 
     [Fact]
+    public void Omoe_has_one_gate_whose_mix_every_tower_reads()
+    {
+        const long experts = 3 * (5 * 12 + 12);      // 216, as in SmallMmoe
+        const long gate = 5 * 3 + 3;                 // 18: one gate, not one per task
+        const long towerA = 12 * 1 + 1;              // 13
+        const long towerB = (12 * 6 + 6) + (6 + 1);  // 85
+        Assert.Equal(experts + gate + towerA + towerB, OneGate.Architecture.TotalParameters);
+        Assert.Equal("OMoE", OneGate.Architecture.Name);
+        Assert.Equal(1, OneGate.Architecture.Levels);
+
+        ArchitectureModule only = Assert.Single(OneGate.Architecture.Modules, m => m.Kind == ModuleKind.Gate);
+        Assert.Equal("gate", only.Name);
+        Assert.Equal(new[] { "experts.0", "experts.1", "experts.2" }, only.Mixes);
+        Assert.All(OneGate.Architecture.Modules.Where(m => m.Kind == ModuleKind.Tower), t => Assert.Equal("the gate's mix", t.ReadsFrom));
+        Assert.Equal(new[] { "experts.0.layers.0.weight", "experts.0.layers.0.bias" }, new OneGate().Parameters.Take(2).Select(p => p.Name));
+        Assert.Contains(new OneGate().Parameters, p => p.Name == "gate.weight");
+    }
+
+    [Fact]
     public void Single_task_models_share_nothing_and_match_the_hand_count()
     {
         // Each task owns its embedding table, bottom and tower.
@@ -71,6 +90,7 @@ public sealed class ArchitectureSummaryTests
         new object[] { VideoPle.Architecture.Modules, VideoPle.Architecture.TotalParameters, VideoPle.Architecture.Summary },
         new object[] { SmallMmoe.Architecture.Modules, SmallMmoe.Architecture.TotalParameters, SmallMmoe.Architecture.Summary },
         new object[] { SeparateModels.Architecture.Modules, SeparateModels.Architecture.TotalParameters, SeparateModels.Architecture.Summary },
+        new object[] { OneGate.Architecture.Modules, OneGate.Architecture.TotalParameters, OneGate.Architecture.Summary },
         new object[] { HardSharing.Architecture.Modules, HardSharing.Architecture.TotalParameters, HardSharing.Architecture.Summary },
     };
 

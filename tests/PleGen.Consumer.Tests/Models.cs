@@ -91,3 +91,12 @@ public partial class SyntheticSharedBottom
 public partial class SyntheticSingleTask
 {
 }
+
+[OmoeModel]
+[SharedExperts(Count = 3, Units = [12])]
+[Task("a", TaskKind.Binary, Tower = [])]
+[Task("b", TaskKind.Binary, Tower = [6])]
+[DenseFeature("x", 5)]
+public partial class OneGate
+{
+}

@@ -32,3 +32,9 @@ public partial class ParityCgc
 public partial class ParityMmoe
 {
 }
+
+[OmoeModel(TaskGroup = typeof(ParityTasks))]
+[SharedExperts(Count = 3, Units = [7, 5])]
+public partial class ParityOmoe
+{
+}

@@ -10,6 +10,7 @@ internal enum ArchitectureKind
     MultiLevelMmoe,
     SharedBottom,
     SingleTask,
+    Omoe,
 }
 
 /// <summary>Attribute names and display names of each architecture.</summary>
@@ -23,6 +24,7 @@ internal static class Architectures
         (ArchitectureKind.MultiLevelMmoe, "PleGen.MultiLevelMmoeModelAttribute"),
         (ArchitectureKind.SharedBottom, "PleGen.SharedBottomModelAttribute"),
         (ArchitectureKind.SingleTask, "PleGen.SingleTaskModelAttribute"),
+        (ArchitectureKind.Omoe, "PleGen.OmoeModelAttribute"),
     };
 
     /// <summary>The architecture an attribute declares, or null when it is not an architecture attribute.</summary>
@@ -40,7 +42,7 @@ internal static class Architectures
         return null;
     }
 
-    /// <summary>The name users and reports see: "PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask".</summary>
+    /// <summary>The name users and reports see: "PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE".</summary>
     public static string DisplayName(ArchitectureKind kind) => kind switch
     {
         ArchitectureKind.Ple => "PLE",
@@ -48,6 +50,7 @@ internal static class Architectures
         ArchitectureKind.Mmoe => "MMoE",
         ArchitectureKind.MultiLevelMmoe => "ML-MMoE",
         ArchitectureKind.SharedBottom => "SharedBottom",
+        ArchitectureKind.Omoe => "OMoE",
         _ => "SingleTask",
     };
 
@@ -59,14 +62,18 @@ internal static class Architectures
         ArchitectureKind.Mmoe => "MmoeModel",
         ArchitectureKind.MultiLevelMmoe => "MultiLevelMmoeModel",
         ArchitectureKind.SharedBottom => "SharedBottomModel",
+        ArchitectureKind.Omoe => "OmoeModel",
         _ => "SingleTaskModel",
     };
 
     public static bool IsMultiLevel(ArchitectureKind kind) => kind is ArchitectureKind.Ple or ArchitectureKind.MultiLevelMmoe;
 
-    public static bool HasGates(ArchitectureKind kind) => kind is not (ArchitectureKind.SharedBottom or ArchitectureKind.SingleTask);
+    public static bool HasGates(ArchitectureKind kind) => kind is ArchitectureKind.Ple or ArchitectureKind.Cgc or ArchitectureKind.Mmoe or ArchitectureKind.MultiLevelMmoe or ArchitectureKind.Omoe;
 
     public static bool HasTaskExperts(ArchitectureKind kind) => kind is ArchitectureKind.Ple or ArchitectureKind.Cgc;
+
+    /// <summary>Whether one gate over the shared experts feeds every tower (OMoE) rather than a gate per task.</summary>
+    public static bool HasOneGate(ArchitectureKind kind) => kind == ArchitectureKind.Omoe;
 
     public static bool IsMultiTask(ArchitectureKind kind) => kind != ArchitectureKind.SingleTask;
 }

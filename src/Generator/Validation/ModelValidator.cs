@@ -28,7 +28,7 @@ internal static class ModelValidator
         }
 
         var resolver = new ExpertResolver(model, levels);
-        if (Architectures.HasGates(kind))
+        if (Architectures.HasGates(kind) && !Architectures.HasOneGate(kind))
         {
             CheckGates(model, resolver, levels, diagnostics);
         }
@@ -231,7 +231,7 @@ internal static class ModelValidator
 
         if (levels > 1 && !Architectures.IsMultiLevel(kind))
         {
-            string alternative = kind == ArchitectureKind.Mmoe ? "[MultiLevelMmoeModel]" : "[PleModel]";
+            string alternative = kind is ArchitectureKind.Mmoe or ArchitectureKind.Omoe ? "[MultiLevelMmoeModel]" : "[PleModel]";
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureAllowsOneLevel, model.Levels.Location,
                 Architectures.DisplayName(kind), Format(levels), alternative));
             return -1;
@@ -330,12 +330,19 @@ internal static class ModelValidator
         bool countSet = experts.Count.IsSet;
         if (experts.IsTaskExperts && !Architectures.HasTaskExperts(kind) && (countSet ? experts.Count.Value > 0 : true))
         {
-            string remedy = kind is ArchitectureKind.Mmoe or ArchitectureKind.MultiLevelMmoe
-                ? "remove [TaskExperts] (all MMoE experts are shared), or use [CgcModel] / [PleModel]"
+            string remedy = kind is ArchitectureKind.Mmoe or ArchitectureKind.MultiLevelMmoe or ArchitectureKind.Omoe
+                ? $"remove [TaskExperts] (all {architecture} experts are shared), or use [CgcModel] / [PleModel]"
                 : "remove [TaskExperts], or use [CgcModel] / [PleModel]";
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, countSet ? experts.Count.Location : experts.AttributeLocation,
                 architecture, "has no task-specific experts",
                 countSet ? $"Count = {Format(experts.Count.Value)} task-specific experts" : "[TaskExperts], which would be ignored", remedy));
+        }
+
+        if (!experts.IsTaskExperts && Architectures.HasOneGate(kind) && experts.Count.IsSet && experts.Count.Value == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, experts.Count.Location,
+                architecture, "has one gate over the shared experts and no other experts", "Count = 0",
+                "give the gate at least one shared expert (Count = 1 or more)"));
         }
 
         if (!experts.IsTaskExperts && !Architectures.HasGates(kind) && experts.Count.IsSet && experts.Count.Value != 1 && experts.Count.Value >= 0)

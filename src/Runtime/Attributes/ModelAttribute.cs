@@ -6,7 +6,7 @@ namespace PleGen;
 /// Settings every architecture shares. Apply one of the derived attributes
 /// (<see cref="PleModelAttribute"/>, <see cref="CgcModelAttribute"/>, <see cref="MmoeModelAttribute"/>,
 /// <see cref="MultiLevelMmoeModelAttribute"/>, <see cref="SharedBottomModelAttribute"/>,
-/// <see cref="SingleTaskModelAttribute"/>) to a <c>partial class</c>; switching baselines is a one-word change.
+/// <see cref="SingleTaskModelAttribute"/>, <see cref="OmoeModelAttribute"/>) to a <c>partial class</c>; switching baselines is a one-word change.
 /// </summary>
 public abstract class ModelAttribute : Attribute
 {
@@ -80,5 +80,14 @@ public sealed class SharedBottomModelAttribute : ModelAttribute
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class SingleTaskModelAttribute : ModelAttribute
+{
+}
+
+/// <summary>
+/// One-gate Mixture-of-Experts (the OMoE baseline of Ma et al., KDD 2018): shared experts only and ONE softmax gate over
+/// them, reading the input; the gate's weighted sum of the experts feeds every task's tower. One level.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class OmoeModelAttribute : ModelAttribute
 {
 }

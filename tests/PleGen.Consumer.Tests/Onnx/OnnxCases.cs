@@ -82,7 +82,7 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
     /// <summary>Attaches a fresh recorder (returns the previous one) or detaches with null.</summary>
     public GateStatistics? AttachGates(GateStatistics? statistics) => attachGates(statistics);
 
-    public static readonly string[] Names = ["PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask"];
+    public static readonly string[] Names = ["PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE"];
 
     public static OnnxCase Create(string name)
     {
@@ -146,6 +146,16 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
                     var o = m.Forward(new OnnxSingleTask.Batch(i.D("x"), i.I("c"), i.I("d")));
                     return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B));
                 }, _ => null);
+            }
+
+            case "OMoE":
+            {
+                var m = new OnnxOmoe(17) { Training = false };
+                return new OnnxCase(OnnxOmoe.Architecture.Name, [OnnxFeature.Dense("x", 4), OnnxFeature.Ids("c", 6)], ["A", "AProbability", "B"], p => m.ExportOnnx(p, gateWeights: true), i =>
+                {
+                    var o = m.Forward(new OnnxOmoe.Batch(i.D("x"), i.I("c")));
+                    return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B));
+                }, g => Swap(() => m.GateStatistics, v => m.GateStatistics = v, g));
             }
 
             default:

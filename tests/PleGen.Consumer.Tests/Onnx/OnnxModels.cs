@@ -58,6 +58,16 @@ public partial class OnnxSharedBottom
 {
 }
 
+[OmoeModel(Activation = Activation.Sigmoid)]
+[SharedExperts(Count = 3, Units = [6, 5])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [])]
+[DenseFeature("x", 4)]
+[CategoricalFeature("c", 6, 2)]
+public partial class OnnxOmoe
+{
+}
+
 [SingleTaskModel]
 [SharedExperts(Units = [8, 4])]
 [Task("a", TaskKind.Binary, Tower = [3])]

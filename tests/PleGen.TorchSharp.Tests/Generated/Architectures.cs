@@ -54,6 +54,12 @@ public partial class FeedSingleTask
 {
 }
 
+[OmoeModel(TaskGroup = typeof(FeedTasks), Activation = Activation.Tanh)]
+[SharedExperts(Count = 3, Units = [16, 8])]
+public partial class FeedOmoe
+{
+}
+
 /// <summary>Opts out: no TorchSharp flavor although TorchSharp is referenced.</summary>
 [CgcModel(TaskGroup = typeof(FeedTasks), TorchSharp = false)]
 [SharedExperts(Count = 1, Units = [8])]
