@@ -65,6 +65,32 @@ public sealed class ArchitectureSummaryTests
     }
 
     [Fact]
+    public void Customized_sharing_towers_read_the_shared_bottom_beside_their_own()
+    {
+        const long shared = (6 * 10 + 10) + (10 * 5 + 5);  // 125
+        const long ownA = (6 * 10 + 10) + (10 * 5 + 5);    // 125: a's bottom inherits the shared Units
+        const long ownB = 6 * 4 + 4;                       // 28
+        const long towerA = ((5 + 5) * 3 + 3) + (3 + 1);   // 37: reads cat(bottom 5, own 5)
+        const long towerB = ((5 + 4) * 3 + 3) + (3 + 1);   // 34: reads cat(bottom 5, own 4)
+        Assert.Equal(shared + ownA + ownB + towerA + towerB, SharedPlusOwn.Architecture.TotalParameters);
+        Assert.Equal("CustomizedSharing", SharedPlusOwn.Architecture.Name);
+        Assert.Equal("concat(bottom, bottoms.b)", SharedPlusOwn.Architecture.Modules.Single(m => m.Name == "towers.b").ReadsFrom);
+        Assert.Equal(new[] { "bottom", "bottoms.a", "bottoms.b" }, SharedPlusOwn.Architecture.Modules.Where(m => m.Kind == ModuleKind.Bottom).Select(m => m.Name));
+        Assert.Contains(new SharedPlusOwn().Parameters, p => p.Name == "bottoms.b.layers.0.weight" && p.Tensor.Shape.SequenceEqual(new[] { 4, 6 }));
+    }
+
+    [Fact]
+    public void Asymmetric_sharing_reads_only_the_declared_direction()
+    {
+        const long bottoms = 2 * (6 * 8 + 8);           // 112
+        const long towers = 2 * ((8 * 3 + 3) + (3 + 1)); // 62: Sum keeps the width 8
+        Assert.Equal(bottoms + towers, OneWay.Architecture.TotalParameters);
+        Assert.Equal("AsymmetricSharing", OneWay.Architecture.Name);
+        Assert.Equal("bottoms.a", OneWay.Architecture.Modules.Single(m => m.Name == "towers.a").ReadsFrom);
+        Assert.Equal("sum(bottoms.b, bottoms.a)", OneWay.Architecture.Modules.Single(m => m.Name == "towers.b").ReadsFrom);
+    }
+
+    [Fact]
     public void Single_task_models_share_nothing_and_match_the_hand_count()
     {
         // Each task owns its embedding table, bottom and tower.
@@ -90,6 +116,8 @@ public sealed class ArchitectureSummaryTests
         new object[] { VideoPle.Architecture.Modules, VideoPle.Architecture.TotalParameters, VideoPle.Architecture.Summary },
         new object[] { SmallMmoe.Architecture.Modules, SmallMmoe.Architecture.TotalParameters, SmallMmoe.Architecture.Summary },
         new object[] { SeparateModels.Architecture.Modules, SeparateModels.Architecture.TotalParameters, SeparateModels.Architecture.Summary },
+        new object[] { SharedPlusOwn.Architecture.Modules, SharedPlusOwn.Architecture.TotalParameters, SharedPlusOwn.Architecture.Summary },
+        new object[] { OneWay.Architecture.Modules, OneWay.Architecture.TotalParameters, OneWay.Architecture.Summary },
         new object[] { OneGate.Architecture.Modules, OneGate.Architecture.TotalParameters, OneGate.Architecture.Summary },
         new object[] { HardSharing.Architecture.Modules, HardSharing.Architecture.TotalParameters, HardSharing.Architecture.Summary },
     };

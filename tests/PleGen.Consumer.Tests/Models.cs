@@ -100,3 +100,23 @@ public partial class SyntheticSingleTask
 public partial class OneGate
 {
 }
+
+[CustomizedSharingModel]
+[SharedExperts(Units = [10, 5])]
+[TaskExperts(Task = "b", Units = [4])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [3])]
+[DenseFeature("x", 6)]
+public partial class SharedPlusOwn
+{
+}
+
+[AsymmetricSharingModel(Fusion = Fusion.Sum)]
+[SharedExperts(Units = [8])]
+[TaskDependency("b", DependsOn = ["a"])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [3])]
+[DenseFeature("x", 6)]
+public partial class OneWay
+{
+}

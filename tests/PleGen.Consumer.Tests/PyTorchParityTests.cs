@@ -21,6 +21,9 @@ public sealed class PyTorchParityTests
     [InlineData("ParityCgc")]
     [InlineData("ParityMmoe")]
     [InlineData("ParityOmoe")]
+    [InlineData("ParityCustomizedSharing")]
+    [InlineData("ParityAsymmetricSharing")]
+    [InlineData("ParityAsymmetricMean")]
     public void Matches_pytorch(string name)
     {
         JsonElement c = Load().GetProperty("cases").EnumerateArray().Single(x => x.GetProperty("name").GetString() == name);
@@ -35,6 +38,9 @@ public sealed class PyTorchParityTests
         {
             "ParityPle" => Wire(new ParityPle(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
             "ParityCgc" => Wire(new ParityCgc(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
+            "ParityCustomizedSharing" => Wire(new ParityCustomizedSharing(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
+            "ParityAsymmetricSharing" => Wire(new ParityAsymmetricSharing(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
+            "ParityAsymmetricMean" => Wire(new ParityAsymmetricMean(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
             "ParityOmoe" => Wire(new ParityOmoe(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
             _ => Wire(new ParityMmoe(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
         };

@@ -157,6 +157,9 @@ internal static class ManagedModelEmitter
         public override string GateWeights(GateStep step) => $"{Type("Ops")}.Softmax({step.Gate.Field}.Forward({step.Selector.Name}))";
 
         public override string GateMix(GateStep step) => $"{Type("Ops")}.GateMix({step.Weights.Name}, {ForwardEmitter.Banks(step)})";
+
+        public override string Fusion(FusionStep step) => ForwardEmitter.Fusion(step, parts => $"{Type("Ops")}.Concat({parts}, 1)",
+            (a, b) => $"{Type("Ops")}.Add({a}, {b})", (sum, factor) => $"{Type("Ops")}.Scale({sum}, {factor})");
     }
 
     // w0 * gamma^epoch with the constants folded: a weight that does not decay is its w0, and w0 = 1 is left out.

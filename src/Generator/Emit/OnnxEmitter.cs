@@ -36,6 +36,7 @@ internal static class OnnxEmitter
                     ExpertBankStep bank => bank.Output.Name,
                     BottomStep bottom => bottom.Output.Name,
                     TowerStep tower => tower.Output.Name,
+                    FusionStep fusion => fusion.Output.Name,
                     _ => "onnx",
                 });
             }
@@ -70,6 +71,9 @@ internal static class OnnxEmitter
                         break;
                     case TowerStep tower:
                         w.Line($"{value} {tower.Output.Name} = onnx.Mlp({String(tower.Network.LayerPrefix)}, {tower.Network.Units.Count}, {tower.Input.Name}, lastIsOutput: true);");
+                        break;
+                    case FusionStep fusion:
+                        w.Line($"{value} {fusion.Output.Name} = onnx.{fusion.Kind}({string.Join(", ", fusion.Inputs.Select(v => v.Name))});");
                         break;
                 }
             }

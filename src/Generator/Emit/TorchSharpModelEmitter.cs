@@ -259,5 +259,8 @@ internal static class TorchSharpModelEmitter
         public override string GateWeights(GateStep step) => $"{Type("F")}.softmax({step.Gate.Field}.forward({step.Selector.Name}), 1)";
 
         public override string GateMix(GateStep step) => $"{Type("ModelOps")}.Mix({step.Weights.Name}, {ForwardEmitter.Banks(step)})";
+
+        public override string Fusion(FusionStep step) => ForwardEmitter.Fusion(step, parts => $"{Type("Torch")}.cat({parts}, 1)",
+            (a, b) => $"{a}.add({b})", (sum, factor) => $"{sum}.mul({factor})");
     }
 }

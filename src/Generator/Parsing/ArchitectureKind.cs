@@ -11,6 +11,8 @@ internal enum ArchitectureKind
     SharedBottom,
     SingleTask,
     Omoe,
+    CustomizedSharing,
+    AsymmetricSharing,
 }
 
 /// <summary>Attribute names and display names of each architecture.</summary>
@@ -25,6 +27,8 @@ internal static class Architectures
         (ArchitectureKind.SharedBottom, "PleGen.SharedBottomModelAttribute"),
         (ArchitectureKind.SingleTask, "PleGen.SingleTaskModelAttribute"),
         (ArchitectureKind.Omoe, "PleGen.OmoeModelAttribute"),
+        (ArchitectureKind.CustomizedSharing, "PleGen.CustomizedSharingModelAttribute"),
+        (ArchitectureKind.AsymmetricSharing, "PleGen.AsymmetricSharingModelAttribute"),
     };
 
     /// <summary>The architecture an attribute declares, or null when it is not an architecture attribute.</summary>
@@ -42,7 +46,7 @@ internal static class Architectures
         return null;
     }
 
-    /// <summary>The name users and reports see: "PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE".</summary>
+    /// <summary>The name users and reports see: "PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing".</summary>
     public static string DisplayName(ArchitectureKind kind) => kind switch
     {
         ArchitectureKind.Ple => "PLE",
@@ -51,6 +55,8 @@ internal static class Architectures
         ArchitectureKind.MultiLevelMmoe => "ML-MMoE",
         ArchitectureKind.SharedBottom => "SharedBottom",
         ArchitectureKind.Omoe => "OMoE",
+        ArchitectureKind.CustomizedSharing => "CustomizedSharing",
+        ArchitectureKind.AsymmetricSharing => "AsymmetricSharing",
         _ => "SingleTask",
     };
 
@@ -63,6 +69,8 @@ internal static class Architectures
         ArchitectureKind.MultiLevelMmoe => "MultiLevelMmoeModel",
         ArchitectureKind.SharedBottom => "SharedBottomModel",
         ArchitectureKind.Omoe => "OmoeModel",
+        ArchitectureKind.CustomizedSharing => "CustomizedSharingModel",
+        ArchitectureKind.AsymmetricSharing => "AsymmetricSharingModel",
         _ => "SingleTaskModel",
     };
 
@@ -70,7 +78,14 @@ internal static class Architectures
 
     public static bool HasGates(ArchitectureKind kind) => kind is ArchitectureKind.Ple or ArchitectureKind.Cgc or ArchitectureKind.Mmoe or ArchitectureKind.MultiLevelMmoe or ArchitectureKind.Omoe;
 
-    public static bool HasTaskExperts(ArchitectureKind kind) => kind is ArchitectureKind.Ple or ArchitectureKind.Cgc;
+    /// <summary>Whether [TaskExperts] declares something: task experts (PLE, CGC) or each task's bottom network (customized and asymmetric sharing).</summary>
+    public static bool HasTaskExperts(ArchitectureKind kind) => kind is ArchitectureKind.Ple or ArchitectureKind.Cgc || HasTaskBottoms(kind);
+
+    /// <summary>Whether every task has a bottom network of its own over the shared input (one task expert each), fused into its tower's input.</summary>
+    public static bool HasTaskBottoms(ArchitectureKind kind) => kind is ArchitectureKind.CustomizedSharing or ArchitectureKind.AsymmetricSharing;
+
+    /// <summary>Whether there is one shared bottom network (one shared expert): shared-bottom and customized sharing.</summary>
+    public static bool HasSharedBottom(ArchitectureKind kind) => kind is ArchitectureKind.SharedBottom or ArchitectureKind.CustomizedSharing;
 
     /// <summary>Whether one gate over the shared experts feeds every tower (OMoE) rather than a gate per task.</summary>
     public static bool HasOneGate(ArchitectureKind kind) => kind == ArchitectureKind.Omoe;

@@ -29,6 +29,14 @@ internal enum TaskKindValue
     Regression = 1,
 }
 
+/// <summary>PleGen.Fusion: how several values become one.</summary>
+internal enum FusionValue
+{
+    Concat = 0,
+    Sum = 1,
+    Mean = 2,
+}
+
 internal enum ActivationValue
 {
     Relu = 0,
@@ -87,6 +95,16 @@ internal sealed class ExpertDeclaration
     public string AttributeName => IsTaskExperts ? "TaskExperts" : "SharedExperts";
 }
 
+/// <summary>[TaskDependency]: the task whose tower also reads the bottoms of <see cref="DependsOn"/>.</summary>
+internal sealed class DependencyDeclaration
+{
+    public Arg<string?> Task { get; set; }
+
+    public Arg<string[]?> DependsOn { get; set; }
+
+    public LocationInfo? AttributeLocation { get; set; }
+}
+
 internal sealed class ContainingType
 {
     public ContainingType(string keyword, string name)
@@ -132,6 +150,11 @@ internal sealed class ModelDeclaration
     public Arg<double> Dropout { get; set; }
 
     public Arg<bool> TorchSharp { get; set; }
+
+    /// <summary>Asymmetric sharing's Fusion (unset elsewhere).</summary>
+    public Arg<FusionValue> Fusion { get; set; }
+
+    public List<DependencyDeclaration> Dependencies { get; } = new();
 
     public List<TaskDeclaration> Tasks { get; } = new();
 

@@ -43,6 +43,9 @@ internal sealed class PlanNames
 
     public (string Field, string Local) Bottom(TaskSpec? owner) => (_fields.Claim("_bottom" + owner?.Identifier), _locals.Claim("bottom" + owner?.Identifier));
 
+    /// <summary>The local of what task <paramref name="task"/>'s tower reads when it is a fusion of several values.</summary>
+    public string FusedLocal(TaskSpec task) => _locals.Claim("fused" + task.Identifier, "fusedTask" + task.Identifier);
+
     public string TowerField(TaskSpec task) => _fields.Claim("_tower" + task.Identifier);
 
     public string PredictionLocal(TaskSpec task) => _locals.Claim("prediction" + task.Identifier);

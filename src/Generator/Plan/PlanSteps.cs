@@ -1,3 +1,5 @@
+using PleGen.Generator.Parsing;
+
 
 namespace PleGen.Generator.Plan;
 
@@ -44,6 +46,15 @@ internal sealed record GateStep(string Section, PlanValue Weights, PlanValue Out
 internal sealed record BottomStep(string Section, PlanValue Output, PlanValue Input, MlpModule Network) : PlanStep(Section)
 {
     public override IEnumerable<PlanModule> Modules => new[] { Network };
+}
+
+/// <summary>
+/// A fusion of values without parameters: <see cref="Inputs"/> side by side (concatenation, [batch, sum of widths]) or
+/// their element-wise sum or mean ([batch, width], one width for all).
+/// </summary>
+internal sealed record FusionStep(string Section, PlanValue Output, EquatableArray<PlanValue> Inputs, FusionValue Kind) : PlanStep(Section)
+{
+    public override IEnumerable<PlanModule> Modules => Enumerable.Empty<PlanModule>();
 }
 
 /// <summary>Task <see cref="Task"/>'s tower over <see cref="Input"/>: its logit or value [batch].</summary>

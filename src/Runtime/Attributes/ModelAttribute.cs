@@ -91,3 +91,28 @@ public sealed class SingleTaskModelAttribute : ModelAttribute
 public sealed class OmoeModelAttribute : ModelAttribute
 {
 }
+
+/// <summary>
+/// Customized sharing (PLE paper, Fig. 1c: shared and task-specific parameters, no gates): one shared bottom network and
+/// one bottom network per task, both over the input; a task's tower reads the concatenation of the shared bottom's output
+/// and its own bottom's output. The shared bottom is the single shared expert (<see cref="SharedExpertsAttribute"/>, Count 1);
+/// the task bottoms are one task expert per task (<see cref="TaskExpertsAttribute"/>, Count 1; Units default to the shared ones).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class CustomizedSharingModelAttribute : ModelAttribute
+{
+}
+
+/// <summary>
+/// Asymmetric sharing (PLE paper, Fig. 1b): one bottom network per task over the input; a task's tower reads the fusion
+/// (<see cref="Fusion"/>) of its own bottom's output and the bottom outputs of the tasks it depends on
+/// (<see cref="TaskDependencyAttribute"/>; A may read B without B reading A). A task without dependencies reads its own
+/// bottom only. Each task's bottom is one task expert (<see cref="TaskExpertsAttribute"/>, Count 1), its Units falling back
+/// to <see cref="SharedExpertsAttribute"/>'s.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class AsymmetricSharingModelAttribute : ModelAttribute
+{
+    /// <summary>How a task's own bottom output and those of the tasks it depends on are combined. Default <see cref="PleGen.Fusion.Concat"/>.</summary>
+    public Fusion Fusion { get; set; } = Fusion.Concat;
+}

@@ -164,6 +164,12 @@ public sealed class OnnxModelWriter
             : Node("Concat", "input/Concat", parts.Select(p => p.Name).ToArray(), [-1, width], Int("axis", 1));
     }
 
+    /// <summary>The element-wise sum of <paramref name="parts"/> (one width for all), <c>[N, width]</c>; a single part is returned as is.</summary>
+    public OnnxValue Sum(params OnnxValue[] parts) => Elementwise("Sum", parts);
+
+    /// <summary>The element-wise mean of <paramref name="parts"/> (one width for all), <c>[N, width]</c>; a single part is returned as is.</summary>
+    public OnnxValue Mean(params OnnxValue[] parts) => Elementwise("Mean", parts);
+
     /// <summary>
     /// An expert bank: expert e is the MLP of <paramref name="layers"/> Linear layers <c>{layerPrefixes[e]}.{l}</c>, each
     /// followed by the activation, all reading <paramref name="input"/> [N, in]; the experts' outputs stacked in order,
@@ -505,6 +511,30 @@ public sealed class OnnxModelWriter
             Name = name,
             Type = new Proto.TypeProto { TensorType = new Proto.TypeProto.Types.Tensor { ElemType = (int)type, Shape = tensorShape } },
         };
+    }
+
+    /// <summary>ONNX's variadic Sum or Mean over float32 [N, width] values of one width.</summary>
+    private OnnxValue Elementwise(string op, OnnxValue[] parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Length == 0)
+        {
+            throw Fail($"{op}: needs at least one part.");
+        }
+
+        for (int i = 0; i < parts.Length; i++)
+        {
+            Own(parts[i], nameof(parts), op);
+            RequireMatrix(parts[i], $"{op} part {i}");
+            if (parts[i].Width != parts[0].Width)
+            {
+                throw Fail($"{op}: every part must have the width of part 0 ({parts[0]}), but part {i} is {parts[i]}.");
+            }
+        }
+
+        return parts.Length == 1
+            ? parts[0]
+            : Node(op, parts[0].Name + "/" + op, parts.Select(p => p.Name).ToArray(), [-1, parts[0].Width]);
     }
 
     /// <summary>x W^T + b for the Linear layer <c>{prefix}.weight</c> [out, in] and <c>{prefix}.bias</c> [out]: a Gemm with transB.</summary>

@@ -68,6 +68,29 @@ public partial class OnnxOmoe
 {
 }
 
+[CustomizedSharingModel(Activation = Activation.Tanh)]
+[SharedExperts(Units = [6, 4])]
+[TaskExperts(Task = "b", Units = [3])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Binary, Tower = [])]
+[DenseFeature("x", 4)]
+[CategoricalFeature("c", 6, 2)]
+public partial class OnnxCustomizedSharing
+{
+}
+
+[AsymmetricSharingModel(Fusion = Fusion.Sum)]
+[SharedExperts(Units = [6, 4])]
+[TaskDependency("a", DependsOn = ["b", "c"])]
+[TaskDependency("c", DependsOn = ["a"])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [3])]
+[Task("c", TaskKind.Regression, Tower = [])]
+[DenseFeature("x", 5)]
+public partial class OnnxAsymmetricSharing
+{
+}
+
 [SingleTaskModel]
 [SharedExperts(Units = [8, 4])]
 [Task("a", TaskKind.Binary, Tower = [3])]

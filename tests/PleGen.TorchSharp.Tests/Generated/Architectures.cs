@@ -60,6 +60,20 @@ public partial class FeedOmoe
 {
 }
 
+[CustomizedSharingModel(TaskGroup = typeof(FeedTasks), Dropout = 0.1)]
+[SharedExperts(Units = [16, 8])]
+[TaskExperts(Task = "watch_time", Units = [6])]
+public partial class FeedCustomizedSharing
+{
+}
+
+[AsymmetricSharingModel(TaskGroup = typeof(FeedTasks), Fusion = Fusion.Mean)]
+[SharedExperts(Units = [12, 8])]
+[TaskDependency("watch_time", DependsOn = ["click"])]
+public partial class FeedAsymmetricSharing
+{
+}
+
 /// <summary>Opts out: no TorchSharp flavor although TorchSharp is referenced.</summary>
 [CgcModel(TaskGroup = typeof(FeedTasks), TorchSharp = false)]
 [SharedExperts(Count = 1, Units = [8])]
