@@ -91,6 +91,25 @@ public sealed class ArchitectureSummaryTests
     }
 
     [Fact]
+    public void Cross_stitch_has_a_column_per_task_and_a_unit_after_every_layer()
+    {
+        const long columns = 3 * ((6 * 10 + 10) + (10 * 5 + 5)); // 375
+        const long units = 2 * (3 * 3);                          // 18: alpha [3, 3] after each of the 2 layers
+        const long towers = 2 * ((5 * 3 + 3) + (3 + 1)) + (5 + 1); // 44 + 6
+        Assert.Equal(columns + units + towers, Stitched.Architecture.TotalParameters);
+        Assert.Equal("CrossStitch", Stitched.Architecture.Name);
+        Assert.Equal(new[] { "columns.a.0", "columns.b.0", "columns.c.0", "stitches.0", "columns.a.1", "columns.b.1", "columns.c.1", "stitches.1" },
+            Stitched.Architecture.Modules.Where(m => m.Kind is ModuleKind.Layer or ModuleKind.CrossStitch).Select(m => m.Name));
+        Assert.Equal("a stitched (layer 0)", Stitched.Architecture.Modules.Single(m => m.Name == "columns.a.1").ReadsFrom);
+        Assert.Equal("b stitched (layer 1)", Stitched.Architecture.Modules.Single(m => m.Name == "towers.b").ReadsFrom);
+
+        // Misra et al.'s initialization: a high self-weight, the rest of each row spread evenly over the other tasks.
+        float[] alpha = new Stitched(3).Parameters.Single(p => p.Name == "stitches.1.alpha").Tensor.ToArray();
+        const float other = (1f - 0.8f) / 2;                    // 0.1 in float32 arithmetic
+        Assert.Equal(new[] { 0.8f, other, other, other, 0.8f, other, other, other, 0.8f }, alpha);
+    }
+
+    [Fact]
     public void Single_task_models_share_nothing_and_match_the_hand_count()
     {
         // Each task owns its embedding table, bottom and tower.
@@ -118,6 +137,7 @@ public sealed class ArchitectureSummaryTests
         new object[] { SeparateModels.Architecture.Modules, SeparateModels.Architecture.TotalParameters, SeparateModels.Architecture.Summary },
         new object[] { SharedPlusOwn.Architecture.Modules, SharedPlusOwn.Architecture.TotalParameters, SharedPlusOwn.Architecture.Summary },
         new object[] { OneWay.Architecture.Modules, OneWay.Architecture.TotalParameters, OneWay.Architecture.Summary },
+        new object[] { Stitched.Architecture.Modules, Stitched.Architecture.TotalParameters, Stitched.Architecture.Summary },
         new object[] { OneGate.Architecture.Modules, OneGate.Architecture.TotalParameters, OneGate.Architecture.Summary },
         new object[] { HardSharing.Architecture.Modules, HardSharing.Architecture.TotalParameters, HardSharing.Architecture.Summary },
     };

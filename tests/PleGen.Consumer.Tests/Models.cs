@@ -120,3 +120,13 @@ public partial class SharedPlusOwn
 public partial class OneWay
 {
 }
+
+[CrossStitchModel(SelfWeight = 0.8)]
+[SharedExperts(Units = [10, 5])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [3])]
+[Task("c", TaskKind.Binary, Tower = [])]
+[DenseFeature("x", 6)]
+public partial class Stitched
+{
+}

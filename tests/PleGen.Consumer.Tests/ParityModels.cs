@@ -56,6 +56,12 @@ public partial class ParityAsymmetricMean
 {
 }
 
+[CrossStitchModel(TaskGroup = typeof(ParityTasks))]
+[SharedExperts(Units = [6, 5, 4])]
+public partial class ParityCrossStitch
+{
+}
+
 [OmoeModel(TaskGroup = typeof(ParityTasks))]
 [SharedExperts(Count = 3, Units = [7, 5])]
 public partial class ParityOmoe

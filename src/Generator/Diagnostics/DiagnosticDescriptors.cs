@@ -153,6 +153,10 @@ internal static class DiagnosticDescriptors
         "PLE0036", "Task dependency on an architecture without task bottoms",
         "[TaskDependency] says which task bottoms a tower reads, but {0} has no task bottoms to read; remove it, or use [AsymmetricSharingModel]");
 
+    public static readonly DiagnosticDescriptor SelfWeightOutOfRange = Create(
+        "PLE0037", "Cross-stitch self-weight out of range",
+        "SelfWeight must be in [0, 1] (the initial alpha_kk of every cross-stitch unit; the rest of each row, 1 - SelfWeight, is spread over the other tasks), but it is {0}");
+
     private static DiagnosticDescriptor Create(string id, string title, string message) => new(
         id,
         title,

@@ -23,6 +23,9 @@ internal abstract class ForwardFlavor
 
     /// <summary>A fusion of values: their concatenation along the features, sum or mean.</summary>
     public abstract string Fusion(FusionStep step);
+
+    /// <summary>Output <paramref name="row"/> of a cross-stitch unit: its alpha's row applied to the step's inputs.</summary>
+    public abstract string CrossStitch(CrossStitchStep step, int row);
 }
 
 /// <summary>The body of a forward pass: one statement per plan step (three for a gate), under a comment per section.</summary>
@@ -56,12 +59,23 @@ internal static class ForwardEmitter
                 continue;
             }
 
+            if (step is CrossStitchStep stitch)
+            {
+                for (int row = 0; row < stitch.Outputs.Count; row++)
+                {
+                    w.Line($"{flavor.Tensor} {stitch.Outputs[row].Name} = {flavor.CrossStitch(stitch, row)};");
+                }
+
+                continue;
+            }
+
             // Every other step computes one value.
             var (output, expression) = step switch
             {
                 InputStep input => (input.Output, flavor.Input(plan, input)),
                 ExpertBankStep bank => (bank.Output, flavor.Network(bank.Bank, bank.Input.Name)),
                 BottomStep bottom => (bottom.Output, flavor.Network(bottom.Network, bottom.Input.Name)),
+                LayerStep layer => (layer.Output, flavor.Network(layer.Layer, layer.Input.Name)),
                 TowerStep tower => (tower.Output, flavor.Network(tower.Network, tower.Input.Name)),
                 FusionStep fusion => (fusion.Output, flavor.Fusion(fusion)),
                 _ => throw new System.ArgumentOutOfRangeException(nameof(plan), step.GetType().Name, "Unknown step kind."),
@@ -97,6 +111,9 @@ internal static class ForwardEmitter
         string sum = parts.Skip(1).Aggregate(parts[0], add);
         return step.Kind == Parsing.FusionValue.Sum ? sum : scale(sum, Float(1.0 / parts.Count));
     }
+
+    /// <summary>The values a step reads, comma-separated, in order.</summary>
+    public static string Names(IEnumerable<PlanValue> values) => string.Join(", ", values.Select(v => v.Name));
 
     /// <summary>The bank outputs a gate mixes, in order.</summary>
     public static string Banks(GateStep gate) => string.Join(", ", gate.Banks.Select(b => b.Name));

@@ -37,6 +37,7 @@ internal static class OnnxEmitter
                     BottomStep bottom => bottom.Output.Name,
                     TowerStep tower => tower.Output.Name,
                     FusionStep fusion => fusion.Output.Name,
+                    LayerStep layer => layer.Output.Name,
                     _ => "onnx",
                 });
             }
@@ -73,7 +74,17 @@ internal static class OnnxEmitter
                         w.Line($"{value} {tower.Output.Name} = onnx.Mlp({String(tower.Network.LayerPrefix)}, {tower.Network.Units.Count}, {tower.Input.Name}, lastIsOutput: true);");
                         break;
                     case FusionStep fusion:
-                        w.Line($"{value} {fusion.Output.Name} = onnx.{fusion.Kind}({string.Join(", ", fusion.Inputs.Select(v => v.Name))});");
+                        w.Line($"{value} {fusion.Output.Name} = onnx.{fusion.Kind}({ForwardEmitter.Names(fusion.Inputs)});");
+                        break;
+                    case LayerStep layer:
+                        w.Line($"{value} {layer.Output.Name} = onnx.Hidden({String(layer.Layer.Path)}, {layer.Input.Name});");
+                        break;
+                    case CrossStitchStep stitch:
+                        for (int row = 0; row < stitch.Outputs.Count; row++)
+                        {
+                            w.Line($"{value} {stitch.Outputs[row].Name} = onnx.CrossStitch({String(stitch.Unit.Alpha)}, {row}, {ForwardEmitter.Names(stitch.Inputs)});");
+                        }
+
                         break;
                 }
             }

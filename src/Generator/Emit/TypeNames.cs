@@ -43,6 +43,7 @@ internal sealed class TypeNames
     /// <summary>Aliases of the TorchSharp flavor's files: "Tensor" is TorchSharp's there.</summary>
     public static readonly IReadOnlyDictionary<string, string> TorchSharp = new Dictionary<string, string>
     {
+        ["CrossStitchUnit"] = "global::PleGen.TorchSharpSupport.CrossStitchUnit",
         ["Device"] = "global::TorchSharp.torch.Device",
         ["DisposeScope"] = "global::TorchSharp.DisposeScope",
         ["Embedding"] = "global::TorchSharp.Modules.Embedding",

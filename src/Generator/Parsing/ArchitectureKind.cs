@@ -13,6 +13,7 @@ internal enum ArchitectureKind
     Omoe,
     CustomizedSharing,
     AsymmetricSharing,
+    CrossStitch,
 }
 
 /// <summary>Attribute names and display names of each architecture.</summary>
@@ -29,6 +30,7 @@ internal static class Architectures
         (ArchitectureKind.Omoe, "PleGen.OmoeModelAttribute"),
         (ArchitectureKind.CustomizedSharing, "PleGen.CustomizedSharingModelAttribute"),
         (ArchitectureKind.AsymmetricSharing, "PleGen.AsymmetricSharingModelAttribute"),
+        (ArchitectureKind.CrossStitch, "PleGen.CrossStitchModelAttribute"),
     };
 
     /// <summary>The architecture an attribute declares, or null when it is not an architecture attribute.</summary>
@@ -46,7 +48,7 @@ internal static class Architectures
         return null;
     }
 
-    /// <summary>The name users and reports see: "PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing".</summary>
+    /// <summary>The name users and reports see: "PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing", "CrossStitch".</summary>
     public static string DisplayName(ArchitectureKind kind) => kind switch
     {
         ArchitectureKind.Ple => "PLE",
@@ -57,6 +59,7 @@ internal static class Architectures
         ArchitectureKind.Omoe => "OMoE",
         ArchitectureKind.CustomizedSharing => "CustomizedSharing",
         ArchitectureKind.AsymmetricSharing => "AsymmetricSharing",
+        ArchitectureKind.CrossStitch => "CrossStitch",
         _ => "SingleTask",
     };
 
@@ -71,6 +74,7 @@ internal static class Architectures
         ArchitectureKind.Omoe => "OmoeModel",
         ArchitectureKind.CustomizedSharing => "CustomizedSharingModel",
         ArchitectureKind.AsymmetricSharing => "AsymmetricSharingModel",
+        ArchitectureKind.CrossStitch => "CrossStitchModel",
         _ => "SingleTaskModel",
     };
 

@@ -156,6 +156,9 @@ internal sealed class ModelDeclaration
 
     public List<DependencyDeclaration> Dependencies { get; } = new();
 
+    /// <summary>Cross-stitch's initial alpha_kk (the default elsewhere).</summary>
+    public Arg<double> SelfWeight { get; set; }
+
     public List<TaskDeclaration> Tasks { get; } = new();
 
     public List<FeatureDeclaration> Features { get; } = new();

@@ -56,6 +56,7 @@ internal static class ModelParser
         declaration.Dropout = model.Double("Dropout", 0.0);
         declaration.TorchSharp = model.Bool("TorchSharp", false);
         declaration.Fusion = model.Enum("Fusion", "Fusion", FusionValue.Concat);
+        declaration.SelfWeight = model.Double("SelfWeight", 0.9);
 
         Arg<ITypeSymbol?> taskGroup = model.Type("TaskGroup");
         if (taskGroup.IsSet && taskGroup.Value is not null)

@@ -21,6 +21,10 @@ internal static class ModelValidator
         CheckDropout(model, diagnostics);
         CheckExpertDeclarations(model, levels, diagnostics);
         CheckDependencies(model, diagnostics);
+        if (kind == ArchitectureKind.CrossStitch && !(model.SelfWeight.Value >= 0 && model.SelfWeight.Value <= 1))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SelfWeightOutOfRange, model.SelfWeight.Location, Format(model.SelfWeight.Value)));
+        }
 
         if (diagnostics.Count > before)
         {
@@ -353,9 +357,10 @@ internal static class ModelValidator
 
         if (!experts.IsTaskExperts && !Architectures.HasGates(kind) && experts.Count.IsSet && experts.Count.Value != 1 && experts.Count.Value >= 0)
         {
-            bool sharesUnitsOnly = Architectures.HasTaskBottoms(kind) && !Architectures.HasSharedBottom(kind);
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, experts.Count.Location,
-                architecture, sharesUnitsOnly ? "has one bottom network per task and no shared one ([SharedExperts] gives only their default Units)" : "has exactly one bottom network (one shared expert)",
+            string rule = kind == ArchitectureKind.CrossStitch ? "has one column of layers per task and no shared network ([SharedExperts] gives only the columns' Units)"
+                : Architectures.HasTaskBottoms(kind) && !Architectures.HasSharedBottom(kind) ? "has one bottom network per task and no shared one ([SharedExperts] gives only their default Units)"
+                : "has exactly one bottom network (one shared expert)";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, experts.Count.Location, architecture, rule,
                 $"Count = {Format(experts.Count.Value)}", "set Count = 1 (or omit it), or use [MmoeModel] for several shared experts"));
         }
 

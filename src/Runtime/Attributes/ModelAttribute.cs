@@ -116,3 +116,19 @@ public sealed class AsymmetricSharingModelAttribute : ModelAttribute
     /// <summary>How a task's own bottom output and those of the tasks it depends on are combined. Default <see cref="PleGen.Fusion.Concat"/>.</summary>
     public Fusion Fusion { get; set; } = Fusion.Concat;
 }
+
+/// <summary>
+/// Cross-stitch networks (Misra et al., CVPR 2016): one column of layers per task over the input, the layers given by
+/// <see cref="SharedExpertsAttribute"/>'s Units (Count 1); after every layer a cross-stitch unit mixes the columns
+/// linearly, <c>x'_k = sum_j alpha_kj x_j</c>, with a learned alpha [tasks, tasks] per layer. Each tower reads its
+/// column's last mix.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class CrossStitchModelAttribute : ModelAttribute
+{
+    /// <summary>
+    /// The initial alpha_kk of every unit, in [0, 1]; the rest of each row, 1 - SelfWeight, is spread evenly over the
+    /// other tasks (so every row sums to 1). Default 0.9, the paper's (alpha_S, alpha_D) = (0.9, 0.1) for two tasks.
+    /// </summary>
+    public double SelfWeight { get; set; } = 0.9;
+}

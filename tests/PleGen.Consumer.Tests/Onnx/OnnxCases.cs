@@ -82,7 +82,7 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
     /// <summary>Attaches a fresh recorder (returns the previous one) or detaches with null.</summary>
     public GateStatistics? AttachGates(GateStatistics? statistics) => attachGates(statistics);
 
-    public static readonly string[] Names = ["PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing"];
+    public static readonly string[] Names = ["PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing", "CrossStitch"];
 
     public static OnnxCase Create(string name)
     {
@@ -175,6 +175,16 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
                 {
                     var o = m.Forward(new OnnxAsymmetricSharing.Batch(i.D("x")));
                     return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B), ("C", o.C));
+                }, _ => null);
+            }
+
+            case "CrossStitch":
+            {
+                var m = new OnnxCrossStitch(20) { Training = false };
+                return new OnnxCase(OnnxCrossStitch.Architecture.Name, [OnnxFeature.Dense("x", 4), OnnxFeature.Ids("k", 5)], ["A", "AProbability", "B", "C", "CProbability"], p => m.ExportOnnx(p, gateWeights: true), i =>
+                {
+                    var o = m.Forward(new OnnxCrossStitch.Batch(i.D("x"), i.I("k")));
+                    return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B), ("C", o.C), ("CProbability", o.CProbability));
                 }, _ => null);
             }
 

@@ -91,6 +91,17 @@ public partial class OnnxAsymmetricSharing
 {
 }
 
+[CrossStitchModel(Activation = Activation.Tanh, SelfWeight = 0.7)]
+[SharedExperts(Units = [6, 4])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [])]
+[Task("c", TaskKind.Binary, Tower = [2])]
+[DenseFeature("x", 4)]
+[CategoricalFeature("k", 5, 2)]
+public partial class OnnxCrossStitch
+{
+}
+
 [SingleTaskModel]
 [SharedExperts(Units = [8, 4])]
 [Task("a", TaskKind.Binary, Tower = [3])]

@@ -67,6 +67,9 @@ public sealed class DiagnosticTests
         { "PLE0034", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"married\"])][TaskDependency(\"income\", DependsOn = [\"married\"])]"), "TaskDependency(\"income\", DependsOn = [\"married\"])", new[] { "is declared twice" } },
         { "PLE0035", Model(architecture: "[AsymmetricSharingModel(Fusion = Fusion.Sum)]", experts: "[SharedExperts(Units = [8])][TaskExperts(Task = \"married\", Units = [4])][TaskDependency(\"income\", DependsOn = [\"married\"])]"), "DependsOn = [\"married\"]", new[] { "Fusion = Fusion.Sum", "'income' outputs 8, 'married' outputs 4", "Fusion.Concat" } },
         { "PLE0036", Model(architecture: "[SharedBottomModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"married\"])]"), "TaskDependency(\"income\", DependsOn = [\"married\"])", new[] { "[SharedBottomModel] has no task bottoms", "[AsymmetricSharingModel]" } },
+        { "PLE0011", Model(architecture: "[CrossStitchModel]", experts: "[SharedExperts(Count = 2)]"), "Count = 2", new[] { "one column of layers per task" } },
+        { "PLE0037", Model(architecture: "[CrossStitchModel(SelfWeight = 1.5)]"), "SelfWeight = 1.5", new[] { "[0, 1]", "is 1.5" } },
+        { "PLE0037", Model(architecture: "[CrossStitchModel(SelfWeight = double.NaN)]"), "SelfWeight = double.NaN", new[] { "NaN" } },
         { "PLE0012", Model(architecture: "[CgcModel]", experts: "[SharedExperts(Count = 0)][TaskExperts(Count = 0)]"), "Count = 0", new[] { "task 'income' at level 0", "no experts" } },
         { "PLE0013", Model(experts: "[SharedExperts(Units = [64, 0])]"), "Units = [64, 0]", new[] { "must be positive", "is 0" } },
         { "PLE0013", Model(tasks: "[Task(\"income\", TaskKind.Binary, Tower = [-3])][Task(\"b\", TaskKind.Binary)]"), "Tower = [-3]", new[] { "Tower entry", "is -3" } },
@@ -160,6 +163,7 @@ public sealed class DiagnosticTests
         { "PLE0034", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"married\"])][TaskDependency(\"married\", DependsOn = [\"income\"])]") },
         { "PLE0035", Model(architecture: "[AsymmetricSharingModel(Fusion = Fusion.Sum)]", experts: "[SharedExperts(Units = [8])][TaskExperts(Task = \"married\", Units = [16, 8])][TaskDependency(\"income\", DependsOn = [\"married\"])]") },
         { "PLE0036", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"married\"])]") },
+        { "PLE0037", Model(architecture: "[CrossStitchModel(SelfWeight = 0.6)]", experts: "[SharedExperts(Units = [16, 8])]") },
         { "PLE0013", Model(experts: "[SharedExperts(Units = [64, 32])][TaskExperts(Units = [32])]") },
         { "PLE0016", Model(architecture: "[PleModel(Dropout = 0.5)]") },
         { "PLE0019", Model(experts: "[TaskExperts(Task = \"income\", Count = 2)]") },
@@ -209,7 +213,7 @@ public sealed class DiagnosticTests
         string[] tested = Failing.Select(row => (string)row[0]).Distinct().ToArray();
         string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "diagnostics.md"));
 
-        Assert.Equal(36, ids.Length);
+        Assert.Equal(37, ids.Length);
         Assert.Equal(ids.Length, ids.Distinct().Count());
         foreach (string id in ids)
         {

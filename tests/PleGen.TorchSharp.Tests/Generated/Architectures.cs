@@ -74,6 +74,12 @@ public partial class FeedAsymmetricSharing
 {
 }
 
+[CrossStitchModel(TaskGroup = typeof(FeedTasks), SelfWeight = 0.8, Dropout = 0.1)]
+[SharedExperts(Units = [16, 8])]
+public partial class FeedCrossStitch
+{
+}
+
 /// <summary>Opts out: no TorchSharp flavor although TorchSharp is referenced.</summary>
 [CgcModel(TaskGroup = typeof(FeedTasks), TorchSharp = false)]
 [SharedExperts(Count = 1, Units = [8])]
