@@ -6,6 +6,7 @@ global using PleGen.Generator.Common;
 global using System.Threading;
 global using Microsoft.CodeAnalysis;
 global using PleGen.Generator.Diagnostics;
+global using PleGen.Generator.Parsing;
 global using PleGen.Generator.Plan;
 global using static PleGen.Generator.Emit.Literals;
 global using static PleGen.Generator.Emit.TypeNames;

@@ -46,6 +46,70 @@ public sealed class ArchitectureSummaryTests
     }
 
     [Fact]
+    public void Omoe_has_one_gate_whose_mix_every_tower_reads()
+    {
+        const long experts = 3 * (5 * 12 + 12);      // 216, as in SmallMmoe
+        const long gate = 5 * 3 + 3;                 // 18: one gate, not one per task
+        const long towerA = 12 * 1 + 1;              // 13
+        const long towerB = (12 * 6 + 6) + (6 + 1);  // 85
+        Assert.Equal(experts + gate + towerA + towerB, OneGate.Architecture.TotalParameters);
+        Assert.Equal("OMoE", OneGate.Architecture.Name);
+        Assert.Equal(1, OneGate.Architecture.Levels);
+
+        ArchitectureModule only = Assert.Single(OneGate.Architecture.Modules, m => m.Kind == ModuleKind.Gate);
+        Assert.Equal("gate", only.Name);
+        Assert.Equal(new[] { "experts.0", "experts.1", "experts.2" }, only.Mixes);
+        Assert.All(OneGate.Architecture.Modules.Where(m => m.Kind == ModuleKind.Tower), t => Assert.Equal("the gate's mix", t.ReadsFrom));
+        Assert.Equal(new[] { "experts.0.layers.0.weight", "experts.0.layers.0.bias" }, new OneGate().Parameters.Take(2).Select(p => p.Name));
+        Assert.Contains(new OneGate().Parameters, p => p.Name == "gate.weight");
+    }
+
+    [Fact]
+    public void Customized_sharing_towers_read_the_shared_bottom_beside_their_own()
+    {
+        const long shared = (6 * 10 + 10) + (10 * 5 + 5);  // 125
+        const long ownA = (6 * 10 + 10) + (10 * 5 + 5);    // 125: a's bottom inherits the shared Units
+        const long ownB = 6 * 4 + 4;                       // 28
+        const long towerA = ((5 + 5) * 3 + 3) + (3 + 1);   // 37: reads cat(bottom 5, own 5)
+        const long towerB = ((5 + 4) * 3 + 3) + (3 + 1);   // 34: reads cat(bottom 5, own 4)
+        Assert.Equal(shared + ownA + ownB + towerA + towerB, SharedPlusOwn.Architecture.TotalParameters);
+        Assert.Equal("CustomizedSharing", SharedPlusOwn.Architecture.Name);
+        Assert.Equal("concat(bottom, bottoms.b)", SharedPlusOwn.Architecture.Modules.Single(m => m.Name == "towers.b").ReadsFrom);
+        Assert.Equal(new[] { "bottom", "bottoms.a", "bottoms.b" }, SharedPlusOwn.Architecture.Modules.Where(m => m.Kind == ModuleKind.Bottom).Select(m => m.Name));
+        Assert.Contains(new SharedPlusOwn().Parameters, p => p.Name == "bottoms.b.layers.0.weight" && p.Tensor.Shape.SequenceEqual(new[] { 4, 6 }));
+    }
+
+    [Fact]
+    public void Asymmetric_sharing_reads_only_the_declared_direction()
+    {
+        const long bottoms = 2 * (6 * 8 + 8);           // 112
+        const long towers = 2 * ((8 * 3 + 3) + (3 + 1)); // 62: Sum keeps the width 8
+        Assert.Equal(bottoms + towers, OneWay.Architecture.TotalParameters);
+        Assert.Equal("AsymmetricSharing", OneWay.Architecture.Name);
+        Assert.Equal("bottoms.a", OneWay.Architecture.Modules.Single(m => m.Name == "towers.a").ReadsFrom);
+        Assert.Equal("sum(bottoms.b, bottoms.a)", OneWay.Architecture.Modules.Single(m => m.Name == "towers.b").ReadsFrom);
+    }
+
+    [Fact]
+    public void Cross_stitch_has_a_column_per_task_and_a_unit_after_every_layer()
+    {
+        const long columns = 3 * ((6 * 10 + 10) + (10 * 5 + 5)); // 375
+        const long units = 2 * (3 * 3);                          // 18: alpha [3, 3] after each of the 2 layers
+        const long towers = 2 * ((5 * 3 + 3) + (3 + 1)) + (5 + 1); // 44 + 6
+        Assert.Equal(columns + units + towers, Stitched.Architecture.TotalParameters);
+        Assert.Equal("CrossStitch", Stitched.Architecture.Name);
+        Assert.Equal(new[] { "columns.a.0", "columns.b.0", "columns.c.0", "stitches.0", "columns.a.1", "columns.b.1", "columns.c.1", "stitches.1" },
+            Stitched.Architecture.Modules.Where(m => m.Kind is ModuleKind.Layer or ModuleKind.CrossStitch).Select(m => m.Name));
+        Assert.Equal("a stitched (layer 0)", Stitched.Architecture.Modules.Single(m => m.Name == "columns.a.1").ReadsFrom);
+        Assert.Equal("b stitched (layer 1)", Stitched.Architecture.Modules.Single(m => m.Name == "towers.b").ReadsFrom);
+
+        // Misra et al.'s initialization: a high self-weight, the rest of each row spread evenly over the other tasks.
+        float[] alpha = new Stitched(3).Parameters.Single(p => p.Name == "stitches.1.alpha").Tensor.ToArray();
+        const float other = (1f - 0.8f) / 2;                    // 0.1 in float32 arithmetic
+        Assert.Equal(new[] { 0.8f, other, other, other, 0.8f, other, other, other, 0.8f }, alpha);
+    }
+
+    [Fact]
     public void Single_task_models_share_nothing_and_match_the_hand_count()
     {
         // Each task owns its embedding table, bottom and tower.
@@ -71,6 +135,10 @@ public sealed class ArchitectureSummaryTests
         new object[] { VideoPle.Architecture.Modules, VideoPle.Architecture.TotalParameters, VideoPle.Architecture.Summary },
         new object[] { SmallMmoe.Architecture.Modules, SmallMmoe.Architecture.TotalParameters, SmallMmoe.Architecture.Summary },
         new object[] { SeparateModels.Architecture.Modules, SeparateModels.Architecture.TotalParameters, SeparateModels.Architecture.Summary },
+        new object[] { SharedPlusOwn.Architecture.Modules, SharedPlusOwn.Architecture.TotalParameters, SharedPlusOwn.Architecture.Summary },
+        new object[] { OneWay.Architecture.Modules, OneWay.Architecture.TotalParameters, OneWay.Architecture.Summary },
+        new object[] { Stitched.Architecture.Modules, Stitched.Architecture.TotalParameters, Stitched.Architecture.Summary },
+        new object[] { OneGate.Architecture.Modules, OneGate.Architecture.TotalParameters, OneGate.Architecture.Summary },
         new object[] { HardSharing.Architecture.Modules, HardSharing.Architecture.TotalParameters, HardSharing.Architecture.Summary },
     };
 

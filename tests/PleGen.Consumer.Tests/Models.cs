@@ -91,3 +91,42 @@ public partial class SyntheticSharedBottom
 public partial class SyntheticSingleTask
 {
 }
+
+[OmoeModel]
+[SharedExperts(Count = 3, Units = [12])]
+[Task("a", TaskKind.Binary, Tower = [])]
+[Task("b", TaskKind.Binary, Tower = [6])]
+[DenseFeature("x", 5)]
+public partial class OneGate
+{
+}
+
+[CustomizedSharingModel]
+[SharedExperts(Units = [10, 5])]
+[TaskExperts(Task = "b", Units = [4])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [3])]
+[DenseFeature("x", 6)]
+public partial class SharedPlusOwn
+{
+}
+
+[AsymmetricSharingModel(Fusion = Fusion.Sum)]
+[SharedExperts(Units = [8])]
+[TaskDependency("b", DependsOn = ["a"])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [3])]
+[DenseFeature("x", 6)]
+public partial class OneWay
+{
+}
+
+[CrossStitchModel(SelfWeight = 0.8)]
+[SharedExperts(Units = [10, 5])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [3])]
+[Task("c", TaskKind.Binary, Tower = [])]
+[DenseFeature("x", 6)]
+public partial class Stitched
+{
+}

@@ -32,3 +32,38 @@ public partial class ParityCgc
 public partial class ParityMmoe
 {
 }
+
+[CustomizedSharingModel(TaskGroup = typeof(ParityTasks))]
+[SharedExperts(Units = [6, 5])]
+[TaskExperts(Task = "hours", Units = [4])]
+public partial class ParityCustomizedSharing
+{
+}
+
+[AsymmetricSharingModel(TaskGroup = typeof(ParityTasks))]
+[SharedExperts(Units = [6])]
+[TaskExperts(Task = "income", Units = [7, 3])]
+[TaskDependency("hours", DependsOn = ["income"])]
+public partial class ParityAsymmetricSharing
+{
+}
+
+[AsymmetricSharingModel(TaskGroup = typeof(ParityTasks), Fusion = Fusion.Mean)]
+[SharedExperts(Units = [5])]
+[TaskDependency("income", DependsOn = ["hours"])]
+[TaskDependency("hours", DependsOn = ["income"])]
+public partial class ParityAsymmetricMean
+{
+}
+
+[CrossStitchModel(TaskGroup = typeof(ParityTasks))]
+[SharedExperts(Units = [6, 5, 4])]
+public partial class ParityCrossStitch
+{
+}
+
+[OmoeModel(TaskGroup = typeof(ParityTasks))]
+[SharedExperts(Count = 3, Units = [7, 5])]
+public partial class ParityOmoe
+{
+}

@@ -20,6 +20,11 @@ public sealed class PyTorchParityTests
     [InlineData("ParityPle")]
     [InlineData("ParityCgc")]
     [InlineData("ParityMmoe")]
+    [InlineData("ParityOmoe")]
+    [InlineData("ParityCustomizedSharing")]
+    [InlineData("ParityAsymmetricSharing")]
+    [InlineData("ParityAsymmetricMean")]
+    [InlineData("ParityCrossStitch")]
     public void Matches_pytorch(string name)
     {
         JsonElement c = Load().GetProperty("cases").EnumerateArray().Single(x => x.GetProperty("name").GetString() == name);
@@ -34,6 +39,11 @@ public sealed class PyTorchParityTests
         {
             "ParityPle" => Wire(new ParityPle(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
             "ParityCgc" => Wire(new ParityCgc(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
+            "ParityCustomizedSharing" => Wire(new ParityCustomizedSharing(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
+            "ParityAsymmetricSharing" => Wire(new ParityAsymmetricSharing(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
+            "ParityAsymmetricMean" => Wire(new ParityAsymmetricMean(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
+            "ParityCrossStitch" => Wire(new ParityCrossStitch(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
+            "ParityOmoe" => Wire(new ParityOmoe(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
             _ => Wire(new ParityMmoe(), m => { var o = m.Forward(new ParityTasks.Batch(numeric, education)); var l = m.Loss(o, new ParityTasks.Labels(income, hours, hoursMask), epoch); return (o.Income, o.Hours, l.Income, l.Hours, l.Total); }),
         };
 

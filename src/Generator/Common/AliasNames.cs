@@ -9,7 +9,7 @@ internal static class AliasNames
 {
     public static readonly string[] All =
     {
-        "Activation", "ArchitectureModule", "DenseLayer", "Device", "DisposeScope", "Embedding", "ExpertBank", "F",
+        "Activation", "ArchitectureModule", "CrossStitchUnit", "DenseLayer", "Device", "DisposeScope", "Embedding", "ExpertBank", "F",
         "GateStatistics", "IColumnSource", "InputChecks", "LayerContext", "LibTorch",
         "Linear", "LinearStack", "LossFunctions", "Mlp", "ModelOps", "ModuleKind", "ModuleTree", "NN", "NamedTensor", "OnnxModelWriter", "OnnxValue", "Ops",
         "ParameterRegistry", "Rows", "SafeTensors", "TaskInfo", "TaskKind", "Tensor", "TensorShapeChecks", "Torch",

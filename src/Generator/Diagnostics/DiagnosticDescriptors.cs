@@ -136,6 +136,26 @@ internal static class DiagnosticDescriptors
         "PLE0032", "Task group cannot hold the generated data types",
         "Task group '{0}' {1}; PleGen generates its Dataset, Batch and Labels once, on the group, for every model over it: {2}");
 
+    public static readonly DiagnosticDescriptor UnknownDependencyTask = Create(
+        "PLE0033", "Task dependency names an unknown task",
+        "[TaskDependency] names task '{0}', which is not declared{1}; declared tasks: {2}");
+
+    public static readonly DiagnosticDescriptor ContradictoryDependency = Create(
+        "PLE0034", "Task dependency contradicts itself",
+        "[TaskDependency] of task '{0}' {1}; {2}");
+
+    public static readonly DiagnosticDescriptor FusionWidthMismatch = Create(
+        "PLE0035", "Fused values differ in width",
+        "Fusion = Fusion.{0} adds task '{1}''s bottom output element-wise to those it depends on, but their widths differ ({2}); give those bottoms the same last Units entry, or use Fusion = Fusion.Concat");
+
+    public static readonly DiagnosticDescriptor DependencyWithoutTaskBottoms = Create(
+        "PLE0036", "Task dependency on an architecture without task bottoms",
+        "[TaskDependency] says which task bottoms a tower reads, but {0} has no task bottoms to read; remove it, or use [AsymmetricSharingModel]");
+
+    public static readonly DiagnosticDescriptor SelfWeightOutOfRange = Create(
+        "PLE0037", "Cross-stitch self-weight out of range",
+        "SelfWeight must be in [0, 1] (the initial alpha_kk of every cross-stitch unit; the rest of each row, 1 - SelfWeight, is spread over the other tasks), but it is {0}");
+
     private static DiagnosticDescriptor Create(string id, string title, string message) => new(
         id,
         title,

@@ -36,6 +36,13 @@ internal static class ArchitectureModules
                     rows.Add(new ModuleRow(bottom.Network.Path, "Bottom", -1, bottom.Network.InputWidth, bottom.Network.OutputWidth, bottom.Network.Parameters,
                         bottom.Input.Description, none));
                     break;
+                case LayerStep layer:
+                    rows.Add(new ModuleRow(layer.Layer.Path, "Layer", -1, layer.Layer.InputWidth, layer.Layer.OutputWidth, layer.Layer.Parameters, layer.Input.Description, none));
+                    break;
+                case CrossStitchStep stitch:
+                    rows.Add(new ModuleRow(stitch.Unit.Path, "CrossStitch", -1, stitch.Unit.Width, stitch.Unit.Width, stitch.Unit.Parameters,
+                        string.Join(", ", stitch.Inputs.Select(v => v.Description)), none));
+                    break;
                 case TowerStep tower:
                     rows.Add(new ModuleRow(tower.Network.Path, "Tower", -1, tower.Network.InputWidth, 1, tower.Network.Parameters, tower.Input.Description, none));
                     break;

@@ -17,6 +17,12 @@ internal abstract class ForwardFlavor
     public abstract string GateWeights(GateStep step);
 
     public abstract string GateMix(GateStep step);
+
+    /// <summary>A fusion of values: their concatenation along the features, sum or mean.</summary>
+    public abstract string Fusion(FusionStep step);
+
+    /// <summary>Output <paramref name="row"/> of a cross-stitch unit: its alpha's row applied to the step's inputs.</summary>
+    public abstract string CrossStitch(CrossStitchStep step, int row);
 }
 
 /// <summary>The body of a forward pass: one statement per plan step (three for a gate), under a comment per section.</summary>
@@ -43,30 +49,40 @@ internal static class ForwardEmitter
         foreach (PlanStep step in plan.Steps)
         {
             sections.Enter(step);
-            switch (step)
+            if (step is GateStep gate)
             {
-                case InputStep input:
-                    w.Line($"{flavor.Tensor} {input.Output.Name} = {flavor.Input(plan, input)};");
-                    break;
-                case GateStep gate:
-                    w.Line($"{flavor.Tensor} {gate.Weights.Name} = {flavor.GateWeights(gate)};");
-                    if (flavor.GateRecorder is not null)
-                    {
-                        w.Line($"{flavor.GateRecorder}({String(gate.Gate.Path)}, {gate.Weights.Name}, {gate.Gate.ExpertsField});");
-                    }
+                w.Line($"{flavor.Tensor} {gate.Weights.Name} = {flavor.GateWeights(gate)};");
+                if (flavor.GateRecorder is not null)
+                {
+                    w.Line($"{flavor.GateRecorder}({String(gate.Gate.Path)}, {gate.Weights.Name}, {gate.Gate.ExpertsField});");
+                }
 
-                    w.Line($"{flavor.Tensor} {gate.Output.Name} = {flavor.GateMix(gate)};");
-                    break;
-                case ExpertBankStep bank:
-                    w.Line($"{flavor.Tensor} {bank.Output.Name} = {flavor.Network(bank.Bank, bank.Input.Name)};");
-                    break;
-                case BottomStep bottom:
-                    w.Line($"{flavor.Tensor} {bottom.Output.Name} = {flavor.Network(bottom.Network, bottom.Input.Name)};");
-                    break;
-                case TowerStep tower:
-                    w.Line($"{flavor.Tensor} {tower.Output.Name} = {flavor.Network(tower.Network, tower.Input.Name)};");
-                    break;
+                w.Line($"{flavor.Tensor} {gate.Output.Name} = {flavor.GateMix(gate)};");
+                continue;
             }
+
+            if (step is CrossStitchStep stitch)
+            {
+                for (int row = 0; row < stitch.Outputs.Count; row++)
+                {
+                    w.Line($"{flavor.Tensor} {stitch.Outputs[row].Name} = {flavor.CrossStitch(stitch, row)};");
+                }
+
+                continue;
+            }
+
+            // Every other step computes one value.
+            var (output, expression) = step switch
+            {
+                InputStep input => (input.Output, flavor.Input(plan, input)),
+                ExpertBankStep bank => (bank.Output, flavor.Network(bank.Bank, bank.Input.Name)),
+                BottomStep bottom => (bottom.Output, flavor.Network(bottom.Network, bottom.Input.Name)),
+                LayerStep layer => (layer.Output, flavor.Network(layer.Layer, layer.Input.Name)),
+                TowerStep tower => (tower.Output, flavor.Network(tower.Network, tower.Input.Name)),
+                FusionStep fusion => (fusion.Output, flavor.Fusion(fusion)),
+                _ => throw new System.ArgumentOutOfRangeException(nameof(plan), step.GetType().Name, "Unknown step kind."),
+            };
+            w.Line($"{flavor.Tensor} {output.Name} = {expression};");
         }
     }
 
@@ -80,6 +96,26 @@ internal static class ForwardEmitter
         }).ToList();
         return parts.Count == 1 ? parts[0] : concat($"new[] {{ {string.Join(", ", parts)} }}");
     }
+
+    /// <summary>
+    /// A fusion written with a flavor's operations: <paramref name="concat"/> of the parts' array; the sum as a chain of
+    /// <paramref name="add"/>; the mean as that sum through <paramref name="scale"/> by 1/n (both flavors multiply by the
+    /// same float, so they round alike).
+    /// </summary>
+    public static string Fusion(FusionStep step, System.Func<string, string> concat, System.Func<string, string, string> add, System.Func<string, string, string> scale)
+    {
+        var parts = step.Inputs.Select(v => v.Name).ToList();
+        if (step.Kind == Parsing.FusionValue.Concat)
+        {
+            return concat($"new[] {{ {string.Join(", ", parts)} }}");
+        }
+
+        string sum = parts.Skip(1).Aggregate(parts[0], add);
+        return step.Kind == Parsing.FusionValue.Sum ? sum : scale(sum, Float(1.0 / parts.Count));
+    }
+
+    /// <summary>The values a step reads, comma-separated, in order.</summary>
+    public static string Names(IEnumerable<PlanValue> values) => string.Join(", ", values.Select(v => v.Name));
 
     /// <summary>The bank outputs a gate mixes, in order.</summary>
     public static string Banks(GateStep gate) => string.Join(", ", gate.Banks.Select(b => b.Name));

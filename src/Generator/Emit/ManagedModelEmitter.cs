@@ -41,7 +41,8 @@ internal static class ManagedModelEmitter
         {
             EmbeddingModule => "Tensor",
             ExpertBankModule => "ExpertBank",
-            GateModule => "DenseLayer",
+            GateModule or LinearModule => "DenseLayer",
+            CrossStitchModule => "Tensor",
             _ => "Mlp",
         }));
 
@@ -90,6 +91,8 @@ internal static class ManagedModelEmitter
         EmbeddingModule table => $"_registry.Embedding({String(table.Path)}, {table.Cardinality}, {table.Dim})",
         ExpertBankModule bank => $"_registry.ExpertBank({Strings(bank.LayerPrefixes)}, {bank.InputWidth}, {Ints(bank.Units)})",
         GateModule gate => $"_registry.Dense({String(gate.Path)}, {gate.InputWidth}, {gate.FanIn})",
+        LinearModule layer => $"_registry.Dense({String(layer.Path)}, {layer.InputWidth}, {layer.OutputWidth})",
+        CrossStitchModule unit => $"_registry.CrossStitch({String(unit.Path)}, {unit.Columns}, {Float(unit.SelfWeight)})",
         MlpModule mlp => $"_registry.Mlp({String(mlp.LayerPrefix)}, {mlp.InputWidth}, {Ints(mlp.Units)}, lastIsOutput: {Bool(mlp.LastIsOutput)})",
         _ => throw new System.ArgumentOutOfRangeException(nameof(module), module.GetType().Name, "Unknown module kind."),
     };
@@ -147,12 +150,18 @@ internal static class ManagedModelEmitter
         public override string Input(ModelPlan plan, InputStep step) => ForwardEmitter.Input(plan, step,
             (f, table) => $"{Type("Ops")}.Embedding({table.Field}, batch.{f.Identifier}, {String(f.Name)})", parts => $"{Type("Ops")}.Concat({parts}, 1)");
 
-        // Expert banks, bottoms and towers are all runtime layers with the same call.
-        public override string Network(PlanModule module, string input) => $"{module.Field}.Forward({input}, _layers)";
+        // Expert banks, bottoms and towers are all runtime layers with the same call; a column's layer is one Linear layer.
+        public override string Network(PlanModule module, string input)
+            => module is LinearModule ? $"_layers.Hidden({module.Field}.Forward({input}))" : $"{module.Field}.Forward({input}, _layers)";
 
         public override string GateWeights(GateStep step) => $"{Type("Ops")}.Softmax({step.Gate.Field}.Forward({step.Selector.Name}))";
 
         public override string GateMix(GateStep step) => $"{Type("Ops")}.GateMix({step.Weights.Name}, {ForwardEmitter.Banks(step)})";
+
+        public override string CrossStitch(CrossStitchStep step, int row) => $"{Type("Ops")}.CrossStitch({step.Unit.Field}, {row}, {ForwardEmitter.Names(step.Inputs)})";
+
+        public override string Fusion(FusionStep step) => ForwardEmitter.Fusion(step, parts => $"{Type("Ops")}.Concat({parts}, 1)",
+            (a, b) => $"{Type("Ops")}.Add({a}, {b})", (sum, factor) => $"{Type("Ops")}.Scale({sum}, {factor})");
     }
 
     // w0 * gamma^epoch with the constants folded: a weight that does not decay is its w0, and w0 = 1 is left out.

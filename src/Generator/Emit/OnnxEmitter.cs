@@ -32,8 +32,18 @@ internal static class OnnxEmitter
                     ExpertBankStep bank => bank.Output.Name,
                     BottomStep bottom => bottom.Output.Name,
                     TowerStep tower => tower.Output.Name,
+                    FusionStep fusion => fusion.Output.Name,
+                    LayerStep layer => layer.Output.Name,
                     _ => "onnx",
                 });
+            }
+
+            foreach (CrossStitchStep stitch in plan.Steps.OfType<CrossStitchStep>())
+            {
+                foreach (PlanValue output in stitch.Outputs)
+                {
+                    features.Claim(output.Name);
+                }
             }
 
             features.Claim("onnx");
@@ -92,11 +102,16 @@ internal static class OnnxEmitter
         {
             ExpertBankModule bank => $"onnx.ExpertBank({Strings(bank.LayerPrefixes)}, {bank.Units.Count}, {input})",
             MlpModule mlp => $"onnx.Mlp({String(mlp.LayerPrefix)}, {mlp.Units.Count}, {input}, lastIsOutput: {Bool(mlp.LastIsOutput)})",
+            LinearModule layer => $"onnx.Hidden({String(layer.Path)}, {input})",
             _ => throw new ArgumentOutOfRangeException(nameof(module), module.GetType().Name, "Not a network module."),
         };
 
         public override string GateWeights(GateStep step) => $"onnx.GateWeights({String(step.Gate.Path)}, {step.Selector.Name})";
 
         public override string GateMix(GateStep step) => $"onnx.GateMix({step.Weights.Name}, {ForwardEmitter.Banks(step)})";
+
+        public override string Fusion(FusionStep step) => $"onnx.{step.Kind}({ForwardEmitter.Names(step.Inputs)})";
+
+        public override string CrossStitch(CrossStitchStep step, int row) => $"onnx.CrossStitch({String(step.Unit.Alpha)}, {row}, {ForwardEmitter.Names(step.Inputs)})";
     }
 }

@@ -64,7 +64,8 @@ internal static class TorchSharpModelEmitter
         {
             EmbeddingModule => $"{Type("Embedding")}",
             ExpertBankModule => $"{Type("LinearStack")}[]",
-            GateModule => $"{Type("Linear")}",
+            GateModule or LinearModule => $"{Type("Linear")}",
+            CrossStitchModule => $"{Type("CrossStitchUnit")}",
             _ => $"{Type("LinearStack")}",
         });
 
@@ -99,6 +100,8 @@ internal static class TorchSharpModelEmitter
         EmbeddingModule table => $"modules.Add({String(table.Path)}, {Type("NN")}.Embedding({table.Cardinality}, {table.Dim}))",
         ExpertBankModule bank => $"modules.AddEach({Strings(bank.LayerPrefixes)}, () => {Type("ModelOps")}.LinearStack({bank.InputWidth}, {Longs(bank.Units)}))",
         GateModule gate => $"modules.Add({String(gate.Path)}, {Type("NN")}.Linear({gate.InputWidth}, {gate.FanIn}))",
+        LinearModule layer => $"modules.Add({String(layer.Path)}, {Type("NN")}.Linear({layer.InputWidth}, {layer.OutputWidth}))",
+        CrossStitchModule unit => $"modules.Add({String(unit.Path)}, new {Type("CrossStitchUnit")}({unit.Columns}, {Float(unit.SelfWeight)}))",
         MlpModule mlp => $"modules.Add({String(mlp.LayerPrefix)}, {Type("ModelOps")}.LinearStack({mlp.InputWidth}, {Longs(mlp.Units)}))",
         _ => throw new System.ArgumentOutOfRangeException(nameof(module), module.GetType().Name, "Unknown module kind."),
     };
@@ -250,11 +253,17 @@ internal static class TorchSharpModelEmitter
         {
             ExpertBankModule => $"{Type("ModelOps")}.ExpertBank({input}, {module.Field}, Hidden)",
             MlpModule { LastIsOutput: true } => $"{Type("ModelOps")}.Tower({module.Field}, {input}, Hidden)",
+            LinearModule => $"Hidden({module.Field}.forward({input}))",
             _ => $"{Type("ModelOps")}.Mlp({module.Field}, {input}, Hidden)",
         };
 
         public override string GateWeights(GateStep step) => $"{Type("F")}.softmax({step.Gate.Field}.forward({step.Selector.Name}), 1)";
 
         public override string GateMix(GateStep step) => $"{Type("ModelOps")}.Mix({step.Weights.Name}, {ForwardEmitter.Banks(step)})";
+
+        public override string CrossStitch(CrossStitchStep step, int row) => $"{Type("ModelOps")}.CrossStitch({step.Unit.Field}, {row}, {ForwardEmitter.Names(step.Inputs)})";
+
+        public override string Fusion(FusionStep step) => ForwardEmitter.Fusion(step, parts => $"{Type("Torch")}.cat({parts}, 1)",
+            (a, b) => $"{a}.add({b})", (sum, factor) => $"{sum}.mul({factor})");
     }
 }

@@ -9,6 +9,10 @@ internal enum ArchitectureKind
     MultiLevelMmoe,
     SharedBottom,
     SingleTask,
+    Omoe,
+    CustomizedSharing,
+    AsymmetricSharing,
+    CrossStitch,
 }
 
 /// <summary>Attribute names and display names of each architecture.</summary>
@@ -22,6 +26,10 @@ internal static class Architectures
         (ArchitectureKind.MultiLevelMmoe, "PleGen.MultiLevelMmoeModelAttribute"),
         (ArchitectureKind.SharedBottom, "PleGen.SharedBottomModelAttribute"),
         (ArchitectureKind.SingleTask, "PleGen.SingleTaskModelAttribute"),
+        (ArchitectureKind.Omoe, "PleGen.OmoeModelAttribute"),
+        (ArchitectureKind.CustomizedSharing, "PleGen.CustomizedSharingModelAttribute"),
+        (ArchitectureKind.AsymmetricSharing, "PleGen.AsymmetricSharingModelAttribute"),
+        (ArchitectureKind.CrossStitch, "PleGen.CrossStitchModelAttribute"),
     };
 
     /// <summary>The architecture an attribute declares, or null when it is not an architecture attribute.</summary>
@@ -39,7 +47,7 @@ internal static class Architectures
         return null;
     }
 
-    /// <summary>The name users and reports see: "PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask".</summary>
+    /// <summary>The name users and reports see: "PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing", "CrossStitch".</summary>
     public static string DisplayName(ArchitectureKind kind) => kind switch
     {
         ArchitectureKind.Ple => "PLE",
@@ -47,6 +55,10 @@ internal static class Architectures
         ArchitectureKind.Mmoe => "MMoE",
         ArchitectureKind.MultiLevelMmoe => "ML-MMoE",
         ArchitectureKind.SharedBottom => "SharedBottom",
+        ArchitectureKind.Omoe => "OMoE",
+        ArchitectureKind.CustomizedSharing => "CustomizedSharing",
+        ArchitectureKind.AsymmetricSharing => "AsymmetricSharing",
+        ArchitectureKind.CrossStitch => "CrossStitch",
         _ => "SingleTask",
     };
 
@@ -58,14 +70,28 @@ internal static class Architectures
         ArchitectureKind.Mmoe => "MmoeModel",
         ArchitectureKind.MultiLevelMmoe => "MultiLevelMmoeModel",
         ArchitectureKind.SharedBottom => "SharedBottomModel",
+        ArchitectureKind.Omoe => "OmoeModel",
+        ArchitectureKind.CustomizedSharing => "CustomizedSharingModel",
+        ArchitectureKind.AsymmetricSharing => "AsymmetricSharingModel",
+        ArchitectureKind.CrossStitch => "CrossStitchModel",
         _ => "SingleTaskModel",
     };
 
     public static bool IsMultiLevel(ArchitectureKind kind) => kind is ArchitectureKind.Ple or ArchitectureKind.MultiLevelMmoe;
 
-    public static bool HasGates(ArchitectureKind kind) => kind is not (ArchitectureKind.SharedBottom or ArchitectureKind.SingleTask);
+    public static bool HasGates(ArchitectureKind kind) => kind is ArchitectureKind.Ple or ArchitectureKind.Cgc or ArchitectureKind.Mmoe or ArchitectureKind.MultiLevelMmoe or ArchitectureKind.Omoe;
 
-    public static bool HasTaskExperts(ArchitectureKind kind) => kind is ArchitectureKind.Ple or ArchitectureKind.Cgc;
+    /// <summary>Whether [TaskExperts] declares something: task experts (PLE, CGC) or each task's bottom network (customized and asymmetric sharing).</summary>
+    public static bool HasTaskExperts(ArchitectureKind kind) => kind is ArchitectureKind.Ple or ArchitectureKind.Cgc || HasTaskBottoms(kind);
+
+    /// <summary>Whether every task has a bottom network of its own over the shared input (one task expert each), fused into its tower's input.</summary>
+    public static bool HasTaskBottoms(ArchitectureKind kind) => kind is ArchitectureKind.CustomizedSharing or ArchitectureKind.AsymmetricSharing;
+
+    /// <summary>Whether there is one shared bottom network (one shared expert): shared-bottom and customized sharing.</summary>
+    public static bool HasSharedBottom(ArchitectureKind kind) => kind is ArchitectureKind.SharedBottom or ArchitectureKind.CustomizedSharing;
+
+    /// <summary>Whether one gate over the shared experts feeds every tower (OMoE) rather than a gate per task.</summary>
+    public static bool HasOneGate(ArchitectureKind kind) => kind == ArchitectureKind.Omoe;
 
     public static bool IsMultiTask(ArchitectureKind kind) => kind != ArchitectureKind.SingleTask;
 }

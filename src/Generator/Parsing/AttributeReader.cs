@@ -202,37 +202,41 @@ internal sealed class AttributeReader
         return value;
     }
 
-    public Arg<int[]?> IntArray(string name)
+    public Arg<int[]?> IntArray(string name) => Array<int>(name, "an int array such as [64, 32]");
+
+    public Arg<string[]?> StringArray(string name) => Array<string>(name, "a string array such as [\"ctr\", \"cvr\"]");
+
+    private Arg<T[]?> Array<T>(string name, string expected)
     {
         if (!_arguments.TryGetValue(name, out var entry))
         {
-            return Arg<int[]?>.Unset(null, AttributeLocation);
+            return Arg<T[]?>.Unset(null, AttributeLocation);
         }
 
         if (entry.Value.IsNull)
         {
-            return new Arg<int[]?>(null, false, entry.Location);
+            return new Arg<T[]?>(null, false, entry.Location);
         }
 
         if (entry.Value.Kind != TypedConstantKind.Array)
         {
-            Report(entry.Location, $"argument '{name}' must be an int array such as [64, 32]");
-            return Arg<int[]?>.Unset(null, entry.Location);
+            Report(entry.Location, $"argument '{name}' must be {expected}");
+            return Arg<T[]?>.Unset(null, entry.Location);
         }
 
-        var result = new int[entry.Value.Values.Length];
+        var result = new T[entry.Value.Values.Length];
         for (int i = 0; i < result.Length; i++)
         {
-            if (entry.Value.Values[i].Value is not int item)
+            if (entry.Value.Values[i].Value is not T item)
             {
-                Report(entry.Location, $"argument '{name}' must be an int array such as [64, 32]");
-                return Arg<int[]?>.Unset(null, entry.Location);
+                Report(entry.Location, $"argument '{name}' must be {expected}");
+                return Arg<T[]?>.Unset(null, entry.Location);
             }
 
             result[i] = item;
         }
 
-        return new Arg<int[]?>(result, true, entry.Location);
+        return new Arg<T[]?>(result, true, entry.Location);
     }
 
     private Arg<T> Get<T>(string name, T defaultValue, Func<object?, T?> convert)

@@ -28,6 +28,14 @@ internal enum TaskKindValue
     Regression = 1,
 }
 
+/// <summary>PleGen.Fusion: how several values become one.</summary>
+internal enum FusionValue
+{
+    Concat = 0,
+    Sum = 1,
+    Mean = 2,
+}
+
 internal enum ActivationValue
 {
     Relu = 0,
@@ -86,6 +94,16 @@ internal sealed class ExpertDeclaration
     public string AttributeName => IsTaskExperts ? "TaskExperts" : "SharedExperts";
 }
 
+/// <summary>[TaskDependency]: the task whose tower also reads the bottoms of <see cref="DependsOn"/>.</summary>
+internal sealed class DependencyDeclaration
+{
+    public Arg<string?> Task { get; set; }
+
+    public Arg<string[]?> DependsOn { get; set; }
+
+    public LocationInfo? AttributeLocation { get; set; }
+}
+
 internal sealed class ContainingType
 {
     public ContainingType(string keyword, string name)
@@ -131,6 +149,14 @@ internal sealed class ModelDeclaration
     public Arg<double> Dropout { get; set; }
 
     public Arg<bool> TorchSharp { get; set; }
+
+    /// <summary>Asymmetric sharing's Fusion (unset elsewhere).</summary>
+    public Arg<FusionValue> Fusion { get; set; }
+
+    public List<DependencyDeclaration> Dependencies { get; } = new();
+
+    /// <summary>Cross-stitch's initial alpha_kk (the default elsewhere).</summary>
+    public Arg<double> SelfWeight { get; set; }
 
     public List<TaskDeclaration> Tasks { get; } = new();
 

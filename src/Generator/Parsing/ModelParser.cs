@@ -55,6 +55,8 @@ internal static class ModelParser
         declaration.Activation = model.Enum("Activation", "Activation", ActivationValue.Relu);
         declaration.Dropout = model.Double("Dropout", 0.0);
         declaration.TorchSharp = model.Bool("TorchSharp", false);
+        declaration.Fusion = model.Enum("Fusion", "Fusion", FusionValue.Concat);
+        declaration.SelfWeight = model.Double("SelfWeight", 0.9);
 
         Arg<ITypeSymbol?> taskGroup = model.Type("TaskGroup");
         if (taskGroup.IsSet && taskGroup.Value is not null)
@@ -254,6 +256,19 @@ internal static class ModelParser
                     break;
                 case "PleGen.TaskExpertsAttribute" when includeExperts:
                     declaration.TaskExperts.Add(ReadExperts(AttributeReader.Read(attribute, "TaskExperts", diagnostics, cancellationToken), isTaskExperts: true));
+                    break;
+                case "PleGen.TaskDependencyAttribute" when includeExperts:
+                    AttributeReader dependency = AttributeReader.Read(attribute, "TaskDependency", diagnostics, cancellationToken);
+                    if (dependency.IsBound)
+                    {
+                        declaration.Dependencies.Add(new DependencyDeclaration
+                        {
+                            Task = dependency.String("task"),
+                            DependsOn = dependency.StringArray("DependsOn"),
+                            AttributeLocation = dependency.AttributeLocation,
+                        });
+                    }
+
                     break;
             }
         }

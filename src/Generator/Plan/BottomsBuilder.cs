@@ -17,21 +17,26 @@ internal static class BottomsBuilder
         IEnumerable<TaskSpec?> owners = perTaskBottoms ? tasks.Select(t => (TaskSpec?)t) : new TaskSpec?[] { null };
         foreach (TaskSpec? owner in owners)
         {
-            PlanValue input = owner is null ? inputs.Shared : inputs.For(owner.Index);
-            string path = owner is null ? "bottom" : "bottoms." + owner.Name;
-            var (field, local) = names.Bottom(owner);
-            var network = new MlpModule(ModuleKindValue.Bottom, path, path + ".layers", field,
-                owner is null ? "the bottom network" : $"the bottom network of task '{owner.Name}'",
-                input.Width, declared.Units.ToEquatableArray(), LastIsOutput: false);
-            origins.Add(field, "the bottom network", declared.UnitsLocation ?? model.ModelAttributeLocation);
-            var output = new PlanValue(local, path, network.OutputWidth);
-            steps.Add(new BottomStep("Bottom networks", output, input, network));
+            BottomStep bottom = Bottom(model, owner, owner is null ? inputs.Shared : inputs.For(owner.Index), declared, names, origins);
+            steps.Add(bottom);
             foreach (TaskSpec task in tasks.Where(t => owner is null || t.Index == owner.Index))
             {
-                towerInputs[task.Index] = output;
+                towerInputs[task.Index] = bottom.Output;
             }
         }
 
         return new PlanBody(steps, levels: 0, towerInputs);
+    }
+
+    /// <summary>The shared bottom "bottom" (no owner) or task <paramref name="owner"/>'s "bottoms.{task}", of <paramref name="declared"/>'s units over <paramref name="input"/>.</summary>
+    public static BottomStep Bottom(ModelDeclaration model, TaskSpec? owner, PlanValue input, ResolvedExperts declared, PlanNames names, LayerOrigins origins)
+    {
+        string path = owner is null ? "bottom" : "bottoms." + owner.Name;
+        var (field, local) = names.Bottom(owner);
+        var network = new MlpModule(ModuleKindValue.Bottom, path, path + ".layers", field,
+            owner is null ? "the bottom network" : $"the bottom network of task '{owner.Name}'",
+            input.Width, declared.Units.ToEquatableArray(), LastIsOutput: false);
+        origins.Add(field, network.Description, declared.UnitsLocation ?? model.ModelAttributeLocation);
+        return new BottomStep("Bottom networks", new PlanValue(local, path, network.OutputWidth), input, network);
     }
 }

@@ -82,7 +82,8 @@ internal static class GatedLevelsBuilder
         return new PlanBody(steps, levels, taskValues);
     }
 
-    private static ExpertBankStep? Bank(int level, TaskSpec? owner, ResolvedExperts experts, PlanValue input, string prefix, string section, PlanNames names)
+    /// <summary>The bank of <paramref name="experts"/> over <paramref name="input"/>, experts named "{prefix}.{e}"; null when there are none.</summary>
+    internal static ExpertBankStep? Bank(int level, TaskSpec? owner, ResolvedExperts experts, PlanValue input, string prefix, string section, PlanNames names)
     {
         if (experts.Count == 0)
         {

@@ -5,7 +5,7 @@ namespace PleGen.Generator.Plan;
 
 /// <summary>
 /// Builds the plan of a declaration that passed validation. The architecture decides only which body builder lays out
-/// the modules between the input and the towers (<see cref="GatedLevelsBuilder"/> for PLE, CGC, MMoE and ML-MMoE,
+/// the modules between the input and the towers (<see cref="GatedLevelsBuilder"/> for PLE, CGC, MMoE and ML-MMoE, <see cref="OneGateBuilder"/> for OMoE, <see cref="FusedBottomsBuilder"/> for customized and asymmetric sharing, <see cref="CrossStitchBuilder"/> for cross-stitch networks,
 /// <see cref="BottomsBuilder"/> for shared-bottom and single-task); inputs, towers, losses, names and counts are common.
 /// </summary>
 internal static class PlanBuilder
@@ -17,8 +17,10 @@ internal static class PlanBuilder
         InputSteps inputs = InputSteps.Build(data, perTaskInputs, names);
 
         // The body: what each task's tower reads.
-        PlanBody body = Architectures.HasGates(model.Architecture)
-            ? GatedLevelsBuilder.Build(model, resolver, levels, data.Tasks, inputs, names, origins)
+        PlanBody body = Architectures.HasOneGate(model.Architecture) ? OneGateBuilder.Build(model, resolver, data.Tasks, inputs, names, origins)
+            : Architectures.HasGates(model.Architecture) ? GatedLevelsBuilder.Build(model, resolver, levels, data.Tasks, inputs, names, origins)
+            : Architectures.HasTaskBottoms(model.Architecture) ? FusedBottomsBuilder.Build(model, resolver, data.Tasks, inputs, names, origins)
+            : model.Architecture == ArchitectureKind.CrossStitch ? CrossStitchBuilder.Build(model, resolver, data.Tasks, inputs, names, origins)
             : BottomsBuilder.Build(model, resolver, data.Tasks, inputs, perTaskBottoms: perTaskInputs, names, origins);
 
         var towers = new List<PlanStep>();

@@ -87,6 +87,31 @@ internal sealed record MlpModule(
     public override IEnumerable<(int Input, int Output)> LinearShapes => LinearStack.Shapes(InputWidth, Units);
 }
 
+/// <summary>One Linear layer [out, in], followed by the activation and dropout, named "{Path}.weight" / "{Path}.bias".</summary>
+internal sealed record LinearModule(string Path, string Field, string Description, int InputWidth, int OutputWidth) : PlanModule(Field)
+{
+    public override IEnumerable<string> ParameterNames => new[] { Path + ".weight", Path + ".bias" };
+
+    public override long Parameters => LinearStack.Parameters(InputWidth, new[] { OutputWidth });
+
+    public override IEnumerable<(int Input, int Output)> LinearShapes => new[] { (InputWidth, OutputWidth) };
+}
+
+/// <summary>
+/// A cross-stitch unit over <see cref="Columns"/> columns: its learned alpha [columns, columns], named "{Path}.alpha",
+/// initialized to <see cref="SelfWeight"/> on the diagonal and (1 - SelfWeight) / (columns - 1) elsewhere.
+/// </summary>
+internal sealed record CrossStitchModule(string Path, string Field, string Description, int Columns, int Width, double SelfWeight) : PlanModule(Field)
+{
+    public string Alpha => Path + ".alpha";
+
+    public override IEnumerable<string> ParameterNames => new[] { Alpha };
+
+    public override long Parameters => (long)Columns * Columns;
+
+    public override IEnumerable<(int Input, int Output)> LinearShapes => Enumerable.Empty<(int, int)>();
+}
+
 /// <summary>Summary kinds of modules, as <c>PleGen.ModuleKind</c> names them.</summary>
 internal enum ModuleKindValue
 {

@@ -42,6 +42,19 @@ internal sealed class PlanNames
 
     public (string Field, string Local) Bottom(TaskSpec? owner) => (_fields.Claim("_bottom" + owner?.Identifier), _locals.Claim("bottom" + owner?.Identifier));
 
+    /// <summary>The local of what task <paramref name="task"/>'s tower reads when it is a fusion of several values.</summary>
+    public string FusedLocal(TaskSpec task) => _locals.Claim("fused" + task.Identifier, "fusedTask" + task.Identifier);
+
+    /// <summary>Layer <paramref name="layer"/> of task <paramref name="task"/>'s column: its field and its output's local.</summary>
+    public (string Field, string Local) ColumnLayer(TaskSpec task, int layer)
+        => (_fields.Claim($"_column{task.Identifier}{layer}", $"_column{task.Identifier}Layer{layer}"), _locals.Claim($"column{task.Identifier}{layer}", $"column{task.Identifier}Layer{layer}"));
+
+    /// <summary>The cross-stitch unit after layer <paramref name="layer"/>: its field.</summary>
+    public string StitchField(int layer) => _fields.Claim($"_stitch{layer}");
+
+    /// <summary>Task <paramref name="task"/>'s column after the cross-stitch unit of layer <paramref name="layer"/>.</summary>
+    public string StitchedLocal(TaskSpec task, int layer) => _locals.Claim($"stitched{task.Identifier}{layer}", $"stitched{task.Identifier}Layer{layer}");
+
     public string TowerField(TaskSpec task) => _fields.Claim("_tower" + task.Identifier);
 
     public string PredictionLocal(TaskSpec task) => _locals.Claim("prediction" + task.Identifier);

@@ -45,6 +45,27 @@ internal sealed record BottomStep(string Section, PlanValue Output, PlanValue In
     public override IEnumerable<PlanModule> Modules => new[] { Network };
 }
 
+/// <summary>
+/// A fusion of values without parameters: <see cref="Inputs"/> side by side (concatenation, [batch, sum of widths]) or
+/// their element-wise sum or mean ([batch, width], one width for all).
+/// </summary>
+internal sealed record FusionStep(string Section, PlanValue Output, EquatableArray<PlanValue> Inputs, FusionValue Kind) : PlanStep(Section)
+{
+    public override IEnumerable<PlanModule> Modules => Enumerable.Empty<PlanModule>();
+}
+
+/// <summary>One layer of a task's column over <see cref="Input"/>: [batch, units].</summary>
+internal sealed record LayerStep(string Section, PlanValue Output, PlanValue Input, LinearModule Layer) : PlanStep(Section)
+{
+    public override IEnumerable<PlanModule> Modules => new[] { Layer };
+}
+
+/// <summary>A cross-stitch unit: output k is sum_j alpha[k, j] * input j, every input and output [batch, width].</summary>
+internal sealed record CrossStitchStep(string Section, EquatableArray<PlanValue> Outputs, EquatableArray<PlanValue> Inputs, CrossStitchModule Unit) : PlanStep(Section)
+{
+    public override IEnumerable<PlanModule> Modules => new[] { Unit };
+}
+
 /// <summary>Task <see cref="Task"/>'s tower over <see cref="Input"/>: its logit or value [batch].</summary>
 internal sealed record TowerStep(string Section, PlanValue Output, PlanValue Input, int Task, MlpModule Network) : PlanStep(Section)
 {

@@ -19,6 +19,11 @@ internal static class ModelValidator
         int levels = CheckLevels(model, diagnostics);
         CheckDropout(model, diagnostics);
         CheckExpertDeclarations(model, levels, diagnostics);
+        CheckDependencies(model, diagnostics);
+        if (kind == ArchitectureKind.CrossStitch && !(model.SelfWeight.Value >= 0 && model.SelfWeight.Value <= 1))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SelfWeightOutOfRange, model.SelfWeight.Location, Format(model.SelfWeight.Value)));
+        }
 
         if (diagnostics.Count > before)
         {
@@ -27,9 +32,14 @@ internal static class ModelValidator
         }
 
         var resolver = new ExpertResolver(model, levels);
-        if (Architectures.HasGates(kind))
+        if (Architectures.HasGates(kind) && !Architectures.HasOneGate(kind))
         {
             CheckGates(model, resolver, levels, diagnostics);
+        }
+
+        if (model.Architecture == ArchitectureKind.AsymmetricSharing && model.Fusion.Value != FusionValue.Concat)
+        {
+            CheckFusionWidths(model, resolver, diagnostics);
         }
 
         if (diagnostics.Count > before)
@@ -230,7 +240,7 @@ internal static class ModelValidator
 
         if (levels > 1 && !Architectures.IsMultiLevel(kind))
         {
-            string alternative = kind == ArchitectureKind.Mmoe ? "[MultiLevelMmoeModel]" : "[PleModel]";
+            string alternative = kind is ArchitectureKind.Mmoe or ArchitectureKind.Omoe ? "[MultiLevelMmoeModel]" : "[PleModel]";
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureAllowsOneLevel, model.Levels.Location,
                 Architectures.DisplayName(kind), Format(levels), alternative));
             return -1;
@@ -329,19 +339,117 @@ internal static class ModelValidator
         bool countSet = experts.Count.IsSet;
         if (experts.IsTaskExperts && !Architectures.HasTaskExperts(kind) && (countSet ? experts.Count.Value > 0 : true))
         {
-            string remedy = kind is ArchitectureKind.Mmoe or ArchitectureKind.MultiLevelMmoe
-                ? "remove [TaskExperts] (all MMoE experts are shared), or use [CgcModel] / [PleModel]"
+            string remedy = kind is ArchitectureKind.Mmoe or ArchitectureKind.MultiLevelMmoe or ArchitectureKind.Omoe
+                ? $"remove [TaskExperts] (all {architecture} experts are shared), or use [CgcModel] / [PleModel]"
                 : "remove [TaskExperts], or use [CgcModel] / [PleModel]";
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, countSet ? experts.Count.Location : experts.AttributeLocation,
                 architecture, "has no task-specific experts",
                 countSet ? $"Count = {Format(experts.Count.Value)} task-specific experts" : "[TaskExperts], which would be ignored", remedy));
         }
 
-        if (!experts.IsTaskExperts && !Architectures.HasGates(kind) && experts.Count.IsSet && experts.Count.Value != 1 && experts.Count.Value >= 0)
+        if (!experts.IsTaskExperts && Architectures.HasOneGate(kind) && experts.Count.IsSet && experts.Count.Value == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, experts.Count.Location,
-                architecture, "has exactly one bottom network (one shared expert)", $"Count = {Format(experts.Count.Value)}",
-                "set Count = 1 (or omit it), or use [MmoeModel] for several shared experts"));
+                architecture, "has one gate over the shared experts and no other experts", "Count = 0",
+                "give the gate at least one shared expert (Count = 1 or more)"));
+        }
+
+        if (!experts.IsTaskExperts && !Architectures.HasGates(kind) && experts.Count.IsSet && experts.Count.Value != 1 && experts.Count.Value >= 0)
+        {
+            string rule = kind == ArchitectureKind.CrossStitch ? "has one column of layers per task and no shared network ([SharedExperts] gives only the columns' Units)"
+                : Architectures.HasTaskBottoms(kind) && !Architectures.HasSharedBottom(kind) ? "has one bottom network per task and no shared one ([SharedExperts] gives only their default Units)"
+                : "has exactly one bottom network (one shared expert)";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, experts.Count.Location, architecture, rule,
+                $"Count = {Format(experts.Count.Value)}", "set Count = 1 (or omit it), or use [MmoeModel] for several shared experts"));
+        }
+
+        if (experts.IsTaskExperts && Architectures.HasTaskBottoms(kind) && experts.Count.IsSet && experts.Count.Value != 1 && experts.Count.Value >= 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, experts.Count.Location,
+                architecture, "has exactly one bottom network per task (one task expert each)", $"Count = {Format(experts.Count.Value)}",
+                "set Count = 1 (or omit it) and give the bottom's layers as Units, or use [CgcModel] for several task experts"));
+        }
+    }
+
+    /// <summary>[TaskDependency]: only on asymmetric sharing, known tasks, at most one per task, no task itself, no repeats.</summary>
+    private static void CheckDependencies(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
+    {
+        var taskNames = model.Tasks.Select(t => t.Name.Value).ToList();
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (DependencyDeclaration dependency in model.Dependencies)
+        {
+            if (model.Architecture != ArchitectureKind.AsymmetricSharing)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DependencyWithoutTaskBottoms, dependency.AttributeLocation,
+                    $"[{Architectures.AttributeName(model.Architecture)}]"));
+                continue;
+            }
+
+            string task = dependency.Task.Value ?? "";
+            bool known = CheckKnownTask(task, dependency.Task.Location, taskNames, diagnostics);
+            if (known && !declared.Add(task))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContradictoryDependency, dependency.AttributeLocation, task,
+                    "is declared twice", "list all of its dependencies in one [TaskDependency]"));
+            }
+
+            string[] dependsOn = dependency.DependsOn.Value ?? new string[0];
+            if (dependsOn.Length == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContradictoryDependency, dependency.DependsOn.Location ?? dependency.AttributeLocation, task,
+                    "lists no task to depend on", "name them, e.g. DependsOn = [\"cvr\"], or remove the attribute (the tower then reads its own bottom only)"));
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string other in dependsOn)
+            {
+                if (!CheckKnownTask(other, dependency.DependsOn.Location, taskNames, diagnostics))
+                {
+                    continue;
+                }
+
+                if (other == task)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContradictoryDependency, dependency.DependsOn.Location, task,
+                        $"lists '{task}' itself", "remove it: a task's tower always reads its own bottom"));
+                }
+                else if (!seen.Add(other))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContradictoryDependency, dependency.DependsOn.Location, task,
+                        $"lists '{other}' twice", "list each task once"));
+                }
+            }
+        }
+    }
+
+    private static bool CheckKnownTask(string task, LocationInfo? location, List<string> taskNames, List<DiagnosticInfo> diagnostics)
+    {
+        if (taskNames.Contains(task))
+        {
+            return true;
+        }
+
+        string? similar = taskNames.FirstOrDefault(t => string.Equals(t, task, StringComparison.OrdinalIgnoreCase));
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownDependencyTask, location, task,
+            similar is null ? "" : $" (did you mean '{similar}'? names are case-sensitive)",
+            taskNames.Count == 0 ? "none" : string.Join(", ", taskNames.Select(t => "'" + t + "'"))));
+        return false;
+    }
+
+    /// <summary>Asymmetric sharing with Fusion.Sum or Mean: a task's bottom and those it reads must end with one width.</summary>
+    private static void CheckFusionWidths(ModelDeclaration model, ExpertResolver resolver, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (DependencyDeclaration dependency in model.Dependencies)
+        {
+            int task = model.Tasks.FindIndex(t => t.Name.Value == dependency.Task.Value);
+            var read = new[] { task }.Concat((dependency.DependsOn.Value ?? new string[0]).Select(n => model.Tasks.FindIndex(t => t.Name.Value == n))).ToList();
+            var widths = read.Select(k => (Name: model.Tasks[k].Name.Value, Bottom: resolver.ForTask(k, 0))).ToList();
+            if (widths.Select(w => w.Bottom.Width).Distinct().Count() > 1)
+            {
+                var related = widths.Select(w => w.Bottom.UnitsLocation).Where(l => l is not null).Select(l => l!).Distinct().ToEquatableArray();
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FusionWidthMismatch, dependency.DependsOn.Location ?? dependency.AttributeLocation,
+                    model.Fusion.Value.ToString(), dependency.Task.Value ?? "", string.Join(", ", widths.Select(w => $"'{w.Name}' outputs {w.Bottom.Width}"))) with { RelatedLocations = related });
+            }
         }
     }
 

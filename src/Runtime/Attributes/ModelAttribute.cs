@@ -6,7 +6,7 @@ namespace PleGen;
 /// Settings every architecture shares. Apply one of the derived attributes
 /// (<see cref="PleModelAttribute"/>, <see cref="CgcModelAttribute"/>, <see cref="MmoeModelAttribute"/>,
 /// <see cref="MultiLevelMmoeModelAttribute"/>, <see cref="SharedBottomModelAttribute"/>,
-/// <see cref="SingleTaskModelAttribute"/>) to a <c>partial class</c>; switching baselines is a one-word change.
+/// <see cref="SingleTaskModelAttribute"/>, <see cref="OmoeModelAttribute"/>) to a <c>partial class</c>; switching baselines is a one-word change.
 /// </summary>
 public abstract class ModelAttribute : Attribute
 {
@@ -81,4 +81,54 @@ public sealed class SharedBottomModelAttribute : ModelAttribute
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class SingleTaskModelAttribute : ModelAttribute
 {
+}
+
+/// <summary>
+/// One-gate Mixture-of-Experts (the OMoE baseline of Ma et al., KDD 2018): shared experts only and ONE softmax gate over
+/// them, reading the input; the gate's weighted sum of the experts feeds every task's tower. One level.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class OmoeModelAttribute : ModelAttribute
+{
+}
+
+/// <summary>
+/// Customized sharing (PLE paper, Fig. 1c: shared and task-specific parameters, no gates): one shared bottom network and
+/// one bottom network per task, both over the input; a task's tower reads the concatenation of the shared bottom's output
+/// and its own bottom's output. The shared bottom is the single shared expert (<see cref="SharedExpertsAttribute"/>, Count 1);
+/// the task bottoms are one task expert per task (<see cref="TaskExpertsAttribute"/>, Count 1; Units default to the shared ones).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class CustomizedSharingModelAttribute : ModelAttribute
+{
+}
+
+/// <summary>
+/// Asymmetric sharing (PLE paper, Fig. 1b): one bottom network per task over the input; a task's tower reads the fusion
+/// (<see cref="Fusion"/>) of its own bottom's output and the bottom outputs of the tasks it depends on
+/// (<see cref="TaskDependencyAttribute"/>; A may read B without B reading A). A task without dependencies reads its own
+/// bottom only. Each task's bottom is one task expert (<see cref="TaskExpertsAttribute"/>, Count 1), its Units falling back
+/// to <see cref="SharedExpertsAttribute"/>'s.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class AsymmetricSharingModelAttribute : ModelAttribute
+{
+    /// <summary>How a task's own bottom output and those of the tasks it depends on are combined. Default <see cref="PleGen.Fusion.Concat"/>.</summary>
+    public Fusion Fusion { get; set; } = Fusion.Concat;
+}
+
+/// <summary>
+/// Cross-stitch networks (Misra et al., CVPR 2016): one column of layers per task over the input, the layers given by
+/// <see cref="SharedExpertsAttribute"/>'s Units (Count 1); after every layer a cross-stitch unit mixes the columns
+/// linearly, <c>x'_k = sum_j alpha_kj x_j</c>, with a learned alpha [tasks, tasks] per layer. Each tower reads its
+/// column's last mix.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class CrossStitchModelAttribute : ModelAttribute
+{
+    /// <summary>
+    /// The initial alpha_kk of every unit, in [0, 1]; the rest of each row, 1 - SelfWeight, is spread evenly over the
+    /// other tasks (so every row sums to 1). Default 0.9, the paper's (alpha_S, alpha_D) = (0.9, 0.1) for two tasks.
+    /// </summary>
+    public double SelfWeight { get; set; } = 0.9;
 }

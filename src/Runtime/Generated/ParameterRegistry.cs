@@ -92,6 +92,27 @@ public sealed class ParameterRegistry
         return new Mlp(layers, lastIsOutput);
     }
 
+    /// <summary>
+    /// A cross-stitch unit's alpha [tasks, tasks], named <c>{prefix}.alpha</c>: <paramref name="selfWeight"/> on the
+    /// diagonal and (1 - selfWeight) / (tasks - 1) elsewhere, so every row sums to 1 (Misra et al. initialize so).
+    /// </summary>
+    public Tensor CrossStitch(string prefix, int tasks, float selfWeight)
+    {
+        Tensor alpha = New(tasks, tasks);
+        float other = tasks > 1 ? (1f - selfWeight) / (tasks - 1) : 0f;
+        Span<float> values = alpha.Data;
+        for (int k = 0; k < tasks; k++)
+        {
+            for (int j = 0; j < tasks; j++)
+            {
+                values[(k * tasks) + j] = k == j ? selfWeight : other;
+            }
+        }
+
+        Register(prefix + ".alpha", alpha);
+        return alpha;
+    }
+
     private static Tensor New(params int[] shape) => new(shape, new float[ShapeUtil.Product(shape)], requiresGrad: true);
 
     private void Register(string name, Tensor tensor)

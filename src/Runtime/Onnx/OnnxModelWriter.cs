@@ -164,6 +164,12 @@ public sealed class OnnxModelWriter
             : Node("Concat", "input/Concat", parts.Select(p => p.Name).ToArray(), [-1, width], Int("axis", 1));
     }
 
+    /// <summary>The element-wise sum of <paramref name="parts"/> (one width for all), <c>[N, width]</c>; a single part is returned as is.</summary>
+    public OnnxValue Sum(params OnnxValue[] parts) => Elementwise("Sum", parts);
+
+    /// <summary>The element-wise mean of <paramref name="parts"/> (one width for all), <c>[N, width]</c>; a single part is returned as is.</summary>
+    public OnnxValue Mean(params OnnxValue[] parts) => Elementwise("Mean", parts);
+
     /// <summary>
     /// An expert bank: expert e is the MLP of <paramref name="layers"/> Linear layers <c>{layerPrefixes[e]}.{l}</c>, each
     /// followed by the activation, all reading <paramref name="input"/> [N, in]; the experts' outputs stacked in order,
@@ -233,6 +239,51 @@ public sealed class OnnxModelWriter
         }
 
         return x;
+    }
+
+    /// <summary>One hidden layer: the Linear layer <c>{layer}.weight/.bias</c> on <paramref name="input"/>, then the activation, <c>[N, out]</c>.</summary>
+    public OnnxValue Hidden(string layer, OnnxValue input)
+    {
+        RequireName(layer, nameof(layer));
+        string step = $"Hidden('{layer}')";
+        Own(input, nameof(input), step);
+        RequireMatrix(input, step);
+        return Activate(Linear(layer, input, step));
+    }
+
+    /// <summary>
+    /// Row <paramref name="row"/> of the cross-stitch unit whose alpha is the parameter <paramref name="alpha"/>
+    /// [rows, columns]: <c>sum_j alpha[row, j] * columns[j]</c> over columns of one shape [N, width], <c>[N, width]</c>.
+    /// </summary>
+    public OnnxValue CrossStitch(string alpha, int row, params OnnxValue[] columns)
+    {
+        RequireName(alpha, nameof(alpha));
+        ArgumentNullException.ThrowIfNull(columns);
+        string step = $"CrossStitch('{alpha}', {row.ToString(CultureInfo.InvariantCulture)})";
+        Tensor weights = Parameter(alpha, step);
+        if (columns.Length == 0 || weights.Rank != 2 || weights.Shape[1] != columns.Length || row < 0 || row >= weights.Shape[0])
+        {
+            throw Fail($"{step}: the parameter must be [rows, {columns.Length}] with the row in range, but it is {ShapeUtil.Format(weights.Shape)}.");
+        }
+
+        for (int j = 0; j < columns.Length; j++)
+        {
+            Own(columns[j], nameof(columns), step);
+            RequireMatrix(columns[j], step);
+            if (columns[j].Width != columns[0].Width)
+            {
+                throw Fail($"{step}: every column must have the width of column 0 ({columns[0]}), but column {j} is {columns[j]}.");
+            }
+        }
+
+        Use(alpha);
+        int width = columns[0].Width;
+        string prefix = alpha.EndsWith(".alpha", StringComparison.Ordinal) ? alpha[..^".alpha".Length] : alpha;
+        var stacked = columns.Select(c => Node("Unsqueeze", prefix + "/Unsqueeze", [c.Name, Axes(1)], [-1, 1, width]).Name).ToArray();
+        string all = columns.Length == 1 ? stacked[0] : Node("Concat", prefix + "/Columns", stacked, [-1, columns.Length, width], Int("axis", 1)).Name;
+        OnnxValue weightRow = Node("Gather", prefix + "/Row", [alpha, Axes(row)], [1, columns.Length], Int("axis", 0));
+        OnnxValue mixed = Node("MatMul", prefix + "/Mix", [weightRow.Name, all], [-1, 1, width]);
+        return Node("Squeeze", prefix + "/Squeeze", [mixed.Name, Axes(1)], [-1, width]);
     }
 
     /// <summary>A gate's weights: softmax over the experts of the Linear layer <c>{gate}.weight/.bias</c> on <paramref name="selector"/>, <c>[N, experts]</c>.</summary>
@@ -505,6 +556,30 @@ public sealed class OnnxModelWriter
             Name = name,
             Type = new Proto.TypeProto { TensorType = new Proto.TypeProto.Types.Tensor { ElemType = (int)type, Shape = tensorShape } },
         };
+    }
+
+    /// <summary>ONNX's variadic Sum or Mean over float32 [N, width] values of one width.</summary>
+    private OnnxValue Elementwise(string op, OnnxValue[] parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Length == 0)
+        {
+            throw Fail($"{op}: needs at least one part.");
+        }
+
+        for (int i = 0; i < parts.Length; i++)
+        {
+            Own(parts[i], nameof(parts), op);
+            RequireMatrix(parts[i], $"{op} part {i}");
+            if (parts[i].Width != parts[0].Width)
+            {
+                throw Fail($"{op}: every part must have the width of part 0 ({parts[0]}), but part {i} is {parts[i]}.");
+            }
+        }
+
+        return parts.Length == 1
+            ? parts[0]
+            : Node(op, parts[0].Name + "/" + op, parts.Select(p => p.Name).ToArray(), [-1, parts[0].Width]);
     }
 
     /// <summary>x W^T + b for the Linear layer <c>{prefix}.weight</c> [out, in] and <c>{prefix}.bias</c> [out]: a Gemm with transB.</summary>

@@ -17,4 +17,10 @@ public enum ModuleKind
 
     /// <summary>A task tower: an MLP and a linear output layer.</summary>
     Tower,
+
+    /// <summary>One layer of a task's column (cross-stitch networks): a Linear layer, the activation and dropout.</summary>
+    Layer,
+
+    /// <summary>A cross-stitch unit: a learned linear mix of every task's column after a layer.</summary>
+    CrossStitch,
 }

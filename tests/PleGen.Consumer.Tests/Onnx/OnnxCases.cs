@@ -82,7 +82,7 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
     /// <summary>Attaches a fresh recorder (returns the previous one) or detaches with null.</summary>
     public GateStatistics? AttachGates(GateStatistics? statistics) => attachGates(statistics);
 
-    public static readonly string[] Names = ["PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask"];
+    public static readonly string[] Names = ["PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing", "CrossStitch"];
 
     public static OnnxCase Create(string name)
     {
@@ -145,6 +145,46 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
                 {
                     var o = m.Forward(new OnnxSingleTask.Batch(i.D("x"), i.I("c"), i.I("d")));
                     return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B));
+                }, _ => null);
+            }
+
+            case "OMoE":
+            {
+                var m = new OnnxOmoe(17) { Training = false };
+                return new OnnxCase(OnnxOmoe.Architecture.Name, [OnnxFeature.Dense("x", 4), OnnxFeature.Ids("c", 6)], ["A", "AProbability", "B"], p => m.ExportOnnx(p, gateWeights: true), i =>
+                {
+                    var o = m.Forward(new OnnxOmoe.Batch(i.D("x"), i.I("c")));
+                    return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B));
+                }, g => Swap(() => m.GateStatistics, v => m.GateStatistics = v, g));
+            }
+
+            case "CustomizedSharing":
+            {
+                var m = new OnnxCustomizedSharing(18) { Training = false };
+                return new OnnxCase(OnnxCustomizedSharing.Architecture.Name, [OnnxFeature.Dense("x", 4), OnnxFeature.Ids("c", 6)], ["A", "AProbability", "B", "BProbability"], p => m.ExportOnnx(p, gateWeights: true), i =>
+                {
+                    var o = m.Forward(new OnnxCustomizedSharing.Batch(i.D("x"), i.I("c")));
+                    return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B), ("BProbability", o.BProbability));
+                }, _ => null);
+            }
+
+            case "AsymmetricSharing":
+            {
+                var m = new OnnxAsymmetricSharing(19) { Training = false };
+                return new OnnxCase(OnnxAsymmetricSharing.Architecture.Name, [OnnxFeature.Dense("x", 5)], ["A", "AProbability", "B", "C"], p => m.ExportOnnx(p, gateWeights: true), i =>
+                {
+                    var o = m.Forward(new OnnxAsymmetricSharing.Batch(i.D("x")));
+                    return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B), ("C", o.C));
+                }, _ => null);
+            }
+
+            case "CrossStitch":
+            {
+                var m = new OnnxCrossStitch(20) { Training = false };
+                return new OnnxCase(OnnxCrossStitch.Architecture.Name, [OnnxFeature.Dense("x", 4), OnnxFeature.Ids("k", 5)], ["A", "AProbability", "B", "C", "CProbability"], p => m.ExportOnnx(p, gateWeights: true), i =>
+                {
+                    var o = m.Forward(new OnnxCrossStitch.Batch(i.D("x"), i.I("k")));
+                    return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B), ("C", o.C), ("CProbability", o.CProbability));
                 }, _ => null);
             }
 

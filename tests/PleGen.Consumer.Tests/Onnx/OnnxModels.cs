@@ -58,6 +58,50 @@ public partial class OnnxSharedBottom
 {
 }
 
+[OmoeModel(Activation = Activation.Sigmoid)]
+[SharedExperts(Count = 3, Units = [6, 5])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [])]
+[DenseFeature("x", 4)]
+[CategoricalFeature("c", 6, 2)]
+public partial class OnnxOmoe
+{
+}
+
+[CustomizedSharingModel(Activation = Activation.Tanh)]
+[SharedExperts(Units = [6, 4])]
+[TaskExperts(Task = "b", Units = [3])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Binary, Tower = [])]
+[DenseFeature("x", 4)]
+[CategoricalFeature("c", 6, 2)]
+public partial class OnnxCustomizedSharing
+{
+}
+
+[AsymmetricSharingModel(Fusion = Fusion.Sum)]
+[SharedExperts(Units = [6, 4])]
+[TaskDependency("a", DependsOn = ["b", "c"])]
+[TaskDependency("c", DependsOn = ["a"])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [3])]
+[Task("c", TaskKind.Regression, Tower = [])]
+[DenseFeature("x", 5)]
+public partial class OnnxAsymmetricSharing
+{
+}
+
+[CrossStitchModel(Activation = Activation.Tanh, SelfWeight = 0.7)]
+[SharedExperts(Units = [6, 4])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [])]
+[Task("c", TaskKind.Binary, Tower = [2])]
+[DenseFeature("x", 4)]
+[CategoricalFeature("k", 5, 2)]
+public partial class OnnxCrossStitch
+{
+}
+
 [SingleTaskModel]
 [SharedExperts(Units = [8, 4])]
 [Task("a", TaskKind.Binary, Tower = [3])]

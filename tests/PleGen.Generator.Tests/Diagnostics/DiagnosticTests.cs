@@ -54,6 +54,22 @@ public sealed class DiagnosticTests
         { "PLE0011", Model(architecture: "[MmoeModel]", experts: "[TaskExperts(Count = 1)]"), "Count = 1", new[] { "MMoE has no task-specific experts" } },
         { "PLE0011", Model(architecture: "[SharedBottomModel]", experts: "[SharedExperts(Count = 3)]"), "Count = 3", new[] { "exactly one bottom network", "Count = 3" } },
         { "PLE0011", Model(architecture: "[MmoeModel]", experts: "[TaskExperts(Units = [32])]"), "TaskExperts(Units = [32])", new[] { "MMoE has no task-specific experts", "would be ignored" } },
+        { "PLE0011", Model(architecture: "[OmoeModel]", experts: "[SharedExperts(Count = 0)]"), "Count = 0", new[] { "OMoE has one gate over the shared experts", "at least one shared expert" } },
+        { "PLE0011", Model(architecture: "[OmoeModel]", experts: "[TaskExperts(Count = 2)]"), "Count = 2", new[] { "OMoE has no task-specific experts", "all OMoE experts are shared" } },
+        { "PLE0010", Model(architecture: "[OmoeModel(Levels = 2)]"), "Levels = 2", new[] { "OMoE has exactly one level", "[MultiLevelMmoeModel]" } },
+        { "PLE0011", Model(architecture: "[CustomizedSharingModel]", experts: "[TaskExperts(Count = 2)]"), "Count = 2", new[] { "exactly one bottom network per task", "Count = 2" } },
+        { "PLE0011", Model(architecture: "[AsymmetricSharingModel]", experts: "[SharedExperts(Count = 2)]"), "Count = 2", new[] { "no shared one", "default Units" } },
+        { "PLE0033", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"Married\"])]"), "DependsOn = [\"Married\"]", new[] { "task 'Married'", "did you mean 'married'", "'income', 'married'" } },
+        { "PLE0033", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"wage\", DependsOn = [\"married\"])]"), "\"wage\"", new[] { "task 'wage', which is not declared" } },
+        { "PLE0034", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"income\"])]"), "DependsOn = [\"income\"]", new[] { "task 'income' lists 'income' itself", "always reads its own bottom" } },
+        { "PLE0034", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"married\", \"married\"])]"), "DependsOn = [\"married\", \"married\"]", new[] { "lists 'married' twice" } },
+        { "PLE0034", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"income\")]"), "TaskDependency(\"income\")", new[] { "lists no task to depend on" } },
+        { "PLE0034", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"married\"])][TaskDependency(\"income\", DependsOn = [\"married\"])]"), "TaskDependency(\"income\", DependsOn = [\"married\"])", new[] { "is declared twice" } },
+        { "PLE0035", Model(architecture: "[AsymmetricSharingModel(Fusion = Fusion.Sum)]", experts: "[SharedExperts(Units = [8])][TaskExperts(Task = \"married\", Units = [4])][TaskDependency(\"income\", DependsOn = [\"married\"])]"), "DependsOn = [\"married\"]", new[] { "Fusion = Fusion.Sum", "'income' outputs 8, 'married' outputs 4", "Fusion.Concat" } },
+        { "PLE0036", Model(architecture: "[SharedBottomModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"married\"])]"), "TaskDependency(\"income\", DependsOn = [\"married\"])", new[] { "[SharedBottomModel] has no task bottoms", "[AsymmetricSharingModel]" } },
+        { "PLE0011", Model(architecture: "[CrossStitchModel]", experts: "[SharedExperts(Count = 2)]"), "Count = 2", new[] { "one column of layers per task" } },
+        { "PLE0037", Model(architecture: "[CrossStitchModel(SelfWeight = 1.5)]"), "SelfWeight = 1.5", new[] { "[0, 1]", "is 1.5" } },
+        { "PLE0037", Model(architecture: "[CrossStitchModel(SelfWeight = double.NaN)]"), "SelfWeight = double.NaN", new[] { "NaN" } },
         { "PLE0012", Model(architecture: "[CgcModel]", experts: "[SharedExperts(Count = 0)][TaskExperts(Count = 0)]"), "Count = 0", new[] { "task 'income' at level 0", "no experts" } },
         { "PLE0013", Model(experts: "[SharedExperts(Units = [64, 0])]"), "Units = [64, 0]", new[] { "must be positive", "is 0" } },
         { "PLE0013", Model(tasks: "[Task(\"income\", TaskKind.Binary, Tower = [-3])][Task(\"b\", TaskKind.Binary)]"), "Tower = [-3]", new[] { "Tower entry", "is -3" } },
@@ -141,6 +157,13 @@ public sealed class DiagnosticTests
         { "PLE0010", Model(architecture: "[PleModel(Levels = 2)]") },
         { "PLE0011", Model(architecture: "[MmoeModel]", experts: "[SharedExperts(Count = 4)]") },
         { "PLE0012", Model(architecture: "[CgcModel]", experts: "[SharedExperts(Count = 0)][TaskExperts(Count = 1)]") },
+        { "PLE0011", Model(architecture: "[OmoeModel]", experts: "[SharedExperts(Count = 4)]") },
+        { "PLE0011", Model(architecture: "[CustomizedSharingModel]", experts: "[SharedExperts(Units = [16])][TaskExperts(Units = [8])]") },
+        { "PLE0033", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"married\"])]") },
+        { "PLE0034", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"married\"])][TaskDependency(\"married\", DependsOn = [\"income\"])]") },
+        { "PLE0035", Model(architecture: "[AsymmetricSharingModel(Fusion = Fusion.Sum)]", experts: "[SharedExperts(Units = [8])][TaskExperts(Task = \"married\", Units = [16, 8])][TaskDependency(\"income\", DependsOn = [\"married\"])]") },
+        { "PLE0036", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"married\"])]") },
+        { "PLE0037", Model(architecture: "[CrossStitchModel(SelfWeight = 0.6)]", experts: "[SharedExperts(Units = [16, 8])]") },
         { "PLE0013", Model(experts: "[SharedExperts(Units = [64, 32])][TaskExperts(Units = [32])]") },
         { "PLE0016", Model(architecture: "[PleModel(Dropout = 0.5)]") },
         { "PLE0019", Model(experts: "[TaskExperts(Task = \"income\", Count = 2)]") },
@@ -190,7 +213,7 @@ public sealed class DiagnosticTests
         string[] tested = Failing.Select(row => (string)row[0]).Distinct().ToArray();
         string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "diagnostics.md"));
 
-        Assert.Equal(32, ids.Length);
+        Assert.Equal(37, ids.Length);
         Assert.Equal(ids.Length, ids.Distinct().Count());
         foreach (string id in ids)
         {

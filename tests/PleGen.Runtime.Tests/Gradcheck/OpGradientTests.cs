@@ -149,6 +149,14 @@ public sealed class OpGradientTests
     }
 
     [Fact]
+    public void CrossStitch()
+    {
+        GradientCheck.Check("CrossStitch row 0 of two columns", t => Ops.CrossStitch(t[0], 0, t[1], t[2]), R(91, 2, 2), R(92, 3, 4), R(93, 3, 4));
+        GradientCheck.Check("CrossStitch row 2 of three columns wider than a SIMD vector", t => Ops.CrossStitch(t[0], 2, t[1], t[2], t[3]), R(94, 3, 3), R(95, 2, 19), R(96, 2, 19), R(97, 2, 19));
+        GradientCheck.Check("CrossStitch reading one column twice", t => Ops.CrossStitch(t[0], 1, t[1], t[1]), R(98, 2, 2), R(99, 3, 2));
+    }
+
+    [Fact]
     public void Losses()
     {
         var targets = new Tensor(new[] { 4 }, new[] { 1f, 0f, 1f, 0.25f });

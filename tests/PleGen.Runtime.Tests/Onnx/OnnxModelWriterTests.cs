@@ -158,6 +158,24 @@ public sealed class OnnxModelWriterTests : IDisposable
     }
 
     [Fact]
+    public void Fusions_and_cross_stitch_units_refuse_mismatched_values()
+    {
+        var w = new OnnxModelWriter("Tests.Tiny", "SharedBottom", [P("stitches.0.alpha", 2, 2), .. Parameters()], Activation.Relu);
+        OnnxValue narrow = w.DenseInput("x", 2), wide = w.DenseInput("y", 3);
+        Assert.Contains("width of part 0", Assert.Throws<OnnxExportException>(() => w.Sum(narrow, wide)).Message);
+        var mean = new OnnxModelWriter("Tests.Tiny", "SharedBottom", Parameters(), Activation.Relu);
+        Assert.Contains("width of part 0", Assert.Throws<OnnxExportException>(() => mean.Mean(mean.DenseInput("x", 2), mean.DenseInput("y", 3))).Message);
+
+        var stitch = new OnnxModelWriter("Tests.Tiny", "CrossStitch", [P("stitches.0.alpha", 2, 2), .. Parameters()], Activation.Relu);
+        OnnxValue a = stitch.DenseInput("a", 3), b = stitch.DenseInput("b", 3);
+        Assert.Contains("[2, 2]", Assert.Throws<OnnxExportException>(() => stitch.CrossStitch("stitches.0.alpha", 2, a, b)).Message);
+        var three = new OnnxModelWriter("Tests.Tiny", "CrossStitch", [P("stitches.0.alpha", 2, 2), .. Parameters()], Activation.Relu);
+        Assert.Contains("[rows, 3]", Assert.Throws<OnnxExportException>(() => three.CrossStitch("stitches.0.alpha", 0, three.DenseInput("a", 3), three.DenseInput("b", 3), three.DenseInput("c", 3))).Message);
+        var widths = new OnnxModelWriter("Tests.Tiny", "CrossStitch", [P("stitches.0.alpha", 2, 2), .. Parameters()], Activation.Relu);
+        Assert.Contains("width of column 0", Assert.Throws<OnnxExportException>(() => widths.CrossStitch("stitches.0.alpha", 1, widths.DenseInput("a", 3), widths.DenseInput("b", 4))).Message);
+    }
+
+    [Fact]
     public void A_value_of_another_writer_is_refused()
     {
         var first = new OnnxModelWriter("Tests.First", "SharedBottom", Parameters(), Activation.Relu);

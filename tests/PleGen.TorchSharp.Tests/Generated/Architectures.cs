@@ -54,6 +54,32 @@ public partial class FeedSingleTask
 {
 }
 
+[OmoeModel(TaskGroup = typeof(FeedTasks), Activation = Activation.Tanh)]
+[SharedExperts(Count = 3, Units = [16, 8])]
+public partial class FeedOmoe
+{
+}
+
+[CustomizedSharingModel(TaskGroup = typeof(FeedTasks), Dropout = 0.1)]
+[SharedExperts(Units = [16, 8])]
+[TaskExperts(Task = "watch_time", Units = [6])]
+public partial class FeedCustomizedSharing
+{
+}
+
+[AsymmetricSharingModel(TaskGroup = typeof(FeedTasks), Fusion = Fusion.Mean)]
+[SharedExperts(Units = [12, 8])]
+[TaskDependency("watch_time", DependsOn = ["click"])]
+public partial class FeedAsymmetricSharing
+{
+}
+
+[CrossStitchModel(TaskGroup = typeof(FeedTasks), SelfWeight = 0.8, Dropout = 0.1)]
+[SharedExperts(Units = [16, 8])]
+public partial class FeedCrossStitch
+{
+}
+
 /// <summary>Opts out: no TorchSharp flavor although TorchSharp is referenced.</summary>
 [CgcModel(TaskGroup = typeof(FeedTasks), TorchSharp = false)]
 [SharedExperts(Count = 1, Units = [8])]

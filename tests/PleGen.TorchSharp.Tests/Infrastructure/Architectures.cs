@@ -9,11 +9,11 @@ namespace PleGen.TorchSharp.Tests.Infrastructure;
 /// <summary>The models of Generated/Architectures.cs that have both flavors, one per architecture.</summary>
 internal static class Architectures
 {
-    /// <summary>PLE, CGC, MMoE, multi-level MMoE, shared-bottom and single-task, by class name.</summary>
-    public static TheoryData<string> All => new() { nameof(FeedPle), nameof(FeedCgc), nameof(FeedMmoe), nameof(FeedMultiLevelMmoe), nameof(FeedSharedBottom), nameof(FeedSingleTask) };
+    /// <summary>PLE, CGC, MMoE, multi-level MMoE, shared-bottom, single-task and the other baselines of the PLE paper, by class name.</summary>
+    public static TheoryData<string> All => new() { nameof(FeedPle), nameof(FeedCgc), nameof(FeedMmoe), nameof(FeedMultiLevelMmoe), nameof(FeedSharedBottom), nameof(FeedSingleTask), nameof(FeedOmoe), nameof(FeedCustomizedSharing), nameof(FeedAsymmetricSharing), nameof(FeedCrossStitch) };
 
     /// <summary>The ones with gates (the others, shared-bottom and single-task, have no gate statistics in either flavor).</summary>
-    public static TheoryData<string> Gated => new() { nameof(FeedPle), nameof(FeedCgc), nameof(FeedMmoe), nameof(FeedMultiLevelMmoe) };
+    public static TheoryData<string> Gated => new() { nameof(FeedPle), nameof(FeedCgc), nameof(FeedMmoe), nameof(FeedMultiLevelMmoe), nameof(FeedOmoe) };
 
     /// <summary>The generated (managed) model class of <paramref name="architecture"/>.</summary>
     public static Type ManagedType(string architecture) =>

@@ -61,6 +61,24 @@ namespace PleGen.TorchSharpSupport
     }
 
     /// <summary>
+    /// A cross-stitch unit: its learned alpha [tasks, tasks] (state-dict name "{path}.alpha"), initialized as the managed
+    /// flavor's: selfWeight on the diagonal, (1 - selfWeight) / (tasks - 1) elsewhere.
+    /// </summary>
+    internal sealed class CrossStitchUnit : NN.Module
+    {
+        public CrossStitchUnit(long tasks, float selfWeight) : base("CrossStitchUnit")
+        {
+            float other = tasks > 1 ? (1f - selfWeight) / (tasks - 1) : 0f;
+            var values = new float[tasks * tasks];
+            for (long k = 0; k < tasks; k++) { for (long j = 0; j < tasks; j++) { values[(k * tasks) + j] = k == j ? selfWeight : other; } }
+            Alpha = NN.Parameter(Torch.tensor(values, new long[] { tasks, tasks }));
+            register_parameter("alpha", Alpha);
+        }
+
+        public Parameter Alpha { get; }
+    }
+
+    /// <summary>
     /// Every entry point of the generated models checks first that TorchSharp's natives load (once per process), so a
     /// failure is one exception that names its cause instead of TorchSharp's type-initializer error.
     /// </summary>
@@ -230,6 +248,10 @@ namespace PleGen.TorchSharpSupport
             Tensor experts = banks.Length == 1 ? banks[0] : Torch.cat(banks, 1);
             return Torch.bmm(weights.unsqueeze(1), experts).squeeze(1);
         }
+
+        /// <summary>Row `row` of a cross-stitch unit: sum_j alpha[row, j] * columns[j], each column [batch, width].</summary>
+        public static Tensor CrossStitch(CrossStitchUnit unit, long row, params Tensor[] columns)
+            => Torch.matmul(unit.Alpha.narrow(0, row, 1), Torch.stack(columns, 1)).squeeze(1);
 
         /// <summary>
         /// Refuses NaN and infinite values of a dense feature in the managed flavor's words. One reduction on the tensor's
