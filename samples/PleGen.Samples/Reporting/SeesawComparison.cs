@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
+using PleGen.Runtime.Experiments;
 using PleGen.Runtime.Metrics;
 using PleGen.Samples.Reporting.Charts;
 
@@ -122,10 +123,11 @@ public sealed class SeesawComparison
         sb.Append(CultureInfo.InvariantCulture, $"| {singleTaskModel} | {Params(parameters(singleTaskModel))} | {Cell(BaselineX)} | {Cell(BaselineY)} | (crosshairs) |\n");
         foreach (SeesawModel model in Models)
         {
+            // The loss is given as the MTL gain, which the table's decimals may round to zero.
             string verdict = model.BeatsBaselineOnBoth ? "**yes**"
                 : !Better(model.X, BaselineX) && !Better(model.Y, BaselineY) ? "no: worse on both"
-                : !Better(model.X, BaselineX) ? $"no: worse on {TaskX}"
-                : $"no: worse on {TaskY}";
+                : !Better(model.X, BaselineX) ? $"no: worse on {TaskX} ({Gain(model.X, BaselineX)})"
+                : $"no: worse on {TaskY} ({Gain(model.Y, BaselineY)})";
             sb.Append(CultureInfo.InvariantCulture, $"| {model.Model} | {Params(model.Parameters)} | {Cell(model.X)} | {Cell(model.Y)} | {verdict} |\n");
         }
 
@@ -181,6 +183,9 @@ public sealed class SeesawComparison
 
         return -1;
     }
+
+    private static string Gain(ResultRow row, ResultRow baseline) =>
+        "gain " + MtlGain.Compute(row.Mean, baseline.Mean, MetricDirections.Of(row.Metric)).ToString("G2", CultureInfo.InvariantCulture);
 
     private static string Direction(bool higherIsBetter) => higherIsBetter ? "higher" : "lower";
 

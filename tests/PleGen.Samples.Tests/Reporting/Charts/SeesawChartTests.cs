@@ -170,7 +170,7 @@ public sealed class SeesawChartTests
         string markdown = seesaw.MarkdownTable("SingleTask", Parameters);
         Assert.Contains("| SingleTask | 69,890 | 0.5100 ± 0.0141 | 0.4100 ± 0.0141 | (crosshairs) |", markdown);
         Assert.Contains("| PLE | 119,053 | 0.3100 ± 0.0141 | 0.2100 ± 0.0141 | **yes** |", markdown);
-        Assert.Contains("| MMoE | unknown | 0.4500 ± 0.0000 | 0.6000 ± 0.0000 | no: worse on task2 |", markdown);
+        Assert.Contains("| MMoE | unknown | 0.4500 ± 0.0000 | 0.6000 ± 0.0000 | no: worse on task2 (gain -0.19) |", markdown);
         SeesawChart chart = seesaw.Chart("t");
         Assert.False(chart.XHigherIsBetter);
         Assert.Equal(["PLE"], chart.Points.Where(chart.BeatsBaselineOnBoth).Select(p => p.Model));
