@@ -23,7 +23,8 @@ public sealed class SampleOptions
         AllModels = models;
         Models = new Option<string[]>("--models")
         {
-            Description = $"The models to train, comma or space separated (default all: {string.Join(", ", models)}). MTL gains need {models[0]}.",
+            Description = $"The models to train, comma or space separated (default all: {string.Join(", ", models)}). MTL gains need {models[0]}. " +
+                "Names of the PLE paper's comparison this sample does not declare are refused, saying so.",
             DefaultValueFactory = _ => models.ToArray(),
             AllowMultipleArgumentsPerToken = true,
             CustomParser = result =>
