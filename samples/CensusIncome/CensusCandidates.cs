@@ -1,28 +1,29 @@
 using System.Collections.Generic;
+using System.Linq;
 using PleGen.Samples.Experiments;
 
 namespace PleGen.Samples.CensusSample;
 
-/// <summary>The five models of the comparison, under the names the reports use; all train on <see cref="CensusTasks.Dataset"/>.</summary>
+/// <summary>The models of the comparison, under the names the reports and <c>--models</c> use; all train on <see cref="CensusTasks.Dataset"/>.</summary>
 public static class CensusCandidates
 {
     /// <summary>The single-task baseline's name.</summary>
     public const string SingleTask = "SingleTask";
 
-    /// <summary>The model classes, for checking their declarations against the data.</summary>
-    public static IReadOnlyList<System.Type> ModelTypes { get; } =
-        [typeof(CensusSingleTask), typeof(CensusSharedBottom), typeof(CensusMmoe), typeof(CensusCgc), typeof(CensusPle)];
-
-    /// <summary>SingleTask, SharedBottom, MMoE, CGC and PLE; MMoE, CGC and PLE record their gates.</summary>
+    /// <summary>
+    /// Every model the sample trains, one entry each, in the paper's order (<see cref="PaperModels.Names"/>): name, generated
+    /// parameter count, managed flavor, gates (gated models), TorchSharp flavor. Adding a declared model is one entry here.
+    /// </summary>
     public static IReadOnlyList<ModelFlavors<CensusTasks.Dataset>> All { get; } =
     [
-        ModelFlavors<CensusTasks.Dataset>.Of(SingleTask, seed => new CensusSingleTask(seed), torchSharp: TorchSharpFlavor.Of(seed => CensusSingleTask.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o))) with { StopsPerTask = true },
-        ModelFlavors<CensusTasks.Dataset>.Of("SharedBottom", seed => new CensusSharedBottom(seed), torchSharp: TorchSharpFlavor.Of(seed => CensusSharedBottom.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o))),
-        ModelFlavors<CensusTasks.Dataset>.Of("MMoE", seed => new CensusMmoe(seed), (m, s) => m.GateStatistics = s,
-            TorchSharpFlavor.Of(seed => CensusMmoe.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o), (m, s) => m.GateStatistics = s)),
-        ModelFlavors<CensusTasks.Dataset>.Of("CGC", seed => new CensusCgc(seed), (m, s) => m.GateStatistics = s,
-            TorchSharpFlavor.Of(seed => CensusCgc.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o), (m, s) => m.GateStatistics = s)),
-        ModelFlavors<CensusTasks.Dataset>.Of("PLE", seed => new CensusPle(seed), (m, s) => m.GateStatistics = s,
-            TorchSharpFlavor.Of(seed => CensusPle.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o), (m, s) => m.GateStatistics = s)),
+        ModelFlavors<CensusTasks.Dataset>.Of(SingleTask, CensusSingleTask.Architecture.TotalParameters, s => new CensusSingleTask(s), torchSharp: TorchSharpFlavor.Of(s => CensusSingleTask.TorchSharpModel.Create(s), (m, o) => m.ForTrainer(o))) with { StopsPerTask = true },
+        ModelFlavors<CensusTasks.Dataset>.Of("SharedBottom", CensusSharedBottom.Architecture.TotalParameters, s => new CensusSharedBottom(s), torchSharp: TorchSharpFlavor.Of(s => CensusSharedBottom.TorchSharpModel.Create(s), (m, o) => m.ForTrainer(o))),
+        ModelFlavors<CensusTasks.Dataset>.Of("MMoE", CensusMmoe.Architecture.TotalParameters, s => new CensusMmoe(s), (m, g) => m.GateStatistics = g, TorchSharpFlavor.Of(s => CensusMmoe.TorchSharpModel.Create(s), (m, o) => m.ForTrainer(o), (m, g) => m.GateStatistics = g)),
+        ModelFlavors<CensusTasks.Dataset>.Of("MultiLevelMmoe", CensusMultiLevelMmoe.Architecture.TotalParameters, s => new CensusMultiLevelMmoe(s), (m, g) => m.GateStatistics = g, TorchSharpFlavor.Of(s => CensusMultiLevelMmoe.TorchSharpModel.Create(s), (m, o) => m.ForTrainer(o), (m, g) => m.GateStatistics = g)),
+        ModelFlavors<CensusTasks.Dataset>.Of("CGC", CensusCgc.Architecture.TotalParameters, s => new CensusCgc(s), (m, g) => m.GateStatistics = g, TorchSharpFlavor.Of(s => CensusCgc.TorchSharpModel.Create(s), (m, o) => m.ForTrainer(o), (m, g) => m.GateStatistics = g)),
+        ModelFlavors<CensusTasks.Dataset>.Of("PLE", CensusPle.Architecture.TotalParameters, s => new CensusPle(s), (m, g) => m.GateStatistics = g, TorchSharpFlavor.Of(s => CensusPle.TorchSharpModel.Create(s), (m, o) => m.ForTrainer(o), (m, g) => m.GateStatistics = g)),
     ];
+
+    /// <summary>The model classes of <see cref="All"/>, for checking their declarations against the data.</summary>
+    public static IReadOnlyList<System.Type> ModelTypes { get; } = [.. All.Select(c => c.ModelType!)];
 }

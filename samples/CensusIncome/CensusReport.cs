@@ -15,21 +15,27 @@ namespace PleGen.Samples.CensusSample;
 
 /// <summary>
 /// The census experiment's files in the output folder: census.json (results rows, command line, versions, data,
-/// settings, expert utilization, training curves), census.md (table, expert utilization tables, goal check),
-/// and SVG charts: test AUC, MTL gain, expert utilization of CGC and PLE, validation AUC per epoch per task.
+/// settings, parameter budget, seesaw verdicts, expert utilization, training curves), census.md (table, goal check, parameter
+/// budget, seesaw table, expert utilization tables), and SVG charts: test AUC, MTL gain, the seesaw picture of the PLE
+/// paper's Figure 3 (census-seesaw.svg), expert utilization of CGC and PLE, validation AUC per epoch per task.
 /// </summary>
 public static class CensusReport
 {
     /// <summary>The gated models whose expert utilization gets a chart and a table.</summary>
     public static IReadOnlyList<string> UtilizationModels { get; } = ["CGC", "PLE"];
 
+    /// <summary>The seesaw chart's file name.</summary>
+    public const string SeesawFile = "census-seesaw.svg";
+
     /// <summary>The report's files (each written atomically and on its own) for an experiment that ended as <paramref name="outcome"/>.</summary>
-    public static ReportFiles Files(string folder, ExperimentResults results, CensusData data, TrainingSettings training, string commandLine, ExperimentOutcome outcome)
+    public static ReportFiles Files(string folder, ExperimentResults results, CensusData data, TrainingSettings training, ParameterBudget budget, string commandLine, ExperimentOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(budget);
         ResultTable table = results.Table();
+        SeesawComparison? seesaw = SeesawComparison.From(table, CensusCandidates.SingleTask, budget.ParametersOf);
         var charts = new List<(string Title, string File, Func<ISvgChart> Chart)>();
         if (table.Rows.Count > 0)
         {
@@ -39,6 +45,11 @@ public static class CensusReport
         if (table.Rows.Any(r => r.MtlGain.HasValue))
         {
             charts.Add(("MTL gain", "census-mtl-gain.svg", () => ResultCharts.GainBars(table, "auc", "Census-income: MTL gain in test AUC vs single-task")));
+        }
+
+        if (seesaw is not null)
+        {
+            charts.Add(("Seesaw", SeesawFile, () => seesaw.Chart("Census-income seesaw: test AUC of both tasks vs single-task")));
         }
 
         foreach (string model in UtilizationModels)
@@ -62,12 +73,14 @@ public static class CensusReport
             .WithExtra("status", outcome.StatusName())
             .WithExtra("data", DataJson(data))
             .WithExtra("settings", training.ToJson("mean validation AUC over both tasks (SingleTask: one model per task, each on its own task's AUC); best epoch restored"))
+            .WithExtra("parameters", budget.ToJson())
+            .WithExtra("seesaw", seesaw?.ToJson())
             .WithExtra("runs", results.RunsJson())
             .WithExtra("expert_utilization", results.ExpertUtilizationJson())
             .WithExtra("training_curves", results.TrainingCurvesJson());
         var files = new ReportFiles(folder)
             .Add("census.json", () => ResultsJson.Serialize(document))
-            .Add("census.md", () => Markdown(table, results, data, training, commandLine, outcome, charts.Select(c => (c.Title, c.File)).ToArray()));
+            .Add("census.md", () => Markdown(table, results, data, training, budget, seesaw, commandLine, outcome, charts.Select(c => (c.Title, c.File)).ToArray()));
         foreach ((_, string file, Func<ISvgChart> chart) in charts)
         {
             files.Add(file, () => chart().ToSvg());
@@ -113,7 +126,7 @@ public static class CensusReport
         return new LineChart { Title = $"Census-income: validation AUC of {task} per epoch (first seed)", XAxisLabel = "epoch", YAxisLabel = "validation AUC", Series = series };
     }
 
-    private static string Markdown(ResultTable table, ExperimentResults results, CensusData data, TrainingSettings training, string commandLine, ExperimentOutcome outcome, IReadOnlyList<(string Title, string File)> charts)
+    private static string Markdown(ResultTable table, ExperimentResults results, CensusData data, TrainingSettings training, ParameterBudget budget, SeesawComparison? seesaw, string commandLine, ExperimentOutcome outcome, IReadOnlyList<(string Title, string File)> charts)
     {
         StringBuilder sb = ExperimentMarkdown.Begin("Census-income: PLE and its baselines", commandLine, outcome, string.Create(CultureInfo.InvariantCulture,
             $"Data: {data.Description}; {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test rows. Training: {training}; early stopping on the mean validation AUC of both tasks, best epoch restored."));
@@ -126,6 +139,12 @@ public static class CensusReport
             {
                 sb.Append("- ").Append(holds ? "✔ " : "✘ ").Append(claim).Append('\n');
             }
+        }
+
+        sb.Append(budget.Markdown());
+        if (seesaw is not null)
+        {
+            sb.Append(seesaw.MarkdownSection("Seesaw (PLE Figure 3)", SeesawFile, CensusCandidates.SingleTask, budget.ParametersOf));
         }
 
         foreach (string model in UtilizationModels)

@@ -31,9 +31,10 @@ var skipBadRows = new Option<bool>("--skip-bad-rows")
 var splitSeed = NumericOption.Seed("--split-seed", "Seed of the train/validation/test split.", 2020UL);
 
 var root = new RootCommand(
-    "PLE paper, section 5.2.1, on the UCI Census-Income (KDD) data: tasks income > 50K and never married. Trains SingleTask, " +
-    "SharedBottom, MMoE, CGC and PLE once per seed with early stopping on validation, and reports test AUC (mean ± std) with " +
-    "MTL gain vs single-task as a table, results/census.json, results/census.md and SVG charts (AUC, MTL gain, expert utilization of CGC and PLE, training curves).");
+    "PLE paper, section 5.2.1, on the UCI Census-Income (KDD) data: tasks income > 50K and never married. Trains " +
+    $"{string.Join(", ", CensusCandidates.All.Select(c => c.Name))} once per seed with early stopping on validation, and reports test AUC (mean ± std) with " +
+    "MTL gain vs single-task and parameter counts as a table, results/census.json, results/census.md and SVG charts (AUC, MTL gain, the seesaw picture, " +
+    "expert utilization of CGC and PLE, training curves).");
 options.AddTo(root);
 foreach (Option option in new Option[] { dataFile, trainFile, testFile, skipBadRows, splitSeed })
 {
@@ -77,11 +78,13 @@ int Run(ParseResult parse)
     options.ApplyThreads(parse);
     string commandLine = CommandLineText.For("CensusIncome", args);
     var results = new ExperimentResults(CensusExperiment.TaskMetrics, CensusCandidates.SingleTask);
+    ParameterBudget budget = ParameterBudget.For(CensusCandidates.All, models, CensusCandidates.SingleTask);
     return ExperimentSession.Run(
         console,
         results,
+        budget,
         models.Count * training.Seeds.Count,
         (observer, cancellation) => CensusExperiment.Run(data, training, models, results, observer, cancellation),
         table => CensusReport.GoalChecks(table).Select(c => $"{(c.Holds ? "yes" : "NO ")}  {c.Claim}"),
-        outcome => CensusReport.Files(folder, results, data, training, commandLine, outcome));
+        outcome => CensusReport.Files(folder, results, data, training, budget, commandLine, outcome));
 }

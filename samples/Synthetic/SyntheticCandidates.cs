@@ -3,22 +3,23 @@ using PleGen.Samples.Experiments;
 
 namespace PleGen.Samples.SyntheticSample;
 
-/// <summary>The five models of the comparison, under the names the reports use; all train on <see cref="SyntheticTasks.Dataset"/>.</summary>
+/// <summary>The models of the comparison, under the names the reports and <c>--models</c> use; all train on <see cref="SyntheticTasks.Dataset"/>.</summary>
 public static class SyntheticCandidates
 {
     /// <summary>The single-task baseline's name.</summary>
     public const string SingleTask = "SingleTask";
 
-    /// <summary>SingleTask, SharedBottom, MMoE, CGC and PLE; MMoE, CGC and PLE record their gates.</summary>
+    /// <summary>
+    /// Every model the sample trains, one entry each, in the paper's order (<see cref="PaperModels.Names"/>): name, generated
+    /// parameter count, managed flavor, gates (gated models), TorchSharp flavor. Adding a declared model is one entry here.
+    /// </summary>
     public static IReadOnlyList<ModelFlavors<SyntheticTasks.Dataset>> All { get; } =
     [
-        ModelFlavors<SyntheticTasks.Dataset>.Of(SingleTask, seed => new SyntheticSingleTask(seed), torchSharp: TorchSharpFlavor.Of(seed => SyntheticSingleTask.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o))) with { StopsPerTask = true },
-        ModelFlavors<SyntheticTasks.Dataset>.Of("SharedBottom", seed => new SyntheticSharedBottom(seed), torchSharp: TorchSharpFlavor.Of(seed => SyntheticSharedBottom.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o))),
-        ModelFlavors<SyntheticTasks.Dataset>.Of("MMoE", seed => new SyntheticMmoe(seed), (m, s) => m.GateStatistics = s,
-            TorchSharpFlavor.Of(seed => SyntheticMmoe.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o), (m, s) => m.GateStatistics = s)),
-        ModelFlavors<SyntheticTasks.Dataset>.Of("CGC", seed => new SyntheticCgc(seed), (m, s) => m.GateStatistics = s,
-            TorchSharpFlavor.Of(seed => SyntheticCgc.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o), (m, s) => m.GateStatistics = s)),
-        ModelFlavors<SyntheticTasks.Dataset>.Of("PLE", seed => new SyntheticPle(seed), (m, s) => m.GateStatistics = s,
-            TorchSharpFlavor.Of(seed => SyntheticPle.TorchSharpModel.Create(seed), (m, o) => m.ForTrainer(o), (m, s) => m.GateStatistics = s)),
+        ModelFlavors<SyntheticTasks.Dataset>.Of(SingleTask, SyntheticSingleTask.Architecture.TotalParameters, s => new SyntheticSingleTask(s), torchSharp: TorchSharpFlavor.Of(s => SyntheticSingleTask.TorchSharpModel.Create(s), (m, o) => m.ForTrainer(o))) with { StopsPerTask = true },
+        ModelFlavors<SyntheticTasks.Dataset>.Of("SharedBottom", SyntheticSharedBottom.Architecture.TotalParameters, s => new SyntheticSharedBottom(s), torchSharp: TorchSharpFlavor.Of(s => SyntheticSharedBottom.TorchSharpModel.Create(s), (m, o) => m.ForTrainer(o))),
+        ModelFlavors<SyntheticTasks.Dataset>.Of("MMoE", SyntheticMmoe.Architecture.TotalParameters, s => new SyntheticMmoe(s), (m, g) => m.GateStatistics = g, TorchSharpFlavor.Of(s => SyntheticMmoe.TorchSharpModel.Create(s), (m, o) => m.ForTrainer(o), (m, g) => m.GateStatistics = g)),
+        ModelFlavors<SyntheticTasks.Dataset>.Of("MultiLevelMmoe", SyntheticMultiLevelMmoe.Architecture.TotalParameters, s => new SyntheticMultiLevelMmoe(s), (m, g) => m.GateStatistics = g, TorchSharpFlavor.Of(s => SyntheticMultiLevelMmoe.TorchSharpModel.Create(s), (m, o) => m.ForTrainer(o), (m, g) => m.GateStatistics = g)),
+        ModelFlavors<SyntheticTasks.Dataset>.Of("CGC", SyntheticCgc.Architecture.TotalParameters, s => new SyntheticCgc(s), (m, g) => m.GateStatistics = g, TorchSharpFlavor.Of(s => SyntheticCgc.TorchSharpModel.Create(s), (m, o) => m.ForTrainer(o), (m, g) => m.GateStatistics = g)),
+        ModelFlavors<SyntheticTasks.Dataset>.Of("PLE", SyntheticPle.Architecture.TotalParameters, s => new SyntheticPle(s), (m, g) => m.GateStatistics = g, TorchSharpFlavor.Of(s => SyntheticPle.TorchSharpModel.Create(s), (m, o) => m.ForTrainer(o), (m, g) => m.GateStatistics = g)),
     ];
 }

@@ -2,9 +2,11 @@ using PleGen;
 
 namespace PleGen.Samples.SyntheticSample;
 
-// The synthetic task group: x in R^512, two regression tasks. Every model below points at it, so the five
-// models differ only in their architecture lines. Experts are one hidden layer of 64 units and every model
-// has three of them per level (where it has experts), so capacity is comparable; towers are [32].
+// The synthetic task group: x in R^512, two regression tasks. Every model below points at it, so the models
+// differ only in their architecture lines. Experts are one hidden layer of 64 units and every gated model has
+// three of them per level; towers are [32]. Budget (see ParameterBudget): every multi-task model has within
+// +-25 % of the PLE's parameters (PLE 119,053); the shared bottom is 192 units wide to get there (it was [64],
+// 37,058 parameters, 31 % of the PLE's).
 [Task("task1", TaskKind.Regression, Tower = [32])]
 [Task("task2", TaskKind.Regression, Tower = [32])]
 [DenseFeature("x", 512)]
@@ -19,9 +21,9 @@ public partial class SyntheticSingleTask
 {
 }
 
-/// <summary>Hard parameter sharing: one bottom network, a tower per task.</summary>
+/// <summary>Hard parameter sharing: one bottom network, a tower per task; 192 units, as many as the three experts of MMoE or CGC.</summary>
 [SharedBottomModel(TaskGroup = typeof(SyntheticTasks))]
-[SharedExperts(Units = [64])]
+[SharedExperts(Units = [192])]
 public partial class SyntheticSharedBottom
 {
 }
@@ -30,6 +32,13 @@ public partial class SyntheticSharedBottom
 [MmoeModel(TaskGroup = typeof(SyntheticTasks))]
 [SharedExperts(Count = 3, Units = [64])]
 public partial class SyntheticMmoe
+{
+}
+
+/// <summary>Multi-level MMoE: two levels of three shared experts; each level's task gates and (level 1) shared gate mix them.</summary>
+[MultiLevelMmoeModel(TaskGroup = typeof(SyntheticTasks), Levels = 2)]
+[SharedExperts(Count = 3, Units = [64])]
+public partial class SyntheticMultiLevelMmoe
 {
 }
 

@@ -13,26 +13,32 @@ namespace PleGen.Samples.SyntheticSample;
 
 /// <summary>
 /// The synthetic experiment's files in the output folder: synthetic.json (results rows with correlation,
-/// command line, versions, settings, expert utilization, training curves), synthetic.md (the table and the
-/// PLE-vs-MMoE check) and one chart per task of the MTL gain per correlation like the paper's Figure 7.
+/// command line, versions, settings, parameter budget, seesaw verdicts, expert utilization, training curves), synthetic.md
+/// (the table, the PLE-vs-MMoE check, the parameter budget and per correlation the seesaw table), one chart per task of the
+/// MTL gain per correlation like the paper's Figure 7, and per correlation the seesaw picture of Figure 3
+/// (<c>synthetic-seesaw-p0.5.svg</c>).
 /// </summary>
 public static class SyntheticReport
 {
     /// <summary>The report's files (each written atomically and on its own) for an experiment that ended as <paramref name="outcome"/>.</summary>
-    public static ReportFiles Files(string folder, ExperimentResults results, SyntheticExperimentOptions options, string commandLine, ExperimentOutcome outcome)
+    public static ReportFiles Files(string folder, ExperimentResults results, SyntheticExperimentOptions options, ParameterBudget budget, string commandLine, ExperimentOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budget);
         ResultTable table = results.Table();
+        SeesawComparison[] seesaws = Seesaws(table, budget).ToArray();
         ResultsDocument document = ResultsDocument.ForThisRun(table, commandLine)
             .WithExtra("status", outcome.StatusName())
             .WithExtra("settings", Settings(options))
+            .WithExtra("parameters", budget.ToJson())
+            .WithExtra("seesaw", new JsonArray(seesaws.Select(s => (JsonNode)s.ToJson()).ToArray()))
             .WithExtra("runs", results.RunsJson())
             .WithExtra("expert_utilization", results.ExpertUtilizationJson())
             .WithExtra("training_curves", results.TrainingCurvesJson());
         var files = new ReportFiles(folder)
             .Add("synthetic.json", () => ResultsJson.Serialize(document))
-            .Add("synthetic.md", () => Markdown(table, options, commandLine, outcome));
+            .Add("synthetic.md", () => Markdown(table, seesaws, budget, options, commandLine, outcome));
         foreach (string task in SyntheticExperiment.TaskMetrics.Keys)
         {
             if (table.Rows.Any(r => r.Task == task && r.MtlGain.HasValue))
@@ -41,8 +47,32 @@ public static class SyntheticReport
             }
         }
 
+        foreach (SeesawComparison seesaw in seesaws)
+        {
+            files.Add(SeesawFile(seesaw.Correlation!.Value), () => seesaw.Chart(SeesawTitle(seesaw.Correlation.Value)).ToSvg());
+        }
+
         return files;
     }
+
+    /// <summary>The seesaw comparison at every correlation where single-task and some multi-task model finished.</summary>
+    public static IEnumerable<SeesawComparison> Seesaws(ResultTable table, ParameterBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(budget);
+        foreach (double p in table.Correlations)
+        {
+            if (SeesawComparison.From(table, SyntheticCandidates.SingleTask, budget.ParametersOf, p) is { } seesaw)
+            {
+                yield return seesaw;
+            }
+        }
+    }
+
+    /// <summary>The seesaw chart's file name at correlation <paramref name="p"/>, e.g. <c>synthetic-seesaw-p0.5.svg</c>.</summary>
+    public static string SeesawFile(double p) => string.Create(CultureInfo.InvariantCulture, $"synthetic-seesaw-p{p:0.##}.svg");
+
+    private static string SeesawTitle(double p) => string.Create(CultureInfo.InvariantCulture, $"Seesaw at p = {p:0.##}: test MSE of both tasks vs single-task");
 
     /// <summary>For every correlation and task where both ran: whether PLE's MTL gain is at least MMoE's (the paper's claim).</summary>
     public static IEnumerable<(double Correlation, string Task, double Ple, double Mmoe)> PleVersusMmoe(ResultTable table)
@@ -60,7 +90,7 @@ public static class SyntheticReport
         }
     }
 
-    private static string Markdown(ResultTable table, SyntheticExperimentOptions options, string commandLine, ExperimentOutcome outcome)
+    private static string Markdown(ResultTable table, IReadOnlyList<SeesawComparison> seesaws, ParameterBudget budget, SyntheticExperimentOptions options, string commandLine, ExperimentOutcome outcome)
     {
         StringBuilder sb = ExperimentMarkdown.Begin("Synthetic data: MTL gain by task correlation", commandLine, outcome, string.Create(CultureInfo.InvariantCulture,
             $"Data: the MMoE paper's generator (d = 512, c = 1, m = 10, noise std 0.1), {options.Samples} samples per correlation split 80/10/10, data seed {options.DataSeed}. Training: {options.Training}."));
@@ -73,6 +103,13 @@ public static class SyntheticReport
             {
                 sb.Append(string.Create(CultureInfo.InvariantCulture, $"| {p:0.##} | {task} | {ple:F4} | {mmoe:F4} | {(ple >= mmoe ? "yes" : "no")} |\n"));
             }
+        }
+
+        sb.Append(budget.Markdown());
+        foreach (SeesawComparison seesaw in seesaws)
+        {
+            double p = seesaw.Correlation!.Value;
+            sb.Append(seesaw.MarkdownSection(string.Create(CultureInfo.InvariantCulture, $"Seesaw at p = {p:0.##} (PLE Figure 3)"), SeesawFile(p), SyntheticCandidates.SingleTask, budget.ParametersOf));
         }
 
         return sb.ToString();

@@ -18,21 +18,27 @@ public static class ExperimentSession
     /// <summary>
     /// Runs <paramref name="experiment"/> (<paramref name="totalRuns"/> training runs adding to <paramref name="results"/>),
     /// then reports: <paramref name="checks"/> gives the lines printed under the table, <paramref name="reports"/> the
-    /// files to write for how the experiment ended.
+    /// files to write for how the experiment ended. <paramref name="budget"/>'s rule and warnings are printed before training
+    /// and again under the table, whose rows show each model's parameter count; <paramref name="closing"/> (optional) gives
+    /// the last lines, printed after the files are written.
     /// </summary>
     public static int Run(
         RunConsole console,
         ExperimentResults results,
+        ParameterBudget budget,
         int totalRuns,
         Action<IExperimentDisplay, CancellationToken> experiment,
         Func<ResultTable, IEnumerable<string>> checks,
-        Func<ExperimentOutcome, ReportFiles> reports)
+        Func<ExperimentOutcome, ReportFiles> reports,
+        IEnumerable<string>? closing = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(budget);
+        PrintBudget(console, budget);
         int? interrupted = null;
         using (var interruption = new Interruption(console.Info))
         {
@@ -62,11 +68,13 @@ public static class ExperimentSession
         }
 
         ResultTable table = results.Table();
-        console.Console.Write(ResultTableView.Render(table));
+        console.Console.Write(ResultTableView.Render(table, parameters: budget.ParametersOf));
         foreach (string line in checks(table))
         {
             console.Info(line);
         }
+
+        PrintBudget(console, budget);
 
         if (failedRuns > 0)
         {
@@ -89,6 +97,20 @@ public static class ExperimentSession
             Console.Error.WriteLine($"{notWritten.Count} of {written.Count + notWritten.Count} report files could not be written; the others are complete.");
         }
 
+        foreach (string line in closing ?? [])
+        {
+            console.Info(line);
+        }
+
         return interrupted ?? (failedRuns > 0 || notWritten.Count > 0 ? ExitCodes.Failures : ExitCodes.Success);
+    }
+
+    private static void PrintBudget(RunConsole console, ParameterBudget budget)
+    {
+        console.Info(budget.Rule);
+        foreach (string warning in budget.Warnings())
+        {
+            console.Info(warning);
+        }
     }
 }

@@ -8,12 +8,13 @@ namespace PleGen.Samples.Cli;
 
 /// <summary>
 /// A result table for the terminal: one line per model (and task correlation), per task the mean ± std over the finished
-/// seeds and the MTL gain, negative gains in red; failed seeds are counted beside the mean, a model with none finished shows "failed".
+/// seeds and the MTL gain, negative gains in red; failed seeds are counted beside the mean, a model with none finished shows "failed";
+/// with <c>parameters</c>, each model's parameter count beside its name.
 /// </summary>
 public static class ResultTableView
 {
     /// <summary>The Spectre table of <paramref name="results"/>.</summary>
-    public static Table Render(ResultTable results, int decimals = 4)
+    public static Table Render(ResultTable results, int decimals = 4, Func<string, long?>? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         string format = "F" + decimals.ToString(CultureInfo.InvariantCulture);
@@ -25,6 +26,11 @@ public static class ResultTableView
         }
 
         table.AddColumn("Model");
+        if (parameters is not null)
+        {
+            table.AddColumn(new TableColumn("params").RightAligned());
+        }
+
         foreach (string task in results.Tasks)
         {
             string metric = results.Rows.First(r => r.Task == task).Metric.ToUpperInvariant();
@@ -41,6 +47,11 @@ public static class ResultTableView
             }
 
             cells.Add(Markup.Escape(model));
+            if (parameters is not null)
+            {
+                cells.Add(parameters(model)?.ToString("N0", CultureInfo.InvariantCulture) ?? "[grey]?[/]");
+            }
+
             int failed = results.FailuresOf(model, p).Count;
             foreach (string task in results.Tasks)
             {

@@ -23,7 +23,8 @@ public sealed class SampleOptions
         AllModels = models;
         Models = new Option<string[]>("--models")
         {
-            Description = $"The models to train, comma or space separated (default all: {string.Join(", ", models)}). MTL gains need {models[0]}.",
+            Description = $"The models to train, comma or space separated (default all: {string.Join(", ", models)}). MTL gains need {models[0]}. " +
+                "Names of the PLE paper's comparison this sample does not declare are refused, saying so.",
             DefaultValueFactory = _ => models.ToArray(),
             AllowMultipleArgumentsPerToken = true,
             CustomParser = result =>
@@ -31,9 +32,9 @@ public sealed class SampleOptions
                 string[] names = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
                 foreach (string name in names)
                 {
-                    if (!models.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    if (UnknownModel(name, models) is { } error)
                     {
-                        result.AddError($"--models: '{name}' is not a model of this sample; use {string.Join(", ", models)}.");
+                        result.AddError(error);
                     }
                 }
 
@@ -141,6 +142,26 @@ public sealed class SampleOptions
         };
         settings.Validate();
         return settings;
+    }
+
+    /// <summary>
+    /// Null when <paramref name="name"/> is one of <paramref name="models"/> (any letter case); otherwise the error: a name of
+    /// the paper's comparison (<see cref="PaperModels.Names"/>) this sample does not declare is said to be one, anything else
+    /// is an unknown name, and both list the names this sample trains.
+    /// </summary>
+    public static string? UnknownModel(string name, IReadOnlyList<string> models)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(models);
+        if (models.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string known = string.Join(", ", models);
+        return PaperModels.Contains(name)
+            ? $"--models: '{name}' is a model of the paper's comparison, but this sample does not declare it (yet); this sample trains {known}."
+            : $"--models: '{name}' is not a model name; this sample trains {known} (the paper's comparison also names {string.Join(", ", PaperModels.Names.Where(n => !models.Contains(n, StringComparer.OrdinalIgnoreCase)).DefaultIfEmpty("no others"))}).";
     }
 
     /// <summary>The candidates --models selects, in the sample's order.</summary>

@@ -23,6 +23,15 @@ public sealed record ModelFlavors<TDataset>(string Name, Func<Backend, ulong, Tr
     /// </summary>
     public bool StopsPerTask { get; init; }
 
+    /// <summary>
+    /// The model's trainable parameters as the generator counted them at compile time (<c>Model.Architecture.TotalParameters</c>;
+    /// for the single-task baseline, every task's network together); null when unknown.
+    /// </summary>
+    public long? Parameters { get; init; }
+
+    /// <summary>The generated model class (its managed flavor), for checking its declaration against the data; null when unknown.</summary>
+    public Type? ModelType { get; init; }
+
     /// <summary>The model as the runner trains it with <paramref name="settings"/>: on their backend, with their optimizer.</summary>
     public ModelCandidate<TDataset> Candidate(TrainingSettings settings)
     {
@@ -33,10 +42,12 @@ public sealed record ModelFlavors<TDataset>(string Name, Func<Backend, ulong, Tr
     /// <summary>
     /// A generated model over the task group whose Dataset is <typeparamref name="TDataset"/>: <paramref name="create"/>
     /// builds its managed flavor from a seed, <paramref name="attachGates"/> (for gated models) sets its GateStatistics
-    /// property, and <paramref name="torchSharp"/> (optional) its TorchSharp flavor, for <see cref="Backend.TorchSharp"/>.
+    /// property, and <paramref name="torchSharp"/> (optional) its TorchSharp flavor, for <see cref="Backend.TorchSharp"/>;
+    /// <paramref name="parameters"/> is its generated <c>Architecture.TotalParameters</c>.
     /// </summary>
     public static ModelFlavors<TDataset> Of<TModel>(
         string name,
+        long parameters,
         Func<ulong, TModel> create,
         Action<TModel, GateStatistics?>? attachGates = null,
         TorchSharpFlavor<TDataset>? torchSharp = null)
@@ -44,6 +55,7 @@ public sealed record ModelFlavors<TDataset>(string Name, Func<Backend, ulong, Tr
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(create);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parameters);
         return new ModelFlavors<TDataset>(name, (backend, seed, settings) =>
         {
             switch (backend)
@@ -64,6 +76,6 @@ public sealed record ModelFlavors<TDataset>(string Name, Func<Backend, ulong, Tr
                 default:
                     throw new ArgumentException($"Model {name} has no {backend} flavor in this sample.", nameof(backend));
             }
-        });
+        }) { Parameters = parameters, ModelType = typeof(TModel) };
     }
 }

@@ -28,7 +28,7 @@ public sealed class CensusSampleTests
 
         Assert.True(code == 0, $"exit code {code}\n{stdout}\n{stderr}");
         ResultsDocument document = ResultsJson.Read(Path.Combine(output, "census.json"));
-        Assert.Equal(["SingleTask", "SharedBottom", "MMoE", "CGC", "PLE"], document.Results.Models);
+        Assert.Equal(["SingleTask", "SharedBottom", "MMoE", "MultiLevelMmoe", "CGC", "PLE"], document.Results.Models);
         Assert.Equal(["income", "never_married"], document.Results.Tasks);
         foreach (ResultRow row in document.Results.Rows)
         {
@@ -42,7 +42,7 @@ public sealed class CensusSampleTests
         Assert.NotNull(document.Versions);
         JsonObject json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "census.json")))!.AsObject();
         Assert.Equal("complete", json["status"]!.GetValue<string>());
-        Assert.Equal(["MMoE", "CGC", "PLE"], json["expert_utilization"]!.AsArray().Select(e => e!["model"]!.GetValue<string>()));
+        Assert.Equal(["MMoE", "MultiLevelMmoe", "CGC", "PLE"], json["expert_utilization"]!.AsArray().Select(e => e!["model"]!.GetValue<string>()));
         JsonArray pleGates = json["expert_utilization"]!.AsArray().Single(e => e!["model"]!.GetValue<string>() == "PLE")!["gates"]!.AsArray();
         Assert.Equal(["gates.income.0", "gates.never_married.0", "shared_gates.0", "gates.income.1", "gates.never_married.1"], pleGates.Select(g => g!["gate"]!.GetValue<string>()));
         foreach (JsonNode? gate in pleGates)
@@ -51,8 +51,10 @@ public sealed class CensusSampleTests
             Assert.InRange(sum, 0.999, 1.001); // softmax weights: their means add up to one
         }
 
-        Assert.Equal(5, json["training_curves"]!.AsArray().Count);
-        foreach (string chart in new[] { "census-auc.svg", "census-mtl-gain.svg", "census-expert-utilization-cgc.svg", "census-expert-utilization-ple.svg", "census-curves-income.svg", "census-curves-never_married.svg" })
+        Assert.Equal(6, json["training_curves"]!.AsArray().Count);
+        Assert.Equal(6, json["parameters"]!["models"]!.AsArray().Count);
+        Assert.Equal(5, json["seesaw"]!["models"]!.AsArray().Count);
+        foreach (string chart in new[] { "census-auc.svg", "census-mtl-gain.svg", "census-seesaw.svg", "census-expert-utilization-cgc.svg", "census-expert-utilization-ple.svg", "census-curves-income.svg", "census-curves-never_married.svg" })
         {
             Assert.Equal("svg", XDocument.Load(Path.Combine(output, chart)).Root!.Name.LocalName);
         }
@@ -60,6 +62,11 @@ public sealed class CensusSampleTests
         string markdown = File.ReadAllText(Path.Combine(output, "census.md"));
         Assert.Contains("| PLE | income | auc |", markdown);
         Assert.Contains("## PLE: expert utilization", markdown);
+        Assert.Contains("## Seesaw (PLE Figure 3)", markdown);
+        Assert.Contains("![Seesaw (PLE Figure 3)](census-seesaw.svg)", markdown);
+        Assert.Contains("| Model | Params | income AUC | never_married AUC | Better than SingleTask on both |", markdown);
+        Assert.Contains("## Parameters", markdown);
+        Assert.DoesNotContain("WARNING", stdout);
         Assert.Contains("PLE", stdout);
         Assert.Empty(Directory.GetFiles(output, "*.tmp")); // atomic writes leave no temporary files
     }

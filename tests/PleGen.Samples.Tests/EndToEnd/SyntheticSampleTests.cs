@@ -24,7 +24,7 @@ public sealed class SyntheticSampleTests
         Assert.True(code == 0, $"exit code {code}\n{stdout}\n{stderr}");
         ResultsDocument document = ResultsJson.Read(Path.Combine(output, "synthetic.json"));
         Assert.Equal([0.0, 1.0], document.Results.Correlations);
-        Assert.Equal(20, document.Results.Rows.Count); // 2 correlations x 5 models x 2 tasks
+        Assert.Equal(24, document.Results.Rows.Count); // 2 correlations x 6 models x 2 tasks
         foreach (ResultRow row in document.Results.Rows)
         {
             Assert.Equal("mse", row.Metric);
@@ -50,8 +50,30 @@ public sealed class SyntheticSampleTests
             Assert.Equal("svg", XDocument.Load(Path.Combine(output, chart)).Root!.Name.LocalName);
         }
 
-        Assert.Contains("## PLE versus MMoE", File.ReadAllText(Path.Combine(output, "synthetic.md")));
+        string markdown = File.ReadAllText(Path.Combine(output, "synthetic.md"));
+        Assert.Contains("## PLE versus MMoE", markdown);
         Assert.Contains("PLE gain", stdout);
+
+        // The seesaw picture per correlation, its table beside it, and every model's parameter count in every report.
+        foreach (string p in new[] { "0", "1" })
+        {
+            XDocument seesaw = XDocument.Load(Path.Combine(output, $"synthetic-seesaw-p{p}.svg"));
+            Assert.Equal(5, seesaw.Descendants().Count(e => (string?)e.Attribute("class") == "point"));
+            Assert.Equal(2, seesaw.Descendants().Count(e => (string?)e.Attribute("class") == "crosshair"));
+            Assert.Contains($"## Seesaw at p = {p} (PLE Figure 3)", markdown);
+            Assert.Contains($"![Seesaw at p = {p} (PLE Figure 3)](synthetic-seesaw-p{p}.svg)", markdown);
+        }
+
+        string pleParameters = SyntheticSample.SyntheticPle.Architecture.TotalParameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"| PLE | {pleParameters} | 100 % | reference |", markdown);
+        Assert.Contains("Budget: every multi-task model within ±25 % of PLE's " + pleParameters, stdout);
+        Assert.Matches(@"│\s*PLE\s*│\s*" + System.Text.RegularExpressions.Regex.Escape(pleParameters) + @"\s*│", stdout); // the console table's params column
+        Assert.DoesNotContain("WARNING", stdout);
+        // Where the paper-scale run is: the whole command on one line, to copy.
+        Assert.Contains("\n  dotnet run -c Release --project samples/Synthetic -- --correlations 0,0.25,0.5,0.75,1 --seeds 5 --samples 1400000\n", stdout.ReplaceLineEndings("\n"));
+        Assert.Equal(SyntheticSample.SyntheticPle.Architecture.TotalParameters, json["parameters"]!["reference_parameters"]!.GetValue<long>());
+        Assert.Equal(6, json["parameters"]!["models"]!.AsArray().Count);
+        Assert.Equal(2, json["seesaw"]!.AsArray().Count);
     }
 
     [Theory]
@@ -66,14 +88,14 @@ public sealed class SyntheticSampleTests
             "--samples", "20000", "--correlations", "0.5", "--seeds", "1", "--epochs", "30", "--patience", "0", "--out", output);
 
         // Interrupt during the second run's first epochs: the first run has finished, the second has not.
-        process.WaitForOutput("run 2/5: SharedBottom", TimeSpan.FromMinutes(2));
-        process.WaitForOutput("epoch 1/30", TimeSpan.FromMinutes(1), after: "run 2/5: SharedBottom");
+        process.WaitForOutput("run 2/6: SharedBottom", TimeSpan.FromMinutes(2));
+        process.WaitForOutput("epoch 1/30", TimeSpan.FromMinutes(1), after: "run 2/6: SharedBottom");
         process.Signal(signal);
         int code = process.WaitForExit(Timeout);
 
         Assert.True(code == exitCode, $"exit code {code}\n{process.Output}\n{process.Error}");
         Assert.Contains("stopping after the current mini-batch", process.Output, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Interrupted: 1 of 5 runs finished.", process.Output);
+        Assert.Contains("Interrupted: 1 of 6 runs finished.", process.Output);
         JsonObject json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "synthetic.json")))!.AsObject();
         Assert.Equal("interrupted", json["status"]!.GetValue<string>());
         Assert.Equal(["SingleTask"], json["results"]!.AsArray().Select(r => r!["model"]!.GetValue<string>()).Distinct());
@@ -152,6 +174,20 @@ public sealed class SyntheticSampleTests
         Assert.All(numeric, o => Assert.Contains(lines, l => (l.StartsWith(o + " ", StringComparison.Ordinal) || l.StartsWith(o + ":", StringComparison.Ordinal)) && l.Contains("'abc'", StringComparison.Ordinal)));
         Assert.DoesNotContain("Exception", stdout + stderr);
         Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void An_unknown_model_is_one_clear_error_listing_the_models_without_the_help_text()
+    {
+        using var folder = new TemporaryDirectory();
+        var (code, stdout, stderr) = SampleProcess.Run("Synthetic", folder.Path, Timeout, "--models", "PLE,Sluice,XGBoost");
+
+        Assert.True(code == 2, $"exit code {code}\n{stdout}\n{stderr}");
+        Assert.Contains("--models: 'Sluice' is a model of the paper's comparison, but this sample does not declare it (yet); this sample trains SingleTask, SharedBottom, MMoE, MultiLevelMmoe, CGC, PLE.", stderr);
+        Assert.Contains("--models: 'XGBoost' is not a model name; this sample trains SingleTask, SharedBottom, MMoE, MultiLevelMmoe, CGC, PLE", stderr);
+        Assert.Contains("Run with --help to see every option.", stderr);
+        Assert.DoesNotContain("--batch-size", stdout + stderr); // no help text around the error
+        Assert.DoesNotContain("run 1/", stdout);
     }
 
     [Fact]

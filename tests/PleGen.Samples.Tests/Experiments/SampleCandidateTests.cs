@@ -108,7 +108,7 @@ public sealed class SampleCandidateTests
             Assert.Equal(["task1", "task2"], run.Session.TaskInfos.Select(t => t.Name));
         }
 
-        var managedOnly = ModelFlavors<SyntheticTasks.Dataset>.Of("PLE", seed => new SyntheticPle(seed));
+        var managedOnly = ModelFlavors<SyntheticTasks.Dataset>.Of("PLE", SyntheticPle.Architecture.TotalParameters, seed => new SyntheticPle(seed));
         var error = Assert.Throws<ArgumentException>(() => managedOnly.Start(Backend.TorchSharp, 5, Quick));
         Assert.Contains("PLE has no TorchSharp flavor", error.Message);
     }

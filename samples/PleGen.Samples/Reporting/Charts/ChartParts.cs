@@ -25,13 +25,16 @@ internal static class ChartParts
     public static void Title(XElement root, string title, double width) =>
         root.Add(Svg.Text(width / 2, 26, title, TitleSize, bold: true));
 
-    /// <summary>Horizontal grid, tick labels and the y-axis label; a darker line at 0 when the axis spans it.</summary>
-    public static void YAxis(XElement root, PlotArea plot, NiceScale y, string label)
+    /// <summary>
+    /// Horizontal grid, tick labels and the y-axis label; a darker line at 0 when the axis spans it. <paramref name="reversed"/>
+    /// puts the axis minimum at the top (for a lower-is-better metric whose better end should be up).
+    /// </summary>
+    public static void YAxis(XElement root, PlotArea plot, NiceScale y, string label, bool reversed = false)
     {
         XElement axis = Svg.Group("y-axis");
         foreach (double tick in y.Ticks())
         {
-            double py = y.Map(tick, plot.Bottom, plot.Top);
+            double py = MapY(y, tick, plot, reversed);
             axis.Add(Svg.Line(plot.Left, py, plot.Right, py, Palette.Grid));
             axis.Add(Svg.Line(plot.Left - 4, py, plot.Left, py, Palette.Ink));
             axis.Add(Svg.Text(plot.Left - 7, py + 4, y.Format(tick), TickSize, "end"));
@@ -40,7 +43,7 @@ internal static class ChartParts
         axis.Add(Svg.Line(plot.Left, plot.Top, plot.Left, plot.Bottom, Palette.Ink));
         if (y.Min < 0 && y.Max > 0)
         {
-            double zero = y.Map(0, plot.Bottom, plot.Top);
+            double zero = MapY(y, 0, plot, reversed);
             axis.Add(Svg.Line(plot.Left, zero, plot.Right, zero, Palette.Ink, 1.3));
         }
 
@@ -48,14 +51,17 @@ internal static class ChartParts
         root.Add(axis);
     }
 
-    /// <summary>A numeric x axis: baseline, ticks, tick labels and the axis label.</summary>
-    public static void XAxisNumeric(XElement root, PlotArea plot, NiceScale x, string label)
+    /// <summary>
+    /// A numeric x axis: baseline, ticks, tick labels and the axis label. <paramref name="reversed"/> puts the axis minimum on
+    /// the right (for a lower-is-better metric whose better end should be right).
+    /// </summary>
+    public static void XAxisNumeric(XElement root, PlotArea plot, NiceScale x, string label, bool reversed = false)
     {
         XElement axis = Svg.Group("x-axis");
         axis.Add(Svg.Line(plot.Left, plot.Bottom, plot.Right, plot.Bottom, Palette.Ink));
         foreach (double tick in x.Ticks())
         {
-            double px = x.Map(tick, plot.Left, plot.Right);
+            double px = MapX(x, tick, plot, reversed);
             axis.Add(Svg.Line(px, plot.Top, px, plot.Bottom, Palette.Grid));
             axis.Add(Svg.Line(px, plot.Bottom, px, plot.Bottom + 4, Palette.Ink));
             axis.Add(Svg.Text(px, plot.Bottom + 18, x.Format(tick), TickSize));
@@ -64,6 +70,14 @@ internal static class ChartParts
         axis.Add(Svg.Text((plot.Left + plot.Right) / 2, plot.Bottom + 40, label, LabelSize));
         root.Add(axis);
     }
+
+    /// <summary>An x value in pixels: the axis minimum at the left, or at the right when <paramref name="reversed"/>.</summary>
+    public static double MapX(NiceScale x, double value, PlotArea plot, bool reversed = false) =>
+        reversed ? x.Map(value, plot.Right, plot.Left) : x.Map(value, plot.Left, plot.Right);
+
+    /// <summary>A y value in pixels: the axis minimum at the bottom, or at the top when <paramref name="reversed"/>.</summary>
+    public static double MapY(NiceScale y, double value, PlotArea plot, bool reversed = false) =>
+        reversed ? y.Map(value, plot.Top, plot.Bottom) : y.Map(value, plot.Bottom, plot.Top);
 
     /// <summary>The legend as a vertical list starting at (x, y), in a light box.</summary>
     public static void Legend(XElement root, IReadOnlyList<LegendEntry> entries, double x, double y)
@@ -79,7 +93,11 @@ internal static class ChartParts
         {
             LegendEntry entry = entries[i];
             double rowY = y + 5 + (i * LegendRow) + (LegendRow / 2);
-            if (entry.IsLine)
+            if (entry.MarkerOnly)
+            {
+                legend.Add(Marker(entry.Marker, x + 21, rowY, 5, entry.Color, null));
+            }
+            else if (entry.IsLine)
             {
                 legend.Add(Svg.Line(x + 8, rowY, x + 34, rowY, entry.Color, 2.2, entry.Dash));
                 legend.Add(Marker(entry.Marker, x + 21, rowY, 4, entry.Color, null));
@@ -93,6 +111,16 @@ internal static class ChartParts
         }
 
         root.Add(legend);
+    }
+
+    /// <summary>A horizontal error bar from <paramref name="low"/> to <paramref name="high"/> (pixels) at height <paramref name="y"/>, with caps.</summary>
+    public static XElement HorizontalErrorBar(double y, double low, double high, double capHeight)
+    {
+        XElement bar = Svg.Group("error-bar");
+        bar.Add(Svg.Line(low, y, high, y, Palette.Ink, 1.2));
+        bar.Add(Svg.Line(low, y - (capHeight / 2), low, y + (capHeight / 2), Palette.Ink, 1.2));
+        bar.Add(Svg.Line(high, y - (capHeight / 2), high, y + (capHeight / 2), Palette.Ink, 1.2));
+        return bar;
     }
 
     /// <summary>An error bar from <paramref name="low"/> to <paramref name="high"/> (pixels) with caps.</summary>
