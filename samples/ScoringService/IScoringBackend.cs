@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using PleGen;
+using PleGen.Runtime.Data;
 
 namespace PleGen.Samples.ScoringService;
 
@@ -30,7 +32,7 @@ public interface IScoringBackend
 /// <c>[rows, width]</c> (standardized when the model was trained on standardized values) or categorical ids
 /// <c>[rows]</c>, each within the feature's cardinality.
 /// </summary>
-public sealed class FeatureBatch
+public sealed class FeatureBatch : IColumnSource
 {
     private readonly float[]?[] _dense;
     private readonly int[]?[] _ids;
@@ -66,6 +68,36 @@ public sealed class FeatureBatch
 
     /// <summary>The values of dense feature <paramref name="feature"/> (index into the schema), row-major.</summary>
     public float[] Dense(int feature) => _dense[feature] ?? throw new ArgumentException($"Feature '{Schema.Features[feature].Name}' is categorical.", nameof(feature));
+
+    /// <summary>The dense values of the feature of that name, for the generated <c>Batch.FromColumns</c> (binding by name).</summary>
+    public float[] Dense(string feature, int width)
+    {
+        int f = Index(feature, categorical: false);
+        return Schema.Features[f].Width == width ? Dense(f)
+            : throw new ArgumentException($"Feature '{feature}' has width {Schema.Features[f].Width} in the served schema, the model declares {width}.", nameof(width));
+    }
+
+    /// <summary>The ids of the categorical feature of that name, for the generated <c>Batch.FromColumns</c>.</summary>
+    public int[] Categorical(string feature, int cardinality) => Ids(Index(feature, categorical: true));
+
+    /// <summary>A scoring request carries no labels.</summary>
+    public float[] Labels(string task, TaskKind kind) => throw new NotSupportedException($"A scoring request has no labels (task '{task}').");
+
+    /// <summary>A scoring request carries no sample-space masks.</summary>
+    public float[]? Mask(string task) => null;
+
+    private int Index(string feature, bool categorical)
+    {
+        for (int f = 0; f < Schema.Features.Count; f++)
+        {
+            if (Schema.Features[f].Name == feature && Schema.Features[f].IsCategorical == categorical)
+            {
+                return f;
+            }
+        }
+
+        throw new ArgumentException($"The served schema has no {(categorical ? "categorical" : "dense")} feature '{feature}'.", nameof(feature));
+    }
 
     /// <summary>The ids of categorical feature <paramref name="feature"/> (index into the schema).</summary>
     public int[] Ids(int feature) => _ids[feature] ?? throw new ArgumentException($"Feature '{Schema.Features[feature].Name}' is dense.", nameof(feature));

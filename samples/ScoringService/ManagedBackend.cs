@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using PleGen.Runtime.Data;
 using System;
 using PleGen.Runtime.Gradients;
 using PleGen.Runtime.Models;
@@ -27,7 +28,7 @@ namespace PleGen.Samples.ScoringService;
 public sealed class ManagedBackend : IScoringBackend
 {
     private readonly IMultiTaskModel _model;
-    private readonly ConstructorInfo _batch;
+    private readonly MethodInfo _batch;
     private readonly MethodInfo _forward;
     private readonly PropertyInfo[] _values;
     private readonly PropertyInfo?[] _probabilities;
@@ -40,9 +41,12 @@ public sealed class ManagedBackend : IScoringBackend
         ArgumentException.ThrowIfNullOrEmpty(checkpointPath);
         Type type = model.GetType();
         Schema = ModelSchema.Of(type);
-        _batch = ModelSchema.BatchConstructor(type);
-        _forward = type.GetMethod("Forward", [_batch.DeclaringType!])
-            ?? throw new ArgumentException($"{type.FullName} has no generated Forward({_batch.DeclaringType!.Name}).", nameof(model));
+        // The generated Batch.FromColumns binds the request's columns by the declared feature names.
+        Type batchType = ModelSchema.BatchConstructor(type).DeclaringType!;
+        _batch = batchType.GetMethod("FromColumns", [typeof(IColumnSource)])
+            ?? throw new ArgumentException($"{batchType.FullName} has no generated FromColumns(IColumnSource).", nameof(model));
+        _forward = type.GetMethod("Forward", [batchType])
+            ?? throw new ArgumentException($"{type.FullName} has no generated Forward({batchType.Name}).", nameof(model));
         Type output = _forward.ReturnType;
         _values = Schema.Tasks.Select(t => output.GetProperty(t.OutputMember)!).ToArray();
         _probabilities = Schema.Tasks.Select(t => t.ProbabilityMember is null ? null : output.GetProperty(t.ProbabilityMember)).ToArray();
@@ -66,18 +70,12 @@ public sealed class ManagedBackend : IScoringBackend
     public TaskScores Score(FeatureBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var arguments = new object[Schema.Features.Count];
-        for (int f = 0; f < arguments.Length; f++)
-        {
-            arguments[f] = Schema.Features[f].IsCategorical ? batch.Ids(f) : batch.Dense(f);
-        }
-
         var values = new float[_values.Length][];
         var probabilities = new float[]?[_values.Length];
         using (Autograd.NoGrad())
         {
-            // The Batch constructor checks shapes and ids again (an ArgumentException naming the feature and sample).
-            object input = _batch.Invoke(BindingFlags.DoNotWrapExceptions, null, arguments, null);
+            // FromColumns runs the Batch constructor's checks (shapes and ids; an ArgumentException naming the feature and sample).
+            object input = _batch.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [batch], null)!;
             object output = _forward.Invoke(_model, BindingFlags.DoNotWrapExceptions, null, [input], null)!;
             for (int t = 0; t < values.Length; t++)
             {

@@ -17,24 +17,27 @@ internal static class DatasetEmitter
     /// <summary>A whole group's file: its data types inside the partial group class.</summary>
     public static string EmitFile(DataTypesPlan data) => GeneratedFile.Write(data.Owner, ": the data types of its models", TypeNames.Managed, () => "", w => Emit(w, data));
 
-    /// <summary>Binding by name: each declared feature and task asks the column source for its column(s), so columns cannot be swapped.</summary>
-    private static void EmitFromColumns(SourceWriter w, DataTypesPlan data)
+    /// <summary>
+    /// <c>FromColumns</c>: binding by name, each declared feature (and, for a Dataset, task) asks the column source for
+    /// its column(s), so columns cannot be swapped; then the constructor's checks run.
+    /// </summary>
+    public static void EmitFromColumns(SourceWriter w, DataTypesPlan data, string type, bool withLabels)
     {
         w.Line("/// <summary>");
-        w.Line("/// The data set bound by name from <paramref name=\"columns\"/> (e.g. a <c>PleGen.Runtime.Data.PreparedTable</c>): every declared");
-        w.Line("/// feature and task takes the column(s) of its name, or of the source's mapping for it, then the constructor's checks run.");
+        w.Line($"/// The {(withLabels ? "data set" : "batch")} bound by name from <paramref name=\"columns\"/> (e.g. a <c>PleGen.Runtime.Data.PreparedTable</c>): every declared");
+        w.Line($"/// feature{(withLabels ? " and task" : "")} takes the column(s) of its name, or of the source's mapping for it, then the constructor's checks run.");
         w.Line("/// </summary>");
-        using (w.Block($"public static Dataset FromColumns({Type("IColumnSource")} columns)"))
+        using (w.Block($"public static {type} FromColumns({Type("IColumnSource")} columns)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(columns);");
             var arguments = data.Features.Select(f => f.IsCategorical
                     ? $"columns.Categorical({String(f.Name)}, {f.Cardinality})"
                     : $"columns.Dense({String(f.Name)}, {f.Width})")
-                .Concat(data.LabelArguments(
+                .Concat(withLabels ? data.LabelArguments(
                     t => $"columns.Labels({String(t.Name)}, {Type("TaskKind")}.{(t.IsBinary ? "Binary" : "Regression")})",
-                    t => $"columns.Mask({String(t.Name)})"))
+                    t => $"columns.Mask({String(t.Name)})") : Enumerable.Empty<string>())
                 .ToList();
-            w.Line("return new Dataset(");
+            w.Line($"return new {type}(");
             for (int i = 0; i < arguments.Count; i++)
             {
                 w.Line("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
@@ -77,7 +80,7 @@ internal static class DatasetEmitter
             }
 
             w.Line();
-            EmitFromColumns(w, data);
+            EmitFromColumns(w, data, "Dataset", withLabels: true);
             w.Line();
             foreach (FeatureSpec f in data.Features)
             {

@@ -34,6 +34,9 @@ internal sealed class ManagedDataFlavor : DataFlavor
                     : $"{f.Identifier} = new {Tensor}(new[] {{ batchSize, {f.Width} }}, {CamelCase.From(f.Identifier)});");
             }
         }
+
+        w.Line();
+        DatasetEmitter.EmitFromColumns(w, data, "Batch", withLabels: false);
     }
 
     public override void LabelsConstructors(SourceWriter w, DataTypesPlan data)

@@ -316,6 +316,17 @@ namespace Demo
                 Age = new Tensor(new[] { batchSize, 1 }, age);
             }
 
+            /// <summary>
+            /// The batch bound by name from <paramref name="columns"/> (e.g. a <c>PleGen.Runtime.Data.PreparedTable</c>): every declared
+            /// feature takes the column(s) of its name, or of the source's mapping for it, then the constructor's checks run.
+            /// </summary>
+            public static Batch FromColumns(IColumnSource columns)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(columns);
+                return new Batch(
+                    columns.Dense("age", 1));
+            }
+
             /// <summary>Number of samples.</summary>
             public int BatchSize { get; }
 
