@@ -25,6 +25,8 @@ public static class ScoringApp
     {
         ["--model"] = "Scoring:Checkpoint",
         ["--preprocessing"] = "Scoring:Preprocessing",
+        ["--backend"] = "Scoring:Backend",
+        ["--onnx"] = "Scoring:OnnxModel",
     };
 
     /// <summary>Builds the application (loading or training the model) without starting it.</summary>

@@ -16,6 +16,15 @@ public sealed class ScoringOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Scoring";
 
+    /// <summary>
+    /// The engine (also <c>--backend</c>): "managed" (PleGen's engine, the default) or "onnxruntime" (the checkpoint
+    /// exported with the model's generated ExportOnnx to <see cref="OnnxModel"/>, served by ONNX Runtime).
+    /// </summary>
+    public string Backend { get; set; } = "managed";
+
+    /// <summary>Where the onnxruntime backend writes the export (also <c>--onnx PATH</c>); null: beside the checkpoint, <c>model.onnx</c>.</summary>
+    public string? OnnxModel { get; set; }
+
     /// <summary>The safetensors checkpoint to serve (also <c>--model PATH</c>); null trains and serves the demo model.</summary>
     public string? Checkpoint { get; set; }
 

@@ -80,7 +80,12 @@ public sealed record ServedModel(IScoringBackend Backend, RequestReader Reader, 
         try
         {
             Preprocessing? preprocessing = preprocessingPath is null ? null : Preprocessing.Load(preprocessingPath);
-            var backend = new ManagedBackend(createModel(), checkpoint);
+            IScoringBackend backend = options.Backend switch
+            {
+                "managed" => new ManagedBackend(createModel(), checkpoint),
+                "onnxruntime" => new OnnxBackend(createModel(), checkpoint, options.OnnxModel ?? Path.ChangeExtension(checkpoint, ".onnx")),
+                _ => throw new ScoringStartupException($"Scoring:Backend is '{options.Backend}'; use 'managed' (PleGen's engine) or 'onnxruntime' (the model's ONNX export in ONNX Runtime)."),
+            };
             var reader = new RequestReader(backend.Schema, preprocessing, options.MaxRows, options.UnknownCategories);
             var served = new ServedModel(backend, reader, Sha256(checkpoint), preprocessingPath is null ? null : Path.GetFullPath(preprocessingPath), demo, options);
             ModelSchema schema = backend.Schema;
@@ -90,7 +95,7 @@ public sealed record ServedModel(IScoringBackend Backend, RequestReader Reader, 
                 reader.InputMode, served.PreprocessingPath is null ? string.Empty : " through " + served.PreprocessingPath);
             return served;
         }
-        catch (Exception e) when (e is CheckpointException or PreprocessingFileException or ArgumentException or IOException)
+        catch (Exception e) when (e is CheckpointException or PreprocessingFileException or ArgumentException or IOException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or PleGen.Runtime.Onnx.OnnxExportException)
         {
             throw new ScoringStartupException(e.Message, e);
         }
