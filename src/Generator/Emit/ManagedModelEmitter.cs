@@ -8,7 +8,7 @@ namespace PleGen.Generator.Emit;
 internal static class ManagedModelEmitter
 {
     public static string Emit(ModelPlan plan) => GeneratedFile.Write(plan.Model, "", TypeNames.Managed,
-        () => $" : global::PleGen.Runtime.Training.ITrainableModel<{(plan.OwnsDataTypes ? plan.Model.Identifier + "." : Data(plan))}Dataset>", w =>
+        () => $" : global::PleGen.Runtime.Training.ITrainableModel<{plan.DataTypesReference}.Dataset>", w =>
         {
             SummaryEmitter.Emit(w, plan);
             w.Line();
@@ -31,7 +31,7 @@ internal static class ManagedModelEmitter
         });
 
     /// <summary>The prefix naming the data types (Batch, Labels, Dataset): none when the model has its own, else its task group.</summary>
-    public static string Data(ModelPlan plan) => plan.OwnsDataTypes ? "" : plan.Data.Owner.Reference + ".";
+    public static string Data(ModelPlan plan) => plan.OwnsDataTypes ? "" : plan.DataTypesReference + ".";
 
     private static void EmitFields(SourceWriter w, ModelPlan plan)
     {

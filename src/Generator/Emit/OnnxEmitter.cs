@@ -24,26 +24,10 @@ internal static class OnnxEmitter
         {
             w.Line($"var onnx = new {writer}({String(plan.Model.FullName)}, Architecture.Name, parameters, {Type("Activation")}.{plan.Activation});");
             var features = new UniqueNames();
-            foreach (PlanStep step in plan.Steps)
+            // The graph inputs' locals must not meet the forward pass's own.
+            foreach (PlanValue produced in plan.Steps.SelectMany(step => step.Produces))
             {
-                features.Claim(step switch
-                {
-                    InputStep input => input.Output.Name,
-                    ExpertBankStep bank => bank.Output.Name,
-                    BottomStep bottom => bottom.Output.Name,
-                    TowerStep tower => tower.Output.Name,
-                    FusionStep fusion => fusion.Output.Name,
-                    LayerStep layer => layer.Output.Name,
-                    _ => "onnx",
-                });
-            }
-
-            foreach (CrossStitchStep stitch in plan.Steps.OfType<CrossStitchStep>())
-            {
-                foreach (PlanValue output in stitch.Outputs)
-                {
-                    features.Claim(output.Name);
-                }
+                features.Claim(produced.Name);
             }
 
             features.Claim("onnx");

@@ -12,7 +12,7 @@ internal static class TorchSharpTrainingEmitter
         string model = plan.Model.Identifier;
 
         // Inside TorchSharpModel, Batch and Labels are its own: the managed ones are named through their owner.
-        string data = plan.OwnsDataTypes ? model + "." : plan.Data.Owner.Reference + ".";
+        string data = plan.DataTypesReference + ".";
         string dataset = data + "Dataset";
         w.Line("/// <summary>");
         w.Line("/// A session for PleGen.Runtime's <see cref=\"global::PleGen.Runtime.Training.Trainer{TDataset}\"/>, which then trains this model with");

@@ -11,6 +11,9 @@ internal abstract record PlanStep(string Section)
 {
     /// <summary>The modules whose parameters the step uses.</summary>
     public abstract IEnumerable<PlanModule> Modules { get; }
+
+    /// <summary>The values the step computes (each a local of the forward pass).</summary>
+    public abstract IEnumerable<PlanValue> Produces { get; }
 }
 
 /// <summary>The input vector: dense features as they are and embedded categorical features, concatenated in declaration order.</summary>
@@ -19,6 +22,8 @@ internal sealed record InputStep(string Section, PlanValue Output, EquatableArra
     public IEnumerable<EmbeddingModule> Embeddings => Parts.Where(p => p.Embedding is not null).Select(p => p.Embedding!);
 
     public override IEnumerable<PlanModule> Modules => Embeddings;
+
+    public override IEnumerable<PlanValue> Produces => new[] { Output };
 }
 
 /// <summary>One feature's slice of the input vector; <see cref="Embedding"/> is set for a categorical feature.</summary>
@@ -28,6 +33,8 @@ internal sealed record InputPart(int Feature, EmbeddingModule? Embedding);
 internal sealed record ExpertBankStep(string Section, PlanValue Output, PlanValue Input, ExpertBankModule Bank) : PlanStep(Section)
 {
     public override IEnumerable<PlanModule> Modules => new[] { Bank };
+
+    public override IEnumerable<PlanValue> Produces => new[] { Output };
 }
 
 /// <summary>
@@ -37,12 +44,16 @@ internal sealed record ExpertBankStep(string Section, PlanValue Output, PlanValu
 internal sealed record GateStep(string Section, PlanValue Weights, PlanValue Output, PlanValue Selector, GateModule Gate, EquatableArray<PlanValue> Banks) : PlanStep(Section)
 {
     public override IEnumerable<PlanModule> Modules => new[] { Gate };
+
+    public override IEnumerable<PlanValue> Produces => new[] { Weights, Output };
 }
 
 /// <summary>A bottom network over <see cref="Input"/>: [batch, units].</summary>
 internal sealed record BottomStep(string Section, PlanValue Output, PlanValue Input, MlpModule Network) : PlanStep(Section)
 {
     public override IEnumerable<PlanModule> Modules => new[] { Network };
+
+    public override IEnumerable<PlanValue> Produces => new[] { Output };
 }
 
 /// <summary>
@@ -52,24 +63,32 @@ internal sealed record BottomStep(string Section, PlanValue Output, PlanValue In
 internal sealed record FusionStep(string Section, PlanValue Output, EquatableArray<PlanValue> Inputs, FusionValue Kind) : PlanStep(Section)
 {
     public override IEnumerable<PlanModule> Modules => Enumerable.Empty<PlanModule>();
+
+    public override IEnumerable<PlanValue> Produces => new[] { Output };
 }
 
 /// <summary>One layer of a task's column over <see cref="Input"/>: [batch, units].</summary>
 internal sealed record LayerStep(string Section, PlanValue Output, PlanValue Input, LinearModule Layer) : PlanStep(Section)
 {
     public override IEnumerable<PlanModule> Modules => new[] { Layer };
+
+    public override IEnumerable<PlanValue> Produces => new[] { Output };
 }
 
 /// <summary>A cross-stitch unit: output k is sum_j alpha[k, j] * input j, every input and output [batch, width].</summary>
 internal sealed record CrossStitchStep(string Section, EquatableArray<PlanValue> Outputs, EquatableArray<PlanValue> Inputs, CrossStitchModule Unit) : PlanStep(Section)
 {
     public override IEnumerable<PlanModule> Modules => new[] { Unit };
+
+    public override IEnumerable<PlanValue> Produces => Outputs;
 }
 
 /// <summary>Task <see cref="Task"/>'s tower over <see cref="Input"/>: its logit or value [batch].</summary>
 internal sealed record TowerStep(string Section, PlanValue Output, PlanValue Input, int Task, MlpModule Network) : PlanStep(Section)
 {
     public override IEnumerable<PlanModule> Modules => new[] { Network };
+
+    public override IEnumerable<PlanValue> Produces => new[] { Output };
 }
 
 /// <summary>How a task's loss is computed.</summary>
