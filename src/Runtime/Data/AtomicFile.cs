@@ -6,17 +6,18 @@ namespace PleGen.Runtime.Data;
 /// <summary>
 /// Writes a small file atomically: the bytes go to a temporary file beside the target (named as checkpoint saves name
 /// theirs, see <see cref="CheckpointTemporaryFiles"/>), which is flushed to disk and renamed over the target, so a crash or
-/// error never leaves a half-written file and a failed write keeps the previous one.
+/// error never leaves a half-written file and a failed write keeps the previous one. Every failure is reported as the
+/// caller's own exception.
 /// </summary>
 internal static class AtomicFile
 {
-    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>; <paramref name="wrapStream"/> lets tests fail midway.</summary>
-    public static void Write(string path, ReadOnlySpan<byte> content, Func<Stream, Stream>? wrapStream = null)
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>; <paramref name="wrapStream"/> lets tests fail midway; <paramref name="failure"/> makes the caller's exception from the message and the I/O error behind it (if any).</summary>
+    public static void Write(string path, ReadOnlySpan<byte> content, Func<string, Exception?, Exception> failure, Func<Stream, Stream>? wrapStream = null)
     {
         string full = Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
-            throw new PreprocessingFileException(path, $"Cannot write {path}: it is a directory. Pass the path of a file. Nothing was written.");
+            throw failure($"Cannot write {path}: it is a directory. Pass the path of a file. Nothing was written.", null);
         }
 
         string directory = Path.GetDirectoryName(full)!;
@@ -40,7 +41,7 @@ internal static class AtomicFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             TryDelete(temporary);
-            throw new PreprocessingFileException(path, $"Could not write {path}: {e.Message} Any previous file at that path is unchanged.", e);
+            throw failure($"Could not write {path}: {e.Message} Any previous file at that path is unchanged.", e);
         }
         catch
         {

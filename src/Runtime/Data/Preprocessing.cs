@@ -130,7 +130,7 @@ public sealed class Preprocessing
     internal void SaveWith(string path, Func<Stream, Stream>? wrapStream)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        AtomicFile.Write(path, PreprocessingFile.Serialize(this), wrapStream);
+        AtomicFile.Write(path, PreprocessingFile.Serialize(this), (message, inner) => new PreprocessingFileException(path, message, inner), wrapStream);
     }
 
     private static Dictionary<string, T> Index<T>(IReadOnlyList<T> items, Func<T, string> column, string what)

@@ -423,14 +423,9 @@ public sealed class OnnxModelWriter
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         byte[] bytes = ToBytes();
-        try
-        {
-            AtomicFile.Write(path, bytes, wrapStream);
-        }
-        catch (PreprocessingFileException e)
-        {
-            throw new OnnxExportException($"ONNX export of {Model}: {e.Message}", e);
-        }
+        AtomicFile.Write(path, bytes, (message, inner) => inner is null
+            ? new OnnxExportException($"ONNX export of {Model}: {message}")
+            : new OnnxExportException($"ONNX export of {Model}: {message}", inner), wrapStream);
     }
 
     /// <summary>The model proto, after checking that the graph is complete and every parameter is used.</summary>
