@@ -133,6 +133,39 @@ internal static class Declarations
         public partial class GroupedMmoe { }
         """;
 
+    /// <summary>Features declared without a cardinality (taken from the data when a model is built), beside a declared one.</summary>
+    public const string CardinalityFromData = """
+        using PleGen;
+
+        namespace Demo;
+
+        [Task("income", TaskKind.Binary, Tower = [4])]
+        [Task("married", TaskKind.Binary, Tower = [4])]
+        [DenseFeature("age")]
+        [CategoricalFeature("education", 17, 4)]
+        [CategoricalFeature("occupation", EmbeddingDim = 6)]
+        [CategoricalFeature("country", EmbeddingDim = 3)]
+        public sealed partial class AdultTasks { }
+
+        [CgcModel(TaskGroup = typeof(AdultTasks))]
+        [SharedExperts(Count = 1, Units = [8])]
+        public partial class AdultCgc { }
+        """;
+
+    /// <summary>A single-task model sized by its data: every task has its own tables, all of the feature's cardinality.</summary>
+    public const string SingleTaskFromData = """
+        using PleGen;
+
+        namespace Demo;
+
+        [SingleTaskModel]
+        [SharedExperts(Units = [8])]
+        [Task("income", TaskKind.Binary, Tower = [4])]
+        [Task("married", TaskKind.Binary, Tower = [4])]
+        [CategoricalFeature("occupation", EmbeddingDim = 6)]
+        public partial class AdultSingleTask { }
+        """;
+
     public const string Nested = """
         using PleGen;
 

@@ -9,8 +9,8 @@ internal static class AliasNames
 {
     public static readonly string[] All =
     {
-        "Activation", "ArchitectureModule", "CrossStitchUnit", "DenseLayer", "Device", "DisposeScope", "Embedding", "ExpertBank", "F",
-        "GateStatistics", "IColumnSource", "InputChecks", "LayerContext", "LibTorch",
+        "Activation", "ArchitectureModule", "CheckpointCardinalities", "CrossStitchUnit", "DenseLayer", "Device", "DisposeScope", "Embedding", "ExpertBank", "F",
+        "GateStatistics", "ICardinalitySource", "IColumnSource", "InputChecks", "LayerContext", "LibTorch",
         "Linear", "LinearStack", "LossFunctions", "Mlp", "ModelOps", "ModuleKind", "ModuleTree", "NN", "NamedTensor", "OnnxModelWriter", "OnnxValue", "Ops",
         "ParameterRegistry", "Rows", "SafeTensors", "TaskInfo", "TaskKind", "Tensor", "TensorShapeChecks", "Torch",
     };

@@ -156,6 +156,14 @@ internal static class DiagnosticDescriptors
         "PLE0037", "Cross-stitch self-weight out of range",
         "SelfWeight must be in [0, 1] (the initial alpha_kk of every cross-stitch unit; the rest of each row, 1 - SelfWeight, is spread over the other tasks), but it is {0}");
 
+    public static readonly DiagnosticDescriptor RepeatedEmbeddingDim = Create(
+        "PLE0040", "Embedding width given twice",
+        "Categorical feature '{0}' gives its embedding width twice (embeddingDim: {1} and EmbeddingDim = {2}); remove 'EmbeddingDim = {2}' (the named form is for features without a declared cardinality: [CategoricalFeature(\"{0}\", EmbeddingDim = {2})])");
+
+    public static readonly DiagnosticDescriptor MissingEmbeddingDim = Create(
+        "PLE0041", "Categorical feature without an embedding width",
+        "Categorical feature '{0}' takes its cardinality from the data but has no embedding width; add one, e.g. [CategoricalFeature(\"{0}\", EmbeddingDim = 8)], or declare both: [CategoricalFeature(\"{0}\", cardinality, embeddingDim)]");
+
     private static DiagnosticDescriptor Create(string id, string title, string message) => new(
         id,
         title,

@@ -4,7 +4,15 @@ using System.Text;
 namespace PleGen.Generator.Emit;
 
 /// <summary>One row of the architecture summary, in forward order.</summary>
-internal sealed record ModuleRow(string Name, string Kind, int Level, int InputWidth, int OutputWidth, long Parameters, string ReadsFrom, IReadOnlyList<string> Mixes);
+/// <param name="Rows">
+/// For an embedding table whose rows come from the data: the FeatureCardinalities member that gives them (its
+/// <paramref name="InputWidth"/> and <paramref name="Parameters"/> are then known only at run time); else null.
+/// </param>
+internal sealed record ModuleRow(string Name, string Kind, int Level, int InputWidth, int OutputWidth, long Parameters, string ReadsFrom, IReadOnlyList<string> Mixes, string? Rows = null);
+
+/// <summary>A piece of a summary line: text, or (in a model sized by its data) a C# expression padded to a column's width.</summary>
+/// <param name="Width">The expression's alignment: negative pads on the right (text columns), positive on the left (numbers).</param>
+internal sealed record TablePiece(string Text, string? Expression = null, int Width = 0);
 
 /// <summary>Lists a plan's modules in forward order and formats them as a table like Keras' model.summary().</summary>
 internal static class ArchitectureModules
@@ -20,7 +28,9 @@ internal static class ArchitectureModules
                 case InputStep input:
                     foreach (EmbeddingModule table in input.Embeddings)
                     {
-                        rows.Add(new ModuleRow(table.Path, "Embedding", -1, table.Cardinality, table.Dim, table.Parameters, plan.Features[table.Feature].Name + " ids", none));
+                        FeatureSpec feature = plan.Features[table.Feature];
+                        rows.Add(new ModuleRow(table.Path, "Embedding", -1, table.Cardinality, table.Dim, table.Parameters, feature.Name + " ids", none,
+                            table.CardinalityFromData ? feature.Identifier : null));
                     }
 
                     break;
@@ -52,59 +62,92 @@ internal static class ArchitectureModules
         return rows;
     }
 
-    /// <summary>The printable table: a heading, one line per module (gates add a line naming what they mix), the total.</summary>
-    public static string Table(ModelPlan plan, IReadOnlyList<ModuleRow> rows)
+    /// <summary>
+    /// The printable table: a heading, one line per module (gates add a line naming what they mix), the total. Each line is
+    /// its pieces; only a model sized by its data has expressions, <paramref name="rows"/> and <paramref name="count"/>
+    /// saying how to write a table's rows and a parameter count held by <c>cardinalities</c>.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<TablePiece>> Table(ModelPlan plan, IReadOnlyList<ModuleRow> rows, Func<ModuleRow, string> inExpression, Func<string, string> count)
     {
         string levels = plan.Levels == 0 ? "bottom network" : plan.Levels == 1 ? "1 level" : plan.Levels + " levels";
         string tasks = plan.Tasks.Count == 1 ? "1 task" : plan.Tasks.Count + " tasks";
         var header = new[] { "Module", "Kind", "Reads", "In -> Out", "Parameters" };
         var cells = rows.Select(r => new[]
         {
-            r.Name,
-            r.Kind.ToLowerInvariant(),
-            r.ReadsFrom,
-            r.InputWidth.ToString(CultureInfo.InvariantCulture) + " -> " + r.OutputWidth.ToString(CultureInfo.InvariantCulture),
-            r.Parameters.ToString("N0", CultureInfo.InvariantCulture),
+            new TablePiece(r.Name),
+            new TablePiece(r.Kind.ToLowerInvariant()),
+            new TablePiece(r.ReadsFrom),
+            r.Rows is null
+                ? new TablePiece(Int(r.InputWidth) + " -> " + Int(r.OutputWidth))
+                : new TablePiece(NominalRows + " -> " + Int(r.OutputWidth), inExpression(r)),
+            r.Rows is null
+                ? new TablePiece(r.Parameters.ToString("N0", CultureInfo.InvariantCulture))
+                : new TablePiece(NominalCount, count(ParametersExpression(r))),
         }).ToList();
 
         int[] widths = new int[header.Length];
         for (int c = 0; c < header.Length; c++)
         {
-            widths[c] = cells.Select(row => row[c].Length).Concat(new[] { header[c].Length }).Max();
+            widths[c] = cells.Select(row => row[c].Text.Length).Concat(new[] { header[c].Length }).Max();
         }
 
-        var sb = new StringBuilder();
-        sb.Append(plan.Model.Name).Append(": ").Append(plan.ArchitectureName).Append(", ").Append(levels).Append(", ").Append(tasks)
-            .Append(", input width ").Append(plan.InputWidth.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        AppendRow(sb, header, widths);
-        AppendRow(sb, widths.Select(w => new string('-', w)).ToArray(), widths);
+        var lines = new List<IReadOnlyList<TablePiece>>
+        {
+            new[] { new TablePiece($"{plan.Model.Name}: {plan.ArchitectureName}, {levels}, {tasks}, input width {Int(plan.InputWidth)}") },
+            Row(header.Select(h => new TablePiece(h)).ToArray(), widths),
+            Row(widths.Select(w => new TablePiece(new string('-', w))).ToArray(), widths),
+        };
         for (int i = 0; i < rows.Count; i++)
         {
-            AppendRow(sb, cells[i], widths);
+            lines.Add(Row(cells[i], widths));
             if (rows[i].Mixes.Count > 0)
             {
-                sb.Append("    mixes ").Append(string.Join(", ", rows[i].Mixes)).Append('\n');
+                lines.Add(new[] { new TablePiece("    mixes " + string.Join(", ", rows[i].Mixes)) });
             }
         }
 
-        sb.Append("Total parameters: ").Append(plan.TotalParameters.ToString("N0", CultureInfo.InvariantCulture)).Append('\n');
-        return sb.ToString();
+        lines.Add(plan.SizedByData
+            ? new[] { new TablePiece("Total parameters: "), new TablePiece("", count("TotalParameters(cardinalities)")) }
+            : new[] { new TablePiece("Total parameters: " + plan.TotalParameters.ToString("N0", CultureInfo.InvariantCulture)) });
+        return lines;
     }
 
-    private static void AppendRow(StringBuilder sb, string[] cells, int[] widths)
+    /// <summary>A data-sized table's parameters: its rows (a FeatureCardinalities member) times its width.</summary>
+    public static string ParametersExpression(ModuleRow row) => $"{Int(row.OutputWidth)}L * cardinalities.{row.Rows}";
+
+    // The widths a data-sized cell is planned for: a vocabulary of up to 99,999 values keeps the columns aligned, a larger
+    // one only widens its own line.
+    private const string NominalRows = "99999";
+    private const string NominalCount = "9,999,999";
+
+    private static IReadOnlyList<TablePiece> Row(TablePiece[] cells, int[] widths)
     {
-        var line = new StringBuilder();
+        var pieces = new List<TablePiece>();
+        var text = new StringBuilder();
         for (int c = 0; c < cells.Length; c++)
         {
             if (c > 0)
             {
-                line.Append("  ");
+                text.Append("  ");
             }
 
             // Numbers read best right-aligned; text left-aligned.
-            line.Append(c == cells.Length - 1 ? cells[c].PadLeft(widths[c]) : cells[c].PadRight(widths[c]));
+            bool right = c == cells.Length - 1;
+            if (cells[c].Expression is { } expression)
+            {
+                pieces.Add(new TablePiece(text.ToString()));
+                text.Clear();
+                pieces.Add(new TablePiece("", expression, right ? widths[c] : -widths[c]));
+            }
+            else
+            {
+                text.Append(right ? cells[c].Text.PadLeft(widths[c]) : cells[c].Text.PadRight(widths[c]));
+            }
         }
 
-        sb.Append(line.ToString().TrimEnd()).Append('\n');
+        pieces.Add(new TablePiece(text.ToString().TrimEnd()));
+        return pieces.Where(p => p.Expression is not null || p.Text.Length > 0).ToArray();
     }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -58,7 +58,9 @@ internal abstract class DataFlavor
         foreach (FeatureSpec f in data.Features)
         {
             string p = CamelCase.From(f.Identifier);
-            w.Line(f.IsCategorical
+            w.Line(f.CardinalityFromData
+                ? $"{Type("InputChecks")}.CategoricalIds({String(Owner)}, {String(f.Name)}, {p}, ref batchSize);"
+                : f.IsCategorical
                 ? $"{Type("InputChecks")}.Categorical({String(Owner)}, {String(f.Name)}, {p}, {f.Cardinality}, ref batchSize);"
                 : $"{Type("InputChecks")}.Dense({String(Owner)}, {String(f.Name)}, {p}, {f.Width}, ref batchSize);");
         }
@@ -74,6 +76,10 @@ internal abstract class DataFlavor
             w.Line($"{Type("InputChecks")}.Labels({String(Owner)}, {String(t.Name)}, {LabelParameter(t)}, {mask}, binary: {Bool(t.IsBinary)}, ref batchSize);");
         }
     }
+
+    /// <summary>Where a categorical feature's ids lie, as the docs say it.</summary>
+    protected static string Range(FeatureSpec f)
+        => f.CardinalityFromData ? "in [0, the cardinality the model is built with)" : $"in [0, {f.Cardinality})";
 
     protected static string LabelParameter(TaskSpec t) => CamelCase.From(t.Identifier);
 

@@ -12,6 +12,7 @@ internal static class DatasetEmitter
         DataTypesEmitter.EmitBatch(w, data, flavor, $"One batch of inputs for <see cref=\"{data.Owner.Identifier}\"/>: one member per declared feature.");
         DataTypesEmitter.EmitLabels(w, data, flavor, "One batch of labels: one member per task, and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).");
         EmitDataset(w, data);
+        CardinalitiesEmitter.Emit(w, data);
     }
 
     /// <summary>A whole group's file: its data types inside the partial group class.</summary>
@@ -30,7 +31,9 @@ internal static class DatasetEmitter
         using (w.Block($"public static {type} FromColumns({Type("IColumnSource")} columns)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(columns);");
-            var arguments = data.Features.Select(f => f.IsCategorical
+            var arguments = data.Features.Select(f => f.CardinalityFromData
+                    ? $"columns.Categorical({String(f.Name)})"
+                    : f.IsCategorical
                     ? $"columns.Categorical({String(f.Name)}, {f.Cardinality})"
                     : $"columns.Dense({String(f.Name)}, {f.Width})")
                 .Concat(withLabels ? data.LabelArguments(

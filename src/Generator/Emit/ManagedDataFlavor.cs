@@ -19,7 +19,7 @@ internal sealed class ManagedDataFlavor : DataFlavor
         foreach (FeatureSpec f in data.Features)
         {
             w.Line(f.IsCategorical
-                ? $"/// <param name=\"{CamelCase.DocName(CamelCase.From(f.Identifier))}\">Categorical feature \"{f.Name}\": one id per sample, in [0, {f.Cardinality}).</param>"
+                ? $"/// <param name=\"{CamelCase.DocName(CamelCase.From(f.Identifier))}\">Categorical feature \"{f.Name}\": one id per sample, {Range(f)}.</param>"
                 : $"/// <param name=\"{CamelCase.DocName(CamelCase.From(f.Identifier))}\">Dense feature \"{f.Name}\": [batch, {f.Width}] floats, row-major.</param>");
         }
 

@@ -32,9 +32,13 @@ internal static class OnnxEmitter
 
             features.Claim("onnx");
             string[] inputs = plan.Features.Select(f => features.Claim("feature" + f.Identifier)).ToArray();
+            var sizingTables = plan.CardinalityTables.ToDictionary(t => t.Feature, t => t.Path);
             foreach (FeatureSpec f in plan.Features)
             {
-                string declare = f.IsCategorical ? $"onnx.CategoricalInput({String(f.Name)}, {f.Cardinality})" : $"onnx.DenseInput({String(f.Name)}, {f.Width})";
+                // A data-sized feature's ids are bounded by the rows its table was built with, read from the parameters.
+                string declare = f.CardinalityFromData ? $"onnx.CategoricalInputSizedBy({String(f.Name)}, {String(sizingTables[f.Index])})"
+                    : f.IsCategorical ? $"onnx.CategoricalInput({String(f.Name)}, {f.Cardinality})"
+                    : $"onnx.DenseInput({String(f.Name)}, {f.Width})";
                 w.Line($"{value} {inputs[f.Index]} = {declare};");
             }
 

@@ -90,6 +90,13 @@ internal sealed class SourceWriter
     public override string ToString() => _text.ToString();
 
     /// <summary>A C# string literal for <paramref name="value"/> (regular, escaped: works at any language version).</summary>
+    /// <summary>Text inside an interpolated string literal: escaped like a literal's content, braces doubled.</summary>
+    public static string InterpolatedText(string value)
+    {
+        string literal = Literal(value);
+        return literal.Substring(1, literal.Length - 2).Replace("{", "{{").Replace("}", "}}");
+    }
+
     public static string Literal(string value)
     {
         var sb = new StringBuilder(value.Length + 2).Append('"');

@@ -14,7 +14,7 @@ internal sealed class TorchSharpDataFlavor : DataFlavor
     public override string BatchMemberType(FeatureSpec feature) => Tensor;
 
     public override string BatchMemberDoc(FeatureSpec f)
-        => f.IsCategorical ? $"Ids of \"{f.Name}\": Int64 [batch], each in [0, {f.Cardinality})." : $"Values of \"{f.Name}\": Float32 [batch, {f.Width}].";
+        => f.IsCategorical ? $"Ids of \"{f.Name}\": Int64 [batch], each {Range(f)}." : $"Values of \"{f.Name}\": Float32 [batch, {f.Width}].";
 
     public override void BatchConstructors(SourceWriter w, DataTypesPlan data)
     {

@@ -75,12 +75,24 @@ internal static class TorchSharpModelEmitter
     private static void EmitConstructor(SourceWriter w, ModelPlan plan)
     {
         w.Line("/// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref=\"Create\"/> for a seed and a device.</summary>");
-        using (w.Block($"public TorchSharpModel() : base({Type("LibTorch")}.Checked({String(plan.Model.Name)}))"))
+        if (plan.SizedByData)
         {
+            w.Line("/// <param name=\"cardinalities\">The rows of the embedding tables of the features declared without a cardinality, e.g. from the training vocabularies.</param>");
+        }
+
+        string parameter = ManagedModelEmitter.CardinalitiesParameter(plan).TrimEnd(',', ' ');
+        using (w.Block($"public TorchSharpModel({parameter}) : base({Type("LibTorch")}.Checked({String(plan.Model.Name)}))"))
+        {
+            if (plan.SizedByData)
+            {
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(cardinalities);");
+                w.Line("Cardinalities = cardinalities;");
+            }
+
             w.Line($"var modules = new {Type("ModuleTree")}(this);");
             foreach (PlanModule module in plan.Modules)
             {
-                w.Line($"{module.Field} = {Create(module)};");
+                w.Line($"{module.Field} = {Create(module, plan)};");
             }
 
             w.Line("modules.Register();");
@@ -95,9 +107,9 @@ internal static class TorchSharpModelEmitter
     }
 
     /// <summary>A module created with TorchSharp's default initialization and registered under the plan's state-dict path.</summary>
-    private static string Create(PlanModule module) => module switch
+    private static string Create(PlanModule module, ModelPlan plan) => module switch
     {
-        EmbeddingModule table => $"modules.Add({String(table.Path)}, {Type("NN")}.Embedding({table.Cardinality}, {table.Dim}))",
+        EmbeddingModule table => $"modules.Add({String(table.Path)}, {Type("NN")}.Embedding({CardinalitiesEmitter.Rows(table, plan, "cardinalities")}, {table.Dim}))",
         ExpertBankModule bank => $"modules.AddEach({Strings(bank.LayerPrefixes)}, () => {Type("ModelOps")}.LinearStack({bank.InputWidth}, {Longs(bank.Units)}))",
         GateModule gate => $"modules.Add({String(gate.Path)}, {Type("NN")}.Linear({gate.InputWidth}, {gate.FanIn}))",
         LinearModule layer => $"modules.Add({String(layer.Path)}, {Type("NN")}.Linear({layer.InputWidth}, {layer.OutputWidth}))",
@@ -117,11 +129,11 @@ internal static class TorchSharpModelEmitter
 
         w.Line();
         w.Line("/// <summary>Builds the model from TorchSharp's seeded global generator (same seed, same weights) and moves it to <paramref name=\"device\"/> (default: the CPU).</summary>");
-        using (w.Block($"public static TorchSharpModel Create(long seed, {Type("Device")}? device = null)"))
+        using (w.Block($"public static TorchSharpModel Create({ManagedModelEmitter.CardinalitiesParameter(plan)}long seed, {Type("Device")}? device = null)"))
         {
             w.Line($"{Type("LibTorch")}.Ensure();");
             w.Line($"{Type("Torch")}.manual_seed(seed);");
-            w.Line("var model = new TorchSharpModel();");
+            w.Line($"var model = new TorchSharpModel({(plan.SizedByData ? "cardinalities" : "")});");
             w.Line("return device is null ? model : global::TorchSharp.ModuleExtensionMethods.to(model, device);");
         }
 
@@ -206,8 +218,26 @@ internal static class TorchSharpModelEmitter
         w.Line("/// PleGen.Runtime before any parameter changes; the values are copied into the parameters on their device. Create the");
         w.Line("/// optimizer after loading or reset it.");
         w.Line("/// </summary>");
-        w.Line($"public void Load(string path) => {Type("ModelOps")}.Load(this, path);");
-        w.Line();
+        if (plan.SizedByData)
+        {
+            w.Line("/// <remarks>The checkpoint's data-sized embedding tables must have the rows this model was built with (see <see cref=\"FromCheckpoint\"/>).</remarks>");
+            using (w.Block("public void Load(string path)"))
+            {
+                ManagedModelEmitter.CheckpointCardinalityChecks(w, plan, "Cardinalities");
+                w.Line($"{Type("ModelOps")}.Load(this, path);");
+            }
+
+            w.Line();
+            w.Member("The cardinalities the model was built with: the rows of its data-sized embedding tables.",
+                $"public {plan.DataTypesReference}.{CardinalitiesEmitter.TypeName} Cardinalities {{ get; }}");
+            ManagedModelEmitter.FromCheckpoint(w, plan, "TorchSharpModel", $"long seed = 0, {Type("Device")}? device = null", "Create(cardinalities, seed, device)");
+        }
+        else
+        {
+            w.Line($"public void Load(string path) => {Type("ModelOps")}.Load(this, path);");
+            w.Line();
+        }
+
         w.Line("/// <summary>Writes the model as a standard ONNX file through the managed flavor's exporter (the parameters share their names); see <see cref=\"ExportOnnx\"/> there.</summary>");
         w.Line($"public void ExportOnnx(string path, bool gateWeights = false) => {plan.Model.Identifier}.ExportOnnx({Type("ModelOps")}.RuntimeParameters(this), path, gateWeights);");
         w.Line();
@@ -247,7 +277,7 @@ internal static class TorchSharpModelEmitter
         public override string GateRecorder => "Record";
 
         public override string Input(ModelPlan plan, InputStep step)
-            => ForwardEmitter.Input(plan, step, (f, table) => $"{table.Field}.forward(batch.{f.Identifier})", parts => $"{Type("Torch")}.cat({parts}, 1)");
+            => ForwardEmitter.Input(plan, step, (f, table) => $"{Type("ModelOps")}.Embed({table.Field}, batch.{f.Identifier}, {String(f.Name)})", parts => $"{Type("Torch")}.cat({parts}, 1)");
 
         public override string Network(PlanModule module, string input) => module switch
         {

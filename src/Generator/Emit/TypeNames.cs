@@ -17,12 +17,12 @@ internal sealed class TypeNames
     /// <summary>Aliases of the managed flavor's files (and of task groups' data files).</summary>
     public static readonly IReadOnlyDictionary<string, string> Managed = Aliases(
         In("global::PleGen.", "Activation", "ArchitectureModule", "ModuleKind", "TaskKind"),
-        In(Runtime + "Generated.", "DenseLayer", "ExpertBank", "InputChecks", "LayerContext", "Mlp", "ParameterRegistry", "Rows"),
+        In(Runtime + "Generated.", "CheckpointCardinalities", "DenseLayer", "ExpertBank", "InputChecks", "LayerContext", "Mlp", "ParameterRegistry", "Rows"),
         In(Runtime + "Tensors.", "NamedTensor", "Tensor"),
         In(Runtime + "Operations.", "LossFunctions", "Ops"),
         In(Runtime + "Onnx.", "OnnxModelWriter", "OnnxValue"),
         In(Runtime + "Models.", "GateStatistics"),
-        In(Runtime + "Data.", "IColumnSource"),
+        In(Runtime + "Data.", "ICardinalitySource", "IColumnSource"),
         In(Runtime + "Checkpoints.", "SafeTensors"),
         In(Runtime + "Training.", "TaskInfo"));
 
@@ -33,8 +33,9 @@ internal sealed class TypeNames
         In("global::TorchSharp.", "DisposeScope", "torch as Torch", "torch.nn as NN"),
         In("global::TorchSharp.Modules.", "Embedding", "Linear", "ModuleList<global::TorchSharp.Modules.Linear> as LinearStack"),
         In("global::PleGen.TorchSharpSupport.", "CrossStitchUnit", "LibTorch", "ModelOps", "ModuleTree"),
-        In(Runtime + "Generated.", "InputChecks", "TensorShapeChecks"),
+        In(Runtime + "Generated.", "CheckpointCardinalities", "InputChecks", "TensorShapeChecks"),
         In(Runtime + "Tensors.", "NamedTensor"),
+        In(Runtime + "Checkpoints.", "SafeTensors"),
         In(Runtime + "Models.", "GateStatistics"));
 
     [ThreadStatic]

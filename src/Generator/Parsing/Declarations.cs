@@ -71,9 +71,15 @@ internal sealed class FeatureDeclaration : MemberDeclaration
     /// <summary>Dense width; unused for categorical features.</summary>
     public Arg<int> Width { get; set; }
 
+    /// <summary>Unset when the feature takes its cardinality from the data (the attribute's one-argument form).</summary>
     public Arg<int> Cardinality { get; set; }
 
+    public bool CardinalityFromData => IsCategorical && !Cardinality.IsSet;
+
     public Arg<int> EmbeddingDim { get; set; }
+
+    /// <summary>The named EmbeddingDim when the constructor's embeddingDim gave the width already.</summary>
+    public Arg<int>? RepeatedEmbeddingDim { get; set; }
 }
 
 internal sealed class ExpertDeclaration

@@ -310,8 +310,11 @@ internal static class ModelParser
         };
         if (categorical)
         {
+            // Two forms: (name, cardinality, embeddingDim), or (name) with EmbeddingDim = n and the cardinality from the data.
             feature.Cardinality = reader.Int("cardinality", 0);
-            feature.EmbeddingDim = reader.Int("embeddingDim", 0);
+            Arg<int> positional = reader.Int("embeddingDim", 0), named = reader.Int("EmbeddingDim", 0);
+            feature.EmbeddingDim = positional.IsSet ? positional : named;
+            feature.RepeatedEmbeddingDim = positional.IsSet && named.IsSet ? named : null;
         }
         else
         {

@@ -47,9 +47,11 @@ internal static class TaskGroups
     {
         if (group.DeclaringSyntaxReferences.IsEmpty)
         {
-            return DataTypeNames.All(name => !group.GetTypeMembers(name).IsEmpty)
+            // A categorical feature of the one-argument form takes its cardinality from the data: models need the group's FeatureCardinalities.
+            bool sizedByData = group.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "PleGen.CategoricalFeatureAttribute" && a.ConstructorArguments.Length == 1);
+            return DataTypeNames.Concat(sizedByData ? new[] { "FeatureCardinalities" } : Array.Empty<string>()).All(name => !group.GetTypeMembers(name).IsEmpty)
                 ? null
-                : ($"comes from the compiled assembly '{group.ContainingAssembly?.Name}', which has no generated Dataset, Batch and Labels for it",
+                : ($"comes from the compiled assembly '{group.ContainingAssembly?.Name}', which has no generated Dataset, Batch and Labels{(sizedByData ? " (and FeatureCardinalities, for its features without a declared cardinality)" : "")} for it",
                     "declare it partial in a project that references PleGen, so they are generated there, or declare the model's tasks and features on the model itself");
         }
 

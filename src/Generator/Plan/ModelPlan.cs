@@ -19,7 +19,7 @@ internal sealed record ModelPlan(
     EquatableArray<PlanStep> Steps,
     EquatableArray<LossTerm> Losses,
     EquatableArray<string> ParameterNames,
-    long TotalParameters,
+    long TotalParameters, // without the data-sized embeddings' (DataSizedEmbeddings)
     TorchSharpOption TorchSharp)
 {
     public EquatableArray<FeatureSpec> Features => Data.Features;
@@ -28,6 +28,21 @@ internal sealed record ModelPlan(
 
     /// <summary>Every module that owns parameters, in creation (forward) order.</summary>
     public System.Collections.Generic.IEnumerable<PlanModule> Modules => Steps.SelectMany(s => s.Modules);
+
+    /// <summary>
+    /// The embedding tables whose rows come from the data, in creation order; their parameters are not in
+    /// <see cref="TotalParameters"/>, which is then the count of everything else.
+    /// </summary>
+    public System.Collections.Generic.IEnumerable<EmbeddingModule> DataSizedEmbeddings => Modules.OfType<EmbeddingModule>().Where(m => m.CardinalityFromData);
+
+    /// <summary>Whether some parameter count is known only when the model is built (a feature's cardinality comes from the data).</summary>
+    public bool SizedByData => Data.HasDataSizedFeatures;
+
+    /// <summary>
+    /// Per data-sized feature, the table a checkpoint's cardinality is read from: its first (in a single-task model every
+    /// task has its own, all of one cardinality).
+    /// </summary>
+    public System.Collections.Generic.IEnumerable<EmbeddingModule> CardinalityTables => DataSizedEmbeddings.GroupBy(m => m.Feature).Select(g => g.First());
 
     /// <summary>Whether the model has gates, whose weights can be recorded (expert utilization).</summary>
     public bool HasGates => Steps.Any(s => s is GateStep);

@@ -65,7 +65,7 @@ internal static class PlanBuilder
         {
             int width = f.IsCategorical ? f.EmbeddingDim.Value : f.Width.Value;
             features.Add(new FeatureSpec(features.Count, f.Name.Value, Identifiers.ToPascalCase(f.Name.Value), f.IsCategorical, width,
-                f.IsCategorical ? f.Cardinality.Value : 0, offset));
+                f.IsCategorical && !f.CardinalityFromData ? f.Cardinality.Value : 0, offset));
             offset += width;
         }
 

@@ -16,11 +16,17 @@ internal abstract record PlanModule(string Field)
     public abstract IEnumerable<(int Input, int Output)> LinearShapes { get; }
 }
 
-/// <summary>An embedding table [cardinality, dim] of one categorical feature, named "{Path}.weight".</summary>
+/// <summary>
+/// An embedding table [cardinality, dim] of one categorical feature, named "{Path}.weight". <paramref name="Cardinality"/>
+/// is 0 when it comes from the data: the table's rows, and its parameters, are then known when a model is built.
+/// </summary>
 internal sealed record EmbeddingModule(string Path, string Field, int Feature, int Cardinality, int Dim) : PlanModule(Field)
 {
+    public bool CardinalityFromData => Cardinality == 0;
+
     public override IEnumerable<string> ParameterNames => new[] { Path + ".weight" };
 
+    /// <summary>The table's parameters; 0 when its rows come from the data (see <see cref="ModelPlan.DataSizedEmbeddings"/>).</summary>
     public override long Parameters => (long)Cardinality * Dim;
 
     public override IEnumerable<(int Input, int Output)> LinearShapes => Enumerable.Empty<(int, int)>();

@@ -1,6 +1,7 @@
 namespace PleGen.Generator.Plan;
 
 /// <summary>An input feature and where it sits in the input vector.</summary>
+/// <param name="Cardinality">A categorical feature's declared cardinality; 0 when it comes from the data.</param>
 internal sealed record FeatureSpec(
     int Index,
     string Name,
@@ -8,7 +9,11 @@ internal sealed record FeatureSpec(
     bool IsCategorical,
     int Width,
     int Cardinality,
-    int Offset);
+    int Offset)
+{
+    /// <summary>A categorical feature whose cardinality is given when a model is built (a FeatureCardinalities member).</summary>
+    public bool CardinalityFromData => IsCategorical && Cardinality == 0;
+}
 
 /// <summary>A task: its names, kind and loss settings.</summary>
 internal sealed record TaskSpec(
@@ -36,6 +41,11 @@ internal sealed record DataTypesPlan(
     EquatableArray<FeatureSpec> Features,
     EquatableArray<TaskSpec> Tasks)
 {
+    /// <summary>The categorical features whose cardinality comes from the data: the members of FeatureCardinalities.</summary>
+    public IEnumerable<FeatureSpec> DataSized => Features.Where(f => f.CardinalityFromData);
+
+    public bool HasDataSizedFeatures => DataSized.Any();
+
     /// <summary>Every task's labels in declaration order, then the masks of the masked tasks (optional, so last).</summary>
     public IEnumerable<string> LabelArguments(Func<TaskSpec, string> labels, Func<TaskSpec, string> mask)
         => Tasks.Select(labels).Concat(Tasks.Where(t => t.Masked).Select(mask));

@@ -16,6 +16,9 @@ internal static class Identifiers
         "Architecture", "Batch", "BatchSize", "Dataset", "Equals", "Finalize", "GetHashCode", "GetType", "Labels",
         "Losses", "MemberwiseClone", "Output", "ToString", "Total",
 
+        // FeatureCardinalities, generated beside the data types when a feature takes its cardinality from the data.
+        "FeatureCardinalities", "FromVocabularies",
+
         // The TorchSharp flavor's nested class and the fixed members of its Batch, Labels and Output.
         "TorchSharpModel", "FromArrays", "ToDevice", "MoveToOuterDisposeScope",
     };
@@ -33,6 +36,9 @@ internal static class Identifiers
         ["Losses"] = "the nested loss type",
         ["Dataset"] = "the nested data-set type",
         ["TorchSharpModel"] = "the nested TorchSharp flavor",
+        ["FeatureCardinalities"] = "the nested type of data-sized cardinalities",
+        ["Cardinalities"] = "the cardinalities property",
+        ["FromCheckpoint"] = "the factory that builds a model from a checkpoint",
         ["Parameters"] = "the parameter list",
         ["Training"] = "the training-mode property",
         ["GateStatistics"] = "the gate-statistics property",

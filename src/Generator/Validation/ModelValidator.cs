@@ -213,7 +213,22 @@ internal static class ModelValidator
         {
             if (feature.IsCategorical)
             {
-                CheckPositive(feature.Cardinality, $"The cardinality of feature '{feature.Name.Value}'", diagnostics);
+                if (!feature.CardinalityFromData)
+                {
+                    CheckPositive(feature.Cardinality, $"The cardinality of feature '{feature.Name.Value}'", diagnostics);
+                }
+
+                if (feature.RepeatedEmbeddingDim is { } repeated)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RepeatedEmbeddingDim, repeated.Location, feature.Name.Value,
+                        Format(feature.EmbeddingDim.Value), Format(repeated.Value)));
+                }
+                else if (feature.CardinalityFromData && !feature.EmbeddingDim.IsSet)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingEmbeddingDim, feature.AttributeLocation, feature.Name.Value));
+                    continue;
+                }
+
                 CheckPositive(feature.EmbeddingDim, $"The embedding dimension of feature '{feature.Name.Value}'", diagnostics);
             }
             else

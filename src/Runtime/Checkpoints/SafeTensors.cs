@@ -80,6 +80,19 @@ public static class SafeTensors
     }
 
     /// <summary>
+    /// The shape of every tensor in <paramref name="path"/>, from its header alone (validated; the values are not read):
+    /// what a model whose sizes come from the data needs before it can be built to load the file.
+    /// </summary>
+    /// <exception cref="CheckpointException">The file is missing, not a regular file, or its header is truncated or corrupt.</exception>
+    public static IReadOnlyDictionary<string, int[]> Shapes(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using FileStream stream = SafeTensorsReader.Open(path);
+        SafeTensorsHeader header = SafeTensorsHeader.Read(path, stream);
+        return header.ByName.ToDictionary(entry => entry.Key, entry => (int[])entry.Value.Shape.Clone(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// Reads and validates a whole file for tools: name -> (shape, float32 values) plus metadata (without the checksum
     /// entry). F16, BF16 and F64 tensors are converted to float32; other dtypes are rejected. Checksums are verified when
     /// present; values are returned as stored, NaN and infinities included.

@@ -16,6 +16,13 @@ public interface IColumnSource
     /// <param name="cardinality">The declared cardinality (embedding rows).</param>
     int[] Categorical(string feature, int cardinality);
 
+    /// <summary>
+    /// Categorical ids of a feature that takes its cardinality from the data (declared without one): ids as encoded, each
+    /// at least 0; the model built from the same vocabularies checks the upper bound.
+    /// </summary>
+    /// <param name="feature">The categorical feature's declared name.</param>
+    int[] Categorical(string feature) => Categorical(feature, int.MaxValue);
+
     /// <summary>Labels of a task: 0/1 for binary tasks (validated), any finite value for regression.</summary>
     /// <param name="task">The task's declared name.</param>
     /// <param name="kind">The task's declared kind.</param>

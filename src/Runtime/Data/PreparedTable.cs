@@ -11,7 +11,7 @@ namespace PleGen.Runtime.Data;
 /// Dataset its arrays by declared name: a feature or task binds to the column of its name, or to the column(s) the
 /// preprocessing's <see cref="ColumnMapping"/> names. Every array returned is new; the table is not changed.
 /// </summary>
-public sealed class PreparedTable : IColumnSource
+public sealed class PreparedTable : IColumnSource, ICardinalitySource
 {
     private readonly Dictionary<string, int[]> _ids;
     private readonly Dictionary<string, float[]> _scaled;
@@ -92,6 +92,9 @@ public sealed class PreparedTable : IColumnSource
 
         return (int[])_ids[column].Clone();
     }
+
+    /// <inheritdoc />
+    public int CardinalityOf(string feature) => Preprocessing.CardinalityOf(feature);
 
     /// <inheritdoc />
     public float[] Labels(string task, TaskKind kind)

@@ -12,7 +12,7 @@ namespace PleGen.Runtime.Data;
 /// into a <see cref="PreparedTable"/> the same way; <see cref="Save"/> and <see cref="Load"/> keep it beside a checkpoint
 /// (<see cref="PathBeside"/>) as JSON, so inference maps values exactly as training did.
 /// </summary>
-public sealed class Preprocessing
+public sealed class Preprocessing : ICardinalitySource
 {
     /// <summary>The version of the JSON format <see cref="Save"/> writes and <see cref="Load"/> reads.</summary>
     public const int FormatVersion = 1;
@@ -94,6 +94,26 @@ public sealed class Preprocessing
 
     /// <summary>The vocabulary of <paramref name="column"/>, or null when the column has none.</summary>
     public CategoricalVocabulary? VocabularyOf(string column) => _vocabularies.GetValueOrDefault(column);
+
+    /// <summary>
+    /// The cardinality of categorical feature <paramref name="feature"/>: its column's (by <see cref="Mapping"/>) training
+    /// vocabulary size plus the out-of-vocabulary id 0.
+    /// </summary>
+    /// <exception cref="DataBindingException">The feature's column has no vocabulary in this preprocessing.</exception>
+    public int CardinalityOf(string feature)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        string column = Mapping.CategoricalColumn(feature);
+        if (VocabularyOf(column) is { } vocabulary)
+        {
+            return vocabulary.Cardinality;
+        }
+
+        string known = Vocabularies.Count == 0 ? "none" : string.Join(", ", Vocabularies.Select(v => "'" + v.Column + "'"));
+        throw new DataBindingException($"categorical feature '{feature}'",
+            $"Categorical feature '{feature}' takes its cardinality from the data, but its column '{column}' has no vocabulary in this preprocessing: " +
+            $"add '{column}' to PreprocessingOptions.Categorical, or map the feature to a categorical column (ColumnMapping.MapCategorical). Columns with vocabularies: {known}.");
+    }
 
     /// <summary>The standardization of <paramref name="column"/>, or null when the column is not scaled.</summary>
     public Standardization? StandardizationOf(string column) => _standardizations.GetValueOrDefault(column);

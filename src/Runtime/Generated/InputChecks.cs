@@ -59,6 +59,48 @@ public static class InputChecks
         Settle(model, "categorical feature '" + feature + "'", ids.Length, $"[{ids.Length}]", ref batchSize);
     }
 
+    /// <summary>
+    /// Checks the ids [batch] of a feature that takes its cardinality from the data: each at least 0 (the model checks the
+    /// upper bound, its embedding table's rows), and the batch size.
+    /// </summary>
+    public static void CategoricalIds(string model, string feature, int[] ids, ref int batchSize)
+    {
+        if (ids is null)
+        {
+            throw new ArgumentNullException(feature, $"{model}: categorical feature '{feature}' is missing (null); pass one id per sample.");
+        }
+
+        int negative = Array.FindIndex(ids, id => id < 0);
+        if (negative >= 0)
+        {
+            throw new ArgumentOutOfRangeException(feature,
+                $"{model}: categorical feature '{feature}' has id {ids[negative]} at sample {negative}; ids are at least 0 (0 is the out-of-vocabulary id of a PleGen vocabulary).");
+        }
+
+        Settle(model, "categorical feature '" + feature + "'", ids.Length, $"[{ids.Length}]", ref batchSize);
+    }
+
+    /// <summary>
+    /// Checks the cardinality a feature declared without one is given when a model is built: at least 1, and an embedding
+    /// table [cardinality, embeddingDim] that fits one .NET array. Returns it.
+    /// </summary>
+    public static int Cardinality(string owner, string feature, int cardinality, int embeddingDim)
+    {
+        if (cardinality < 1)
+        {
+            throw new ArgumentOutOfRangeException(feature,
+                $"{owner}: the cardinality of categorical feature '{feature}' must be at least 1, but it is {cardinality}; pass its vocabulary's size plus 1 (the out-of-vocabulary id 0), e.g. FeatureCardinalities.FromVocabularies(preprocessing).");
+        }
+
+        if ((long)cardinality * embeddingDim > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(feature,
+                $"{owner}: categorical feature '{feature}' with cardinality {cardinality} needs an embedding table of {(long)cardinality * embeddingDim} elements ({cardinality} x {embeddingDim}), more than one .NET array holds ({Array.MaxLength}); keep fewer values (PreprocessingOptions.MinCategoryCount) or hash them into fewer ids.");
+        }
+
+        return cardinality;
+    }
+
     /// <summary>Checks a task's labels (binary: in [0, 1]) and optional 0/1 mask against the batch size.</summary>
     public static void Labels(string model, string task, float[] labels, float[]? mask, bool binary, ref int batchSize)
     {

@@ -120,6 +120,24 @@ public sealed class OnnxModelWriter
         return Input(feature, OnnxElementType.Int64, [-1], cardinality);
     }
 
+    /// <summary>
+    /// A graph input for a categorical feature that takes its cardinality from the data: int64 ids <c>[N]</c> in
+    /// [0, rows of <c>{table}.weight</c>), the table the model was built with.
+    /// </summary>
+    public OnnxValue CategoricalInputSizedBy(string feature, string table)
+    {
+        RequireName(feature, nameof(feature));
+        RequireName(table, nameof(table));
+        string weight = table + ".weight";
+        Tensor tensor = Parameter(weight, $"CategoricalInputSizedBy('{feature}')");
+        if (tensor.Rank != 2 || tensor.Shape[0] < 1)
+        {
+            throw Fail($"CategoricalInputSizedBy('{feature}'): the table '{weight}' must be [cardinality, dim] with at least one row, but it is {ShapeUtil.Format(tensor.Shape)}.");
+        }
+
+        return CategoricalInput(feature, tensor.Shape[0]);
+    }
+
     /// <summary>The rows of the table <c>{table}.weight</c> [cardinality, dim] for <paramref name="ids"/>: a Gather, <c>[N, dim]</c>.</summary>
     public OnnxValue Embedding(string table, OnnxValue ids)
     {

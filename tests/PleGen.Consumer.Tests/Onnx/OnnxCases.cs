@@ -82,7 +82,7 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
     /// <summary>Attaches a fresh recorder (returns the previous one) or detaches with null.</summary>
     public GateStatistics? AttachGates(GateStatistics? statistics) => attachGates(statistics);
 
-    public static readonly string[] Names = ["PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing", "CrossStitch"];
+    public static readonly string[] Names = ["PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing", "CrossStitch", "DataSized"];
 
     public static OnnxCase Create(string name)
     {
@@ -186,6 +186,16 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
                     var o = m.Forward(new OnnxCrossStitch.Batch(i.D("x"), i.I("k")));
                     return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B), ("C", o.C), ("CProbability", o.CProbability));
                 }, _ => null);
+            }
+
+            case "DataSized":
+            {
+                var m = new OnnxDataSized(new OnnxDataSized.FeatureCardinalities(c: 11), 21) { Training = false };
+                return new OnnxCase(OnnxDataSized.Architecture.Name, [OnnxFeature.Dense("x", 3), OnnxFeature.Ids("c", 11)], ["A", "AProbability", "B"], p => m.ExportOnnx(p, gateWeights: true), i =>
+                {
+                    var o = m.Forward(new OnnxDataSized.Batch(i.D("x"), i.I("c")));
+                    return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B));
+                }, g => Swap(() => m.GateStatistics, v => m.GateStatistics = v, g));
             }
 
             default:

@@ -112,3 +112,15 @@ public partial class OnnxCrossStitch
 public partial class OnnxSingleTask
 {
 }
+
+// The cardinality of "c" comes from the data: the export reads it from the embedding table the model was built with.
+[CgcModel]
+[SharedExperts(Count = 1, Units = [6])]
+[TaskExperts(Count = 1, Units = [6])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [])]
+[DenseFeature("x", 3)]
+[CategoricalFeature("c", EmbeddingDim = 3)]
+public partial class OnnxDataSized
+{
+}

@@ -70,6 +70,8 @@ public sealed class DiagnosticTests
         { "PLE0011", Model(architecture: "[CrossStitchModel]", experts: "[SharedExperts(Count = 2)]"), "Count = 2", new[] { "one column of layers per task" } },
         { "PLE0037", Model(architecture: "[CrossStitchModel(SelfWeight = 1.5)]"), "SelfWeight = 1.5", new[] { "[0, 1]", "is 1.5" } },
         { "PLE0037", Model(architecture: "[CrossStitchModel(SelfWeight = double.NaN)]"), "SelfWeight = double.NaN", new[] { "NaN" } },
+        { "PLE0040", Model(features: "[CategoricalFeature(\"city\", 100, 4, EmbeddingDim = 8)]"), "EmbeddingDim = 8", new[] { "'city'", "embeddingDim: 4 and EmbeddingDim = 8", "remove 'EmbeddingDim = 8'" } },
+        { "PLE0041", Model(features: "[CategoricalFeature(\"city\")]"), "CategoricalFeature(\"city\")", new[] { "'city'", "EmbeddingDim = 8" } },
         { "PLE0012", Model(architecture: "[CgcModel]", experts: "[SharedExperts(Count = 0)][TaskExperts(Count = 0)]"), "Count = 0", new[] { "task 'income' at level 0", "no experts" } },
         { "PLE0013", Model(experts: "[SharedExperts(Units = [64, 0])]"), "Units = [64, 0]", new[] { "must be positive", "is 0" } },
         { "PLE0013", Model(tasks: "[Task(\"income\", TaskKind.Binary, Tower = [-3])][Task(\"b\", TaskKind.Binary)]"), "Tower = [-3]", new[] { "Tower entry", "is -3" } },
@@ -86,7 +88,7 @@ public sealed class DiagnosticTests
         { "PLE0017", Model(tasks: "[Task(\"income\", TaskKind.Binary, LossWeight = 1e-300)][Task(\"b\", TaskKind.Binary)]"), "LossWeight = 1e-300", new[] { "1E-300", "0 in float32" } },
         { "PLE0017", Model(tasks: "[Task(\"income\", TaskKind.Binary, LossWeight = double.MaxValue)][Task(\"b\", TaskKind.Binary)]"), "LossWeight = double.MaxValue", new[] { "infinity in float32" } },
         { "PLE0018", Model(features: "[DenseFeature(42)]"), "DenseFeature(42)", new[] { "could not be bound" } },
-        { "PLE0018", Model(features: "[CategoricalFeature(\"x\")]"), "CategoricalFeature(\"x\")", new[] { "could not be bound" } },
+        { "PLE0018", Model(features: "[CategoricalFeature(\"x\", 3)]"), "CategoricalFeature(\"x\", 3)", new[] { "could not be bound" } },
         { "PLE0018", Model(experts: "[SharedExperts(Units = Sizes.Hidden)]") + "\npublic static class Sizes { public static readonly int[] Hidden = { 8 }; }", "Units = Sizes.Hidden", new[] { "not a compile-time constant" } },
         { "PLE0019", Model(experts: "[TaskExperts(Task = \"Income\", Count = 2)]"), "Task = \"Income\"", new[] { "'Income'", "did you mean 'income'", "'income', 'married'" } },
         { "PLE0020", Model(experts: "[SharedExperts(Level = 2, Count = 1)]"), "Level = 2", new[] { "2 level(s)", "from 0 to 1" } },
@@ -164,6 +166,8 @@ public sealed class DiagnosticTests
         { "PLE0035", Model(architecture: "[AsymmetricSharingModel(Fusion = Fusion.Sum)]", experts: "[SharedExperts(Units = [8])][TaskExperts(Task = \"married\", Units = [16, 8])][TaskDependency(\"income\", DependsOn = [\"married\"])]") },
         { "PLE0036", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"married\"])]") },
         { "PLE0037", Model(architecture: "[CrossStitchModel(SelfWeight = 0.6)]", experts: "[SharedExperts(Units = [16, 8])]") },
+        { "PLE0040", Model(features: "[CategoricalFeature(\"city\", 100, 4)]") },
+        { "PLE0041", Model(features: "[CategoricalFeature(\"city\", EmbeddingDim = 8)]") },
         { "PLE0013", Model(experts: "[SharedExperts(Units = [64, 32])][TaskExperts(Units = [32])]") },
         { "PLE0016", Model(architecture: "[PleModel(Dropout = 0.5)]") },
         { "PLE0019", Model(experts: "[TaskExperts(Task = \"income\", Count = 2)]") },
@@ -213,7 +217,7 @@ public sealed class DiagnosticTests
         string[] tested = Failing.Select(row => (string)row[0]).Distinct().ToArray();
         string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "diagnostics.md"));
 
-        Assert.Equal(37, ids.Length);
+        Assert.Equal(39, ids.Length);
         Assert.Equal(ids.Length, ids.Distinct().Count());
         foreach (string id in ids)
         {

@@ -55,7 +55,9 @@ internal static class Mutations
         new("wrong argument type", "PLE0018", _ => true, (r, d) =>
             d.Features.Add(RandomDeclaration.Pick(r, "[DenseFeature(42)]", "[DenseFeature(\"w\", \"wide\")]", "[CategoricalFeature(\"x\", 1.5, 2)]"))),
         new("missing constructor argument", "PLE0018", _ => true, (r, d) =>
-            d.Features.Add(RandomDeclaration.Pick(r, "[CategoricalFeature(\"x\")]", "[DenseFeature()]", "[CategoricalFeature(\"x\", 3)]"))),
+            d.Features.Add(RandomDeclaration.Pick(r, "[CategoricalFeature()]", "[DenseFeature()]", "[CategoricalFeature(\"x\", 3)]"))),
+        new("data-sized feature without a width", "PLE0041", _ => true, (_, d) => d.Features.Add("[CategoricalFeature(\"x\")]")),
+        new("embedding width given twice", "PLE0040", _ => true, (_, d) => d.Features.Add("[CategoricalFeature(\"x\", 10, 4, EmbeddingDim = 8)]")),
         new("malformed task arguments", null, _ => true, (r, d) =>
             d.Tasks[0] = (d.Tasks[0].Name, RandomDeclaration.Pick(r,
                 $"[Task({RandomDeclaration.Quote(d.Tasks[0].Name)}, TaskKind.Binary, Tower = [32,)]",

@@ -242,8 +242,8 @@ namespace Demo
             {
                 global::System.ArgumentNullException.ThrowIfNull(batch);
                 // Input
-                Tensor inputA = Torch.cat(new[] { batch.X, _cAEmbedding.forward(batch.C) }, 1);
-                Tensor inputB = Torch.cat(new[] { batch.X, _cBEmbedding.forward(batch.C) }, 1);
+                Tensor inputA = Torch.cat(new[] { batch.X, ModelOps.Embed(_cAEmbedding, batch.C, "c") }, 1);
+                Tensor inputB = Torch.cat(new[] { batch.X, ModelOps.Embed(_cBEmbedding, batch.C, "c") }, 1);
 
                 // Bottom networks
                 Tensor bottomA = ModelOps.Mlp(_bottomA, inputA, Hidden);

@@ -292,7 +292,7 @@ namespace Demo
             {
                 global::System.ArgumentNullException.ThrowIfNull(batch);
                 // Input
-                Tensor input = Torch.cat(new[] { batch.Age, _educationEmbedding.forward(batch.Education) }, 1);
+                Tensor input = Torch.cat(new[] { batch.Age, ModelOps.Embed(_educationEmbedding, batch.Education, "education") }, 1);
 
                 // Level 0
                 Tensor level0IncomeExperts = ModelOps.ExpertBank(input, _level0IncomeExperts, Hidden);

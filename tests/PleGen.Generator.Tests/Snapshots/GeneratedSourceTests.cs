@@ -33,6 +33,8 @@ public sealed class GeneratedSourceTests
         ["TaskGroup"] = Declarations.WithTaskGroup,
         ["Nested"] = Declarations.Nested,
         ["GlobalNamespace"] = Declarations.GlobalNamespace,
+        ["CardinalityFromData"] = Declarations.CardinalityFromData,
+        ["SingleTaskFromData"] = Declarations.SingleTaskFromData,
     };
 
     /// <summary>The files reviewed in full: the deepest routing (two PLE levels), per-task everything (single-task), a task group's shared data types, a mixed-kind TorchSharp loss.</summary>
@@ -44,6 +46,8 @@ public sealed class GeneratedSourceTests
         { "SingleTask", Flavor.TorchSharp },
         { "TaskGroup", Flavor.Managed },
         { "ThreeTasksMixed", Flavor.TorchSharp },
+        { "CardinalityFromData", Flavor.Managed },
+        { "CardinalityFromData", Flavor.TorchSharp },
     };
 
     public static TheoryData<string, Flavor> Every

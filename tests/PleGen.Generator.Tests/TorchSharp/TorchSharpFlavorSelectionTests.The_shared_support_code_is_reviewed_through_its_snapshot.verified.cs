@@ -271,6 +271,28 @@ namespace PleGen.TorchSharpSupport
             global::PleGen.Runtime.Generated.TensorShapeChecks.DenseValues(model, feature, width, index, values.flatten()[index].item<float>());
         }
 
+        /// <summary>
+        /// The embedding rows of <paramref name="ids"/>, after checking every id against the table's rows in the managed
+        /// flavor's words (libtorch's own error names neither the feature nor the id). One reduction; a sync on a GPU.
+        /// </summary>
+        public static Tensor Embed(global::TorchSharp.Modules.Embedding table, Tensor ids, string feature)
+        {
+            long cardinality = table.weight!.shape[0];
+            using (DisposeScope scope = Torch.NewDisposeScope())
+            {
+                Tensor outside = ids.lt(0).logical_or(ids.ge(cardinality));
+                if (outside.any().item<bool>())
+                {
+                    long position = outside.nonzero()[0, 0].item<long>();
+                    throw new global::System.ArgumentOutOfRangeException(nameof(ids),
+                        $"Embedding '{feature}': id {ids[position].item<long>()} at position {position} is outside [0, {cardinality}) (the cardinality is {cardinality}); " +
+                        "map unseen or out-of-range values to a valid id (e.g. an out-of-vocabulary id) before the lookup.");
+                }
+            }
+
+            return table.forward(ids);
+        }
+
         // Mean over the samples whose mask is 1 (PLE Eq. 9); a batch with none of them gives 0 and zero gradients, not 0/0.
         public static Tensor MaskedMean(Tensor perSample, Tensor mask) => (perSample * mask).sum() / mask.sum().clamp_min(1);
 
@@ -284,7 +306,6 @@ namespace PleGen.TorchSharpSupport
             return new global::PleGen.Runtime.Tensors.Tensor(global::System.Array.ConvertAll(tensor.shape, d => checked((int)d)), values.ToArray());
         }
 
-        /// <summary>Writes a module's parameters as safetensors under their state-dict names, atomically.</summary>
         /// <summary>Every parameter copied to the CPU as a PleGen.Runtime tensor under its state-dict name (for checkpoints and ONNX export).</summary>
         public static global::System.Collections.Generic.List<global::PleGen.Runtime.Tensors.NamedTensor> RuntimeParameters(NN.Module module)
         {
@@ -297,6 +318,7 @@ namespace PleGen.TorchSharpSupport
             return buffers;
         }
 
+        /// <summary>Writes a module's parameters as safetensors under their state-dict names, atomically.</summary>
         public static void Save(NN.Module module, string path, global::System.Collections.Generic.IReadOnlyDictionary<string, string> metadata)
             => global::PleGen.Runtime.Checkpoints.SafeTensors.Save(path, RuntimeParameters(module), metadata);
 
