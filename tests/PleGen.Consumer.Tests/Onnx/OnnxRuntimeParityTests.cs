@@ -131,7 +131,7 @@ public sealed class OnnxRuntimeParityTests : IDisposable
     [Fact]
     public void Every_architecture_has_a_case()
     {
-        Assert.Equal(["PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing", "CrossStitch"], OnnxCase.Names.Select(n => OnnxCase.Create(n).Architecture));
+        Assert.Equal(["PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing", "CrossStitch", "Sluice"], OnnxCase.Names.Select(n => OnnxCase.Create(n).Architecture));
     }
 
     /// <summary>The largest |actual - expected| / max(|expected|, floor / relative); fails past the tolerance.</summary>
