@@ -10,8 +10,8 @@ namespace PleGen.TorchSharp.Tests.GeneratedTests;
 
 /// <summary>
 /// Both flavors start every sluice alpha unit at SelfWeight on the diagonal and the rest of the row spread evenly over the
-/// other tasks * subspaces - 1 subspaces, and every beta unit at 1 / layers; the TorchSharp units read their parameters
-/// after the module moves to another dtype (or device), which replaces them.
+/// other tasks * subspaces - 1 subspaces, and every beta unit at 1 / layers; the TorchSharp mixing units (cross-stitch's
+/// too) read their parameters after the module moves to another dtype (or device), which replaces them.
 /// </summary>
 [Collection(SerialLibTorch.Name)]
 public sealed class SluiceInitializationTests
@@ -45,11 +45,14 @@ public sealed class SluiceInitializationTests
     {
         using var alpha = new SubspaceMixUnit(2, 2, 0.9f);
         using var beta = new LayerMixUnit(3);
+        using var stitch = new CrossStitchUnit(2, 0.9f);
         alpha.to(ScalarType.Float64);
         beta.to(ScalarType.Float64);
+        stitch.to(ScalarType.Float64);
 
         Assert.Equal(ScalarType.Float64, alpha.Alpha.dtype);
         Assert.Equal(ScalarType.Float64, beta.Beta.dtype);
+        Assert.Equal(ScalarType.Float64, stitch.Alpha.dtype);
         Assert.Equal(0.9, alpha.Alpha[0, 0].item<double>(), 6);
     }
 }

@@ -67,15 +67,10 @@ namespace PleGen.TorchSharpSupport
     internal sealed class CrossStitchUnit : NN.Module
     {
         public CrossStitchUnit(long tasks, float selfWeight) : base("CrossStitchUnit")
-        {
-            float other = tasks > 1 ? (1f - selfWeight) / (tasks - 1) : 0f;
-            var values = new float[tasks * tasks];
-            for (long k = 0; k < tasks; k++) { for (long j = 0; j < tasks; j++) { values[(k * tasks) + j] = k == j ? selfWeight : other; } }
-            Alpha = NN.Parameter(Torch.tensor(values, new long[] { tasks, tasks }));
-            register_parameter("alpha", Alpha);
-        }
+            => register_parameter("alpha", NN.Parameter(ModelOps.Mix(tasks, selfWeight)));
 
-        public Parameter Alpha { get; }
+        // Looked up by name, not kept: moving the module to another device or dtype replaces the parameter.
+        public Parameter Alpha => get_parameter("alpha")!;
     }
 
     /// <summary>
