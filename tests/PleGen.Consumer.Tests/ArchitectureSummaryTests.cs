@@ -110,6 +110,30 @@ public sealed class ArchitectureSummaryTests
     }
 
     [Fact]
+    public void Sluice_has_a_column_per_task_an_alpha_unit_after_every_layer_and_a_beta_unit_per_task()
+    {
+        const long columns = 3 * ((5 * 4 + 4) + (4 * 4 + 4)); // 132
+        const long alphas = 2 * (6 * 6);                      // 72: alpha [3 tasks * 2 subspaces, 6] after each of the 2 layers
+        const long betas = 3 * 2;                             // a weight per layer per task
+        const long towers = ((4 * 3 + 3) + (3 + 1)) + (4 + 1) + ((4 * 2 + 2) + (2 + 1)); // 19 + 5 + 13
+        Assert.Equal(columns + alphas + betas + towers, Sluiced.Architecture.TotalParameters);
+        Assert.Equal("Sluice", Sluiced.Architecture.Name);
+        Assert.Equal(new[] { "columns.a.0", "columns.b.0", "columns.c.0", "alphas.0", "columns.a.1", "columns.b.1", "columns.c.1", "alphas.1", "betas.a", "betas.b", "betas.c" },
+            Sluiced.Architecture.Modules.Where(m => m.Kind is ModuleKind.Layer or ModuleKind.SubspaceMix or ModuleKind.LayerMix).Select(m => m.Name));
+        Assert.Equal("a after alpha (layer 0)", Sluiced.Architecture.Modules.Single(m => m.Name == "columns.a.1").ReadsFrom);
+        Assert.Equal("b after alpha (layer 0), b after alpha (layer 1)", Sluiced.Architecture.Modules.Single(m => m.Name == "betas.b").ReadsFrom);
+        Assert.Equal("b layer mix", Sluiced.Architecture.Modules.Single(m => m.Name == "towers.b").ReadsFrom);
+        Assert.Equal(0.1, Sluiced.OrthogonalityWeight);
+
+        // SelfWeight on the diagonal, the rest of each row spread over the other 5 subspaces; beta the mean of the layers.
+        var model = new Sluiced(3);
+        float[] alpha = model.Parameters.Single(p => p.Name == "alphas.1.alpha").Tensor.ToArray();
+        const float other = (1f - 0.6f) / 5;
+        Assert.Equal(Enumerable.Range(0, 36).Select(i => i / 6 == i % 6 ? 0.6f : other), alpha);
+        Assert.Equal(new[] { 0.5f, 0.5f }, model.Parameters.Single(p => p.Name == "betas.c.beta").Tensor.ToArray());
+    }
+
+    [Fact]
     public void Single_task_models_share_nothing_and_match_the_hand_count()
     {
         // Each task owns its embedding table, bottom and tower.

@@ -121,6 +121,16 @@ public partial class OneWay
 {
 }
 
+[SluiceModel(Subspaces = 2, SelfWeight = 0.6, OrthogonalityWeight = 0.1)]
+[SharedExperts(Units = [4, 4])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [])]
+[Task("c", TaskKind.Binary, Tower = [2])]
+[DenseFeature("x", 5)]
+public partial class Sluiced
+{
+}
+
 [CrossStitchModel(SelfWeight = 0.8)]
 [SharedExperts(Units = [10, 5])]
 [Task("a", TaskKind.Binary, Tower = [3])]

@@ -62,6 +62,12 @@ public partial class ParityCrossStitch
 {
 }
 
+[SluiceModel(TaskGroup = typeof(ParityTasks), Subspaces = 3, OrthogonalityWeight = 0.05)]
+[SharedExperts(Units = [6, 6, 6])]
+public partial class ParitySluice
+{
+}
+
 [OmoeModel(TaskGroup = typeof(ParityTasks))]
 [SharedExperts(Count = 3, Units = [7, 5])]
 public partial class ParityOmoe

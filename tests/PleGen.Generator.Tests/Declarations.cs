@@ -190,4 +190,18 @@ internal static class Declarations
         [DenseFeature("x", 2)]
         public partial class TopLevel { }
         """;
+
+    public const string Sluice = """
+        using PleGen;
+
+        namespace Demo;
+
+        [SluiceModel(Subspaces = 2, OrthogonalityWeight = 0.01, Dropout = 0.1)]
+        [SharedExperts(Units = [8, 8])]
+        [Task("ctr", TaskKind.Binary, Tower = [4])]
+        [Task("cvr", TaskKind.Binary, Tower = [4], Masked = true)]
+        [DenseFeature("x", 4)]
+        [CategoricalFeature("item", 7, 2)]
+        public partial class ConversionSluice { }
+        """;
 }

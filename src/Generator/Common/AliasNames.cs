@@ -10,9 +10,9 @@ internal static class AliasNames
     public static readonly string[] All =
     {
         "Activation", "ArchitectureModule", "CheckpointCardinalities", "CrossStitchUnit", "DenseLayer", "Device", "DisposeScope", "Embedding", "ExpertBank", "F",
-        "GateStatistics", "ICardinalitySource", "IColumnSource", "InputChecks", "LayerContext", "LibTorch",
+        "GateStatistics", "ICardinalitySource", "IColumnSource", "InputChecks", "LayerContext", "LayerMixUnit", "LibTorch",
         "Linear", "LinearStack", "LossFunctions", "Mlp", "ModelOps", "ModuleKind", "ModuleTree", "NN", "NamedTensor", "OnnxModelWriter", "OnnxValue", "Ops",
-        "ParameterRegistry", "Rows", "SafeTensors", "TaskInfo", "TaskKind", "Tensor", "TensorShapeChecks", "Torch",
+        "ParameterRegistry", "Rows", "SafeTensors", "SubspaceMixUnit", "TaskInfo", "TaskKind", "Tensor", "TensorShapeChecks", "Torch",
     };
 
     /// <summary>The alias names that something visible from <paramref name="type"/>'s scope already has.</summary>

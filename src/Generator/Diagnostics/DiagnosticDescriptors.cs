@@ -156,12 +156,36 @@ internal static class DiagnosticDescriptors
         "PLE0037", "Cross-stitch self-weight out of range",
         "SelfWeight must be in [0, 1] (the initial alpha_kk of every cross-stitch unit; the rest of each row, 1 - SelfWeight, is spread over the other tasks), but it is {0}");
 
+    public static readonly DiagnosticDescriptor SubspacesBelowOne = Create(
+        "PLE0038", "Sluice subspace count must be at least 1",
+        "Subspaces must be at least 1 (the equal parts every layer's output is split into for the alpha units; 1 mixes whole layers, as a cross-stitch unit does), but it is {0}");
+
+    public static readonly DiagnosticDescriptor UnitsNotDivisibleBySubspaces = Create(
+        "PLE0039", "Layer width not divisible by the subspace count",
+        "Every layer of a sluice column is split into Subspaces = {0} subspaces of equal width, but {1}; use widths divisible by {0}, or another Subspaces");
+
+    public static readonly DiagnosticDescriptor SluiceLayerWidthMismatch = Create(
+        "PLE0040", "Sluice layers differ in width",
+        "A task's tower reads the beta mix of its column's layers, sum_l beta_l * h_l, so every layer needs the same width, but the layers have {0} units; give every layer one width (e.g. Units = [{1}])");
+
+    public static readonly DiagnosticDescriptor SluiceSelfWeightOutOfRange = Create(
+        "PLE0041", "Sluice self-weight out of range",
+        "SelfWeight must be in [0, 1] (the initial weight of every subspace on itself in every alpha unit; the rest of each row, 1 - SelfWeight, is spread over the other subspaces of every task), but it is {0}");
+
+    public static readonly DiagnosticDescriptor OrthogonalityWeightOutOfRange = Create(
+        "PLE0042", "Orthogonality weight out of range",
+        "OrthogonalityWeight must be a finite number of at least 0 (its weight in the joint loss; 0 turns the penalty off), but it is {0}");
+
+    public static readonly DiagnosticDescriptor OrthogonalityWithoutSubspaces = Create(
+        "PLE0043", "Orthogonality weight without subspaces",
+        "OrthogonalityWeight = {0} keeps the subspaces of every layer orthogonal to each other, but Subspaces = 1 gives every layer a single subspace, so the penalty would always be 0; set Subspaces = 2 or more, or remove OrthogonalityWeight");
+
     public static readonly DiagnosticDescriptor RepeatedEmbeddingDim = Create(
-        "PLE0040", "Embedding width given twice",
+        "PLE0044", "Embedding width given twice",
         "Categorical feature '{0}' gives its embedding width twice (embeddingDim: {1} and EmbeddingDim = {2}); remove 'EmbeddingDim = {2}' (the named form is for features without a declared cardinality: [CategoricalFeature(\"{0}\", EmbeddingDim = {2})])");
 
     public static readonly DiagnosticDescriptor MissingEmbeddingDim = Create(
-        "PLE0041", "Categorical feature without an embedding width",
+        "PLE0045", "Categorical feature without an embedding width",
         "Categorical feature '{0}' takes its cardinality from the data but has no embedding width; add one, e.g. [CategoricalFeature(\"{0}\", EmbeddingDim = 8)], or declare both: [CategoricalFeature(\"{0}\", cardinality, embeddingDim)]");
 
     private static DiagnosticDescriptor Create(string id, string title, string message) => new(

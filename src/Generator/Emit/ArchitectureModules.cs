@@ -50,8 +50,13 @@ internal static class ArchitectureModules
                     rows.Add(new ModuleRow(layer.Layer.Path, "Layer", -1, layer.Layer.InputWidth, layer.Layer.OutputWidth, layer.Layer.Parameters, layer.Input.Description, none));
                     break;
                 case CrossStitchStep stitch:
-                    rows.Add(new ModuleRow(stitch.Unit.Path, "CrossStitch", -1, stitch.Unit.Width, stitch.Unit.Width, stitch.Unit.Parameters,
-                        string.Join(", ", stitch.Inputs.Select(v => v.Description)), none));
+                    rows.Add(new ModuleRow(stitch.Unit.Path, "CrossStitch", -1, stitch.Unit.Width, stitch.Unit.Width, stitch.Unit.Parameters, Reads(stitch.Inputs), none));
+                    break;
+                case SubspaceMixStep mix:
+                    rows.Add(new ModuleRow(mix.Unit.Path, "SubspaceMix", -1, mix.Unit.Width, mix.Unit.Width, mix.Unit.Parameters, Reads(mix.Inputs), none));
+                    break;
+                case LayerMixStep mix:
+                    rows.Add(new ModuleRow(mix.Mix.Path, "LayerMix", -1, mix.Mix.Width, mix.Mix.Width, mix.Mix.Parameters, Reads(mix.Inputs), none));
                     break;
                 case TowerStep tower:
                     rows.Add(new ModuleRow(tower.Network.Path, "Tower", -1, tower.Network.InputWidth, 1, tower.Network.Parameters, tower.Input.Description, none));
@@ -61,6 +66,9 @@ internal static class ArchitectureModules
 
         return rows;
     }
+
+    /// <summary>What a step reads, for the "Reads" column: its inputs' descriptions in order.</summary>
+    private static string Reads(IEnumerable<PlanValue> inputs) => string.Join(", ", inputs.Select(v => v.Description));
 
     /// <summary>
     /// The printable table: a heading, one line per module (gates add a line naming what they mix), the total. Each line is

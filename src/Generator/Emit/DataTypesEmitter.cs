@@ -61,25 +61,39 @@ internal static class DataTypesEmitter
             "Output", Constructor, BatchSize.Concat(members), () => flavor.OutputExtras(w, tasks));
     }
 
-    public static void EmitLosses(SourceWriter w, EquatableArray<TaskSpec> tasks, DataFlavor flavor)
+    public static void EmitLosses(SourceWriter w, ModelPlan plan, DataFlavor flavor)
     {
-        var members = new List<(string Doc, string Declaration)> { ($"sum over tasks of w_k(t) * L_k: call {flavor.Backward} on it to train.", $"public {flavor.Tensor} Total {{ get; }}") };
-        members.AddRange(tasks.Select(t => ($"{(t.IsBinary ? "Binary cross-entropy" : "Mean squared error")} of \"{t.Name}\"{(t.Masked ? " over its sample space" : "")}.",
-            $"public {flavor.Tensor} {t.Identifier} {{ get; }}")));
+        bool penalty = LossEmitter.HasPenalty(plan);
+        string total = "sum over tasks of w_k(t) * L_k" + (penalty ? ", plus OrthogonalityWeight * Orthogonality" : "");
+        var members = new List<(string Doc, string Declaration)> { ($"{total}: call {flavor.Backward} on it to train.", $"public {flavor.Tensor} Total {{ get; }}") };
+        members.AddRange(plan.Losses.Select(term => (Doc(plan, term), $"public {flavor.Tensor} {LossEmitter.Member(plan, term)} {{ get; }}")));
 
         void Constructor()
         {
-            using (w.Block($"internal Losses({flavor.Tensor} total, {string.Join(", ", tasks.Select(t => $"{flavor.Tensor} {CamelCase.From(t.Identifier)}"))})"))
+            var parameters = plan.Losses.Select(term => $"{flavor.Tensor} {CamelCase.From(LossEmitter.Member(plan, term))}");
+            using (w.Block($"internal Losses({flavor.Tensor} total, {string.Join(", ", parameters)})"))
             {
                 w.Line("Total = total;");
-                foreach (TaskSpec t in tasks)
+                foreach (LossTerm term in plan.Losses)
                 {
-                    w.Line($"{t.Identifier} = {CamelCase.From(t.Identifier)};");
+                    w.Line($"{LossEmitter.Member(plan, term)} = {CamelCase.From(LossEmitter.Member(plan, term))};");
                 }
             }
         }
 
-        Holder(w, "The joint loss of one batch and each task's part (before weighting).", "Losses", Constructor, members, () => { });
+        Holder(w, penalty ? "The joint loss of one batch, each task's part and the orthogonality penalty (before weighting)." : "The joint loss of one batch and each task's part (before weighting).",
+            "Losses", Constructor, members, () => { });
+    }
+
+    private static string Doc(ModelPlan plan, LossTerm term)
+    {
+        if (term is TaskLossTerm task)
+        {
+            TaskSpec t = plan.Tasks[task.Task];
+            return $"{(t.IsBinary ? "Binary cross-entropy" : "Mean squared error")} of \"{t.Name}\"{(t.Masked ? " over its sample space" : "")}.";
+        }
+
+        return "Orthogonality penalty of the sluice subspaces: over every layer of every column, sum_{s &lt; r} ||W_s W_r^T||_F^2 (W_s: the weight rows of subspace s).";
     }
 
     private static IEnumerable<(string Doc, string Declaration)> BatchSize => new[] { ("Number of samples.", "public int BatchSize { get; }") };

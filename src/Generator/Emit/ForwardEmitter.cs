@@ -22,7 +22,19 @@ internal abstract class ForwardFlavor
     public abstract string Fusion(FusionStep step);
 
     /// <summary>Output <paramref name="row"/> of a cross-stitch unit: its alpha's row applied to the step's inputs.</summary>
-    public abstract string CrossStitch(CrossStitchStep step, int row);
+    public string CrossStitch(CrossStitchStep step, int row) => Mix("CrossStitch", step.Unit, $"{row}, ", step.Inputs);
+
+    /// <summary>Task <paramref name="task"/>'s output of a sluice alpha unit: its rows of alpha applied to the step's inputs' subspaces.</summary>
+    public string SubspaceMix(SubspaceMixStep step, int task) => Mix("SubspaceMix", step.Unit, $"{task}, subspaces: {step.Unit.Subspaces}, ", step.Inputs);
+
+    /// <summary>A sluice beta unit: its task's weighted sum of the step's inputs.</summary>
+    public string LayerMix(LayerMixStep step) => Mix("LayerMix", step.Mix, "", step.Inputs);
+
+    /// <summary>
+    /// The flavor's mixing operation <paramref name="op"/> (each flavor has one of that name) on the learned weights of
+    /// <paramref name="module"/>, then <paramref name="arguments"/> (empty, or ending with ", "), then <paramref name="inputs"/>.
+    /// </summary>
+    protected abstract string Mix(string op, PlanModule module, string arguments, EquatableArray<PlanValue> inputs);
 }
 
 /// <summary>The body of a forward pass: one statement per plan step (three for a gate), under a comment per section.</summary>
@@ -61,11 +73,14 @@ internal static class ForwardEmitter
                 continue;
             }
 
-            if (step is CrossStitchStep stitch)
+            if (step is CrossStitchStep or SubspaceMixStep)
             {
-                for (int row = 0; row < stitch.Outputs.Count; row++)
+                // A mix across the columns: one statement per column's output.
+                var outputs = step.Produces.ToList();
+                for (int k = 0; k < outputs.Count; k++)
                 {
-                    w.Line($"{flavor.Tensor} {stitch.Outputs[row].Name} = {flavor.CrossStitch(stitch, row)};");
+                    string mix = step is CrossStitchStep stitch ? flavor.CrossStitch(stitch, k) : flavor.SubspaceMix((SubspaceMixStep)step, k);
+                    w.Line($"{flavor.Tensor} {outputs[k].Name} = {mix};");
                 }
 
                 continue;
@@ -80,6 +95,7 @@ internal static class ForwardEmitter
                 LayerStep layer => (layer.Output, flavor.Network(layer.Layer, layer.Input.Name)),
                 TowerStep tower => (tower.Output, flavor.Network(tower.Network, tower.Input.Name)),
                 FusionStep fusion => (fusion.Output, flavor.Fusion(fusion)),
+                LayerMixStep mix => (mix.Output, flavor.LayerMix(mix)),
                 _ => throw new System.ArgumentOutOfRangeException(nameof(plan), step.GetType().Name, "Unknown step kind."),
             };
             w.Line($"{flavor.Tensor} {output.Name} = {expression};");

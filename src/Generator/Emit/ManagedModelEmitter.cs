@@ -19,7 +19,7 @@ internal static class ManagedModelEmitter
 
             var flavor = new ManagedDataFlavor(plan.Model.Name);
             DataTypesEmitter.EmitOutput(w, plan.Tasks, flavor);
-            DataTypesEmitter.EmitLosses(w, plan.Tasks, flavor);
+            DataTypesEmitter.EmitLosses(w, plan, flavor);
             EmitFields(w, plan);
             EmitConstructor(w, plan);
             EmitMembers(w, plan);
@@ -42,7 +42,7 @@ internal static class ManagedModelEmitter
             EmbeddingModule => "Tensor",
             ExpertBankModule => "ExpertBank",
             GateModule or LinearModule => "DenseLayer",
-            CrossStitchModule => "Tensor",
+            CrossStitchModule or SubspaceMixModule or LayerMixModule => "Tensor",
             _ => "Mlp",
         }));
 
@@ -108,6 +108,8 @@ internal static class ManagedModelEmitter
         GateModule gate => $"_registry.Dense({String(gate.Path)}, {gate.InputWidth}, {gate.FanIn})",
         LinearModule layer => $"_registry.Dense({String(layer.Path)}, {layer.InputWidth}, {layer.OutputWidth})",
         CrossStitchModule unit => $"_registry.CrossStitch({String(unit.Path)}, {unit.Columns}, {Float(unit.SelfWeight)})",
+        SubspaceMixModule unit => $"_registry.SubspaceMix({String(unit.Path)}, {unit.Tasks}, subspaces: {unit.Subspaces}, {Float(unit.SelfWeight)})",
+        LayerMixModule mix => $"_registry.LayerMix({String(mix.Path)}, {mix.Layers})",
         MlpModule mlp => $"_registry.Mlp({String(mlp.LayerPrefix)}, {mlp.InputWidth}, {Ints(mlp.Units)}, lastIsOutput: {Bool(mlp.LastIsOutput)})",
         _ => throw new System.ArgumentOutOfRangeException(nameof(module), module.GetType().Name, "Unknown module kind."),
     };
@@ -142,10 +144,15 @@ internal static class ManagedModelEmitter
             w.Inherited($"public void Load(string path) => {Type("SafeTensors")}.Load(path, Parameters);");
         }
 
-        foreach (LossTerm term in plan.Losses)
+        foreach (TaskLossTerm term in plan.Losses.OfType<TaskLossTerm>())
         {
             TaskSpec t = plan.Tasks[term.Task];
             w.Member(LossWeightSummary(t), $"public static double {t.Identifier}LossWeight(int epoch) => {LossWeightExpression(term)};");
+        }
+
+        foreach (OrthogonalityLossTerm penalty in plan.Losses.OfType<OrthogonalityLossTerm>())
+        {
+            w.Member(OrthogonalityWeightSummary, $"public const double OrthogonalityWeight = {Double(penalty.Weight)};");
         }
     }
 
@@ -187,6 +194,9 @@ internal static class ManagedModelEmitter
         w.Line();
     }
 
+    /// <summary>The summary of the orthogonality weight, in both flavors.</summary>
+    public const string OrthogonalityWeightSummary = "Weight of the orthogonality penalty (Losses.Orthogonality) in the joint loss, at every epoch.";
+
     /// <summary>The summary of a task's loss-weight method, in both flavors.</summary>
     public static string LossWeightSummary(TaskSpec t) => $"Loss weight of \"{t.Name}\" at 0-based <paramref name=\"epoch\"/>: w0 * gamma^epoch (PLE Eq. 10).";
 
@@ -197,16 +207,21 @@ internal static class ManagedModelEmitter
 
     private static void EmitLoss(SourceWriter w, ModelPlan plan)
     {
-        LossEmitter.Documentation(w);
+        LossEmitter.Documentation(w, plan);
         using (w.Block($"public Losses Loss(Output output, {Data(plan)}Labels labels, int epoch = 0)"))
         {
             LossEmitter.Checks(w, plan);
-            foreach (LossTerm term in plan.Losses)
+            foreach (TaskLossTerm term in plan.Losses.OfType<TaskLossTerm>())
             {
                 TaskSpec t = plan.Tasks[term.Task];
                 string fn = term.Kind == LossKind.BinaryCrossEntropy ? "BinaryCrossEntropyWithLogits" : "MeanSquaredError";
                 string mask = term.Masked ? $"labels.{t.Identifier}Mask" : "null";
                 w.Line($"{Type("Tensor")} loss{t.Identifier} = {Type("LossFunctions")}.{fn}(output.{t.Identifier}, labels.{t.Identifier}, {mask}, {String(t.Name)});");
+            }
+
+            foreach (OrthogonalityLossTerm penalty in plan.Losses.OfType<OrthogonalityLossTerm>())
+            {
+                w.Line($"{Type("Tensor")} {LossEmitter.Local(plan, penalty)} = {Type("Ops")}.SubspaceOrthogonality(subspaces: {penalty.Subspaces}, {string.Join(", ", penalty.Layers.Select(l => l.Field + ".Weight"))});");
             }
 
             LossEmitter.Total(w, plan, Type("Tensor"), (loss, weight) => $"{Type("Ops")}.Scale({loss}, (float){weight})", (sum, term) => $"{Type("Ops")}.Add({sum}, {term})");
@@ -230,14 +245,15 @@ internal static class ManagedModelEmitter
 
         public override string GateMix(GateStep step) => $"{Type("Ops")}.GateMix({step.Weights.Name}, {ForwardEmitter.Banks(step)})";
 
-        public override string CrossStitch(CrossStitchStep step, int row) => $"{Type("Ops")}.CrossStitch({step.Unit.Field}, {row}, {ForwardEmitter.Names(step.Inputs)})";
+        protected override string Mix(string op, PlanModule module, string arguments, EquatableArray<PlanValue> inputs)
+            => $"{Type("Ops")}.{op}({module.Field}, {arguments}{ForwardEmitter.Names(inputs)})";
 
         public override string Fusion(FusionStep step) => ForwardEmitter.Fusion(step, parts => $"{Type("Ops")}.Concat({parts}, 1)",
             (a, b) => $"{Type("Ops")}.Add({a}, {b})", (sum, factor) => $"{Type("Ops")}.Scale({sum}, {factor})");
     }
 
     // w0 * gamma^epoch with the constants folded: a weight that does not decay is its w0, and w0 = 1 is left out.
-    private static string LossWeightExpression(LossTerm term)
+    private static string LossWeightExpression(TaskLossTerm term)
     {
         string power = $"global::System.Math.Pow({Double(term.Decay)}, epoch)";
         return !term.Decays ? Double(term.Weight) : term.Weight == 1.0 ? power : $"{Double(term.Weight)} * {power}";

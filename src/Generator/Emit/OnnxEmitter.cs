@@ -100,6 +100,8 @@ internal static class OnnxEmitter
 
         public override string Fusion(FusionStep step) => $"onnx.{step.Kind}({ForwardEmitter.Names(step.Inputs)})";
 
-        public override string CrossStitch(CrossStitchStep step, int row) => $"onnx.CrossStitch({String(step.Unit.Alpha)}, {row}, {ForwardEmitter.Names(step.Inputs)})";
+        // The writer reads a mixing unit's weights by their one parameter's state-dict name.
+        protected override string Mix(string op, PlanModule module, string arguments, EquatableArray<PlanValue> inputs)
+            => $"onnx.{op}({String(module.ParameterNames.Single())}, {arguments}{ForwardEmitter.Names(inputs)})";
     }
 }

@@ -30,7 +30,7 @@ internal static class TorchSharpModelEmitter
             DataTypesEmitter.EmitBatch(w, plan.Data, flavor, "One batch of inputs: per dense feature a Float32 tensor [batch, width], per categorical feature an Int64 tensor of ids [batch].");
             DataTypesEmitter.EmitLabels(w, plan.Data, flavor, "One batch of labels: per task a Float32 tensor [batch], and a 0/1 mask for tasks with their own sample space (PLE Eq. 9).");
             DataTypesEmitter.EmitOutput(w, plan.Tasks, flavor);
-            DataTypesEmitter.EmitLosses(w, plan.Tasks, flavor);
+            DataTypesEmitter.EmitLosses(w, plan, flavor);
             EmitConstants(w, plan);
             EmitFields(w, plan);
             EmitConstructor(w, plan);
@@ -66,6 +66,8 @@ internal static class TorchSharpModelEmitter
             ExpertBankModule => $"{Type("LinearStack")}[]",
             GateModule or LinearModule => $"{Type("Linear")}",
             CrossStitchModule => $"{Type("CrossStitchUnit")}",
+            SubspaceMixModule => $"{Type("SubspaceMixUnit")}",
+            LayerMixModule => $"{Type("LayerMixUnit")}",
             _ => $"{Type("LinearStack")}",
         });
 
@@ -114,6 +116,8 @@ internal static class TorchSharpModelEmitter
         GateModule gate => $"modules.Add({String(gate.Path)}, {Type("NN")}.Linear({gate.InputWidth}, {gate.FanIn}))",
         LinearModule layer => $"modules.Add({String(layer.Path)}, {Type("NN")}.Linear({layer.InputWidth}, {layer.OutputWidth}))",
         CrossStitchModule unit => $"modules.Add({String(unit.Path)}, new {Type("CrossStitchUnit")}({unit.Columns}, {Float(unit.SelfWeight)}))",
+        SubspaceMixModule unit => $"modules.Add({String(unit.Path)}, new {Type("SubspaceMixUnit")}({unit.Tasks}, subspaces: {unit.Subspaces}, {Float(unit.SelfWeight)}))",
+        LayerMixModule mix => $"modules.Add({String(mix.Path)}, new {Type("LayerMixUnit")}({mix.Layers}))",
         MlpModule mlp => $"modules.Add({String(mlp.LayerPrefix)}, {Type("ModelOps")}.LinearStack({mlp.InputWidth}, {Longs(mlp.Units)}))",
         _ => throw new System.ArgumentOutOfRangeException(nameof(module), module.GetType().Name, "Unknown module kind."),
     };
@@ -151,15 +155,20 @@ internal static class TorchSharpModelEmitter
         {
             w.Member(ManagedModelEmitter.LossWeightSummary(t), $"public static double {t.Identifier}LossWeight(int epoch) => {plan.Model.Identifier}.{t.Identifier}LossWeight(epoch);");
         }
+
+        if (LossEmitter.HasPenalty(plan))
+        {
+            w.Member(ManagedModelEmitter.OrthogonalityWeightSummary, $"public const double OrthogonalityWeight = {plan.Model.Identifier}.OrthogonalityWeight;");
+        }
     }
 
     private static void EmitLoss(SourceWriter w, ModelPlan plan)
     {
-        LossEmitter.Documentation(w);
+        LossEmitter.Documentation(w, plan);
         using (w.Block("public Losses Loss(Output output, Labels labels, int epoch = 0)"))
         {
             LossEmitter.Checks(w, plan);
-            foreach (LossTerm term in plan.Losses)
+            foreach (TaskLossTerm term in plan.Losses.OfType<TaskLossTerm>())
             {
                 TaskSpec t = plan.Tasks[term.Task];
                 string fn = term.Kind == LossKind.BinaryCrossEntropy ? "binary_cross_entropy_with_logits" : "mse_loss";
@@ -174,6 +183,11 @@ internal static class TorchSharpModelEmitter
                 {
                     w.Line($"{Type("Tensor")} loss{t.Identifier} = {all};");
                 }
+            }
+
+            foreach (OrthogonalityLossTerm penalty in plan.Losses.OfType<OrthogonalityLossTerm>())
+            {
+                w.Line($"{Type("Tensor")} {LossEmitter.Local(plan, penalty)} = {Type("ModelOps")}.SubspaceOrthogonality(subspaces: {penalty.Subspaces}, {string.Join(", ", penalty.Layers.Select(l => l.Field + ".weight"))});");
             }
 
             LossEmitter.Total(w, plan, Type("Tensor"), (loss, weight) => $"{loss} * {weight}", (sum, term) => $"{sum} + {term}");
@@ -291,7 +305,8 @@ internal static class TorchSharpModelEmitter
 
         public override string GateMix(GateStep step) => $"{Type("ModelOps")}.Mix({step.Weights.Name}, {ForwardEmitter.Banks(step)})";
 
-        public override string CrossStitch(CrossStitchStep step, int row) => $"{Type("ModelOps")}.CrossStitch({step.Unit.Field}, {row}, {ForwardEmitter.Names(step.Inputs)})";
+        protected override string Mix(string op, PlanModule module, string arguments, EquatableArray<PlanValue> inputs)
+            => $"{Type("ModelOps")}.{op}({module.Field}, {arguments}{ForwardEmitter.Names(inputs)})";
 
         public override string Fusion(FusionStep step) => ForwardEmitter.Fusion(step, parts => $"{Type("Torch")}.cat({parts}, 1)",
             (a, b) => $"{a}.add({b})", (sum, factor) => $"{sum}.mul({factor})");

@@ -13,6 +13,7 @@ internal enum ArchitectureKind
     CustomizedSharing,
     AsymmetricSharing,
     CrossStitch,
+    Sluice,
 }
 
 /// <summary>Attribute names and display names of each architecture.</summary>
@@ -30,6 +31,7 @@ internal static class Architectures
         (ArchitectureKind.CustomizedSharing, "PleGen.CustomizedSharingModelAttribute"),
         (ArchitectureKind.AsymmetricSharing, "PleGen.AsymmetricSharingModelAttribute"),
         (ArchitectureKind.CrossStitch, "PleGen.CrossStitchModelAttribute"),
+        (ArchitectureKind.Sluice, "PleGen.SluiceModelAttribute"),
     };
 
     /// <summary>The architecture an attribute declares, or null when it is not an architecture attribute.</summary>
@@ -47,7 +49,7 @@ internal static class Architectures
         return null;
     }
 
-    /// <summary>The name users and reports see: "PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing", "CrossStitch".</summary>
+    /// <summary>The name users and reports see: "PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing", "CrossStitch", "Sluice".</summary>
     public static string DisplayName(ArchitectureKind kind) => kind switch
     {
         ArchitectureKind.Ple => "PLE",
@@ -59,6 +61,7 @@ internal static class Architectures
         ArchitectureKind.CustomizedSharing => "CustomizedSharing",
         ArchitectureKind.AsymmetricSharing => "AsymmetricSharing",
         ArchitectureKind.CrossStitch => "CrossStitch",
+        ArchitectureKind.Sluice => "Sluice",
         _ => "SingleTask",
     };
 
@@ -74,6 +77,7 @@ internal static class Architectures
         ArchitectureKind.CustomizedSharing => "CustomizedSharingModel",
         ArchitectureKind.AsymmetricSharing => "AsymmetricSharingModel",
         ArchitectureKind.CrossStitch => "CrossStitchModel",
+        ArchitectureKind.Sluice => "SluiceModel",
         _ => "SingleTaskModel",
     };
 
@@ -92,6 +96,9 @@ internal static class Architectures
 
     /// <summary>Whether one gate over the shared experts feeds every tower (OMoE) rather than a gate per task.</summary>
     public static bool HasOneGate(ArchitectureKind kind) => kind == ArchitectureKind.Omoe;
+
+    /// <summary>Whether every task has a column of layers of its own, mixed across the columns after every layer (cross-stitch, sluice).</summary>
+    public static bool HasColumns(ArchitectureKind kind) => kind is ArchitectureKind.CrossStitch or ArchitectureKind.Sluice;
 
     public static bool IsMultiTask(ArchitectureKind kind) => kind != ArchitectureKind.SingleTask;
 }

@@ -161,8 +161,14 @@ internal sealed class ModelDeclaration
 
     public List<DependencyDeclaration> Dependencies { get; } = new();
 
-    /// <summary>Cross-stitch's initial alpha_kk (the default elsewhere).</summary>
+    /// <summary>Cross-stitch's initial alpha_kk, sluice's initial weight of a subspace on itself (the default elsewhere).</summary>
     public Arg<double> SelfWeight { get; set; }
+
+    /// <summary>Sluice's subspaces per layer (the default elsewhere).</summary>
+    public Arg<int> Subspaces { get; set; }
+
+    /// <summary>Sluice's weight of the orthogonality penalty in the joint loss (0 elsewhere).</summary>
+    public Arg<double> OrthogonalityWeight { get; set; }
 
     public List<TaskDeclaration> Tasks { get; } = new();
 

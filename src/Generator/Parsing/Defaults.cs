@@ -17,4 +17,13 @@ internal static class Defaults
 
     /// <summary>Task-specific experts per task and level when no [TaskExperts] gives Count: 1 where the architecture has them.</summary>
     public static int TaskExpertCount(ArchitectureKind kind) => Architectures.HasTaskExperts(kind) ? 1 : 0;
+
+    /// <summary>Cross-stitch's initial alpha_kk and sluice's initial weight of a subspace on itself: Misra et al.'s 0.9.</summary>
+    public const double SelfWeight = 0.9;
+
+    /// <summary>Sluice's subspaces per layer: two, as Ruder et al. use.</summary>
+    public const int Subspaces = 2;
+
+    /// <summary>Sluice's orthogonality weight: off, so the joint loss is the tasks' alone unless the penalty is asked for.</summary>
+    public const double OrthogonalityWeight = 0;
 }

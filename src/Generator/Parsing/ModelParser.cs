@@ -56,7 +56,9 @@ internal static class ModelParser
         declaration.Dropout = model.Double("Dropout", 0.0);
         declaration.TorchSharp = model.Bool("TorchSharp", false);
         declaration.Fusion = model.Enum("Fusion", "Fusion", FusionValue.Concat);
-        declaration.SelfWeight = model.Double("SelfWeight", 0.9);
+        declaration.SelfWeight = model.Double("SelfWeight", Defaults.SelfWeight);
+        declaration.Subspaces = model.Int("Subspaces", Defaults.Subspaces);
+        declaration.OrthogonalityWeight = model.Double("OrthogonalityWeight", Defaults.OrthogonalityWeight);
 
         Arg<ITypeSymbol?> taskGroup = model.Type("TaskGroup");
         if (taskGroup.IsSet && taskGroup.Value is not null)

@@ -5,7 +5,7 @@ namespace PleGen.Generator.Plan;
 
 /// <summary>
 /// Builds the plan of a declaration that passed validation. The architecture decides only which body builder lays out
-/// the modules between the input and the towers (<see cref="GatedLevelsBuilder"/> for PLE, CGC, MMoE and ML-MMoE, <see cref="OneGateBuilder"/> for OMoE, <see cref="FusedBottomsBuilder"/> for customized and asymmetric sharing, <see cref="CrossStitchBuilder"/> for cross-stitch networks,
+/// the modules between the input and the towers (<see cref="GatedLevelsBuilder"/> for PLE, CGC, MMoE and ML-MMoE, <see cref="OneGateBuilder"/> for OMoE, <see cref="FusedBottomsBuilder"/> for customized and asymmetric sharing, <see cref="ColumnsBuilder"/> for cross-stitch and sluice networks,
 /// <see cref="BottomsBuilder"/> for shared-bottom and single-task); inputs, towers, losses, names and counts are common.
 /// </summary>
 internal static class PlanBuilder
@@ -20,7 +20,8 @@ internal static class PlanBuilder
         PlanBody body = Architectures.HasOneGate(model.Architecture) ? OneGateBuilder.Build(model, resolver, data.Tasks, inputs, names, origins)
             : Architectures.HasGates(model.Architecture) ? GatedLevelsBuilder.Build(model, resolver, levels, data.Tasks, inputs, names, origins)
             : Architectures.HasTaskBottoms(model.Architecture) ? FusedBottomsBuilder.Build(model, resolver, data.Tasks, inputs, names, origins)
-            : model.Architecture == ArchitectureKind.CrossStitch ? CrossStitchBuilder.Build(model, resolver, data.Tasks, inputs, names, origins)
+            : model.Architecture == ArchitectureKind.CrossStitch ? ColumnsBuilder.CrossStitch(model, resolver, data.Tasks, inputs, names, origins)
+            : model.Architecture == ArchitectureKind.Sluice ? ColumnsBuilder.Sluice(model, resolver, data.Tasks, inputs, names, origins)
             : BottomsBuilder.Build(model, resolver, data.Tasks, inputs, perTaskBottoms: perTaskInputs, names, origins);
 
         var towers = new List<PlanStep>();
@@ -37,8 +38,8 @@ internal static class PlanBuilder
         }
 
         var steps = inputs.Steps.Concat(body.Steps).Concat(towers).ToList();
-        var losses = data.Tasks.Select(t => new LossTerm(t.Index, t.IsBinary ? LossKind.BinaryCrossEntropy : LossKind.MeanSquaredError,
-            t.Masked, t.LossWeight, t.LossWeightDecay)).ToEquatableArray();
+        var losses = data.Tasks.Select(t => (LossTerm)new TaskLossTerm(t.Index, t.IsBinary ? LossKind.BinaryCrossEntropy : LossKind.MeanSquaredError,
+            t.Masked, t.LossWeight, t.LossWeightDecay)).Concat(body.Penalties).ToEquatableArray();
 
         return new ModelPlan(
             Identity(model),
@@ -102,7 +103,7 @@ internal static class PlanBuilder
     }
 }
 
-/// <summary>What a body builder hands back: its steps, the level count for the summary, and what each tower reads.</summary>
+/// <summary>What a body builder hands back: its steps, the level count for the summary, what each tower reads, and any penalty the joint loss adds.</summary>
 internal sealed class PlanBody
 {
     public PlanBody(List<PlanStep> steps, int levels, PlanValue[] towerInputs)
@@ -117,6 +118,9 @@ internal sealed class PlanBody
     public int Levels { get; }
 
     public PlanValue[] TowerInputs { get; }
+
+    /// <summary>Loss terms on the body's parameters, added to the joint loss after the tasks' (sluice's orthogonality penalty).</summary>
+    public List<LossTerm> Penalties { get; } = new();
 }
 
 /// <summary>

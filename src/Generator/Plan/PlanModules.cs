@@ -118,6 +118,36 @@ internal sealed record CrossStitchModule(string Path, string Field, string Descr
     public override IEnumerable<(int Input, int Output)> LinearShapes => Enumerable.Empty<(int, int)>();
 }
 
+/// <summary>
+/// A sluice network's alpha unit over <see cref="Tasks"/> columns of <see cref="Subspaces"/> subspaces each: its learned
+/// alpha [Size, Size] (Size = tasks * subspaces), named "{Path}.alpha", initialized to <see cref="SelfWeight"/> on the
+/// diagonal and (1 - SelfWeight) / (Size - 1) elsewhere.
+/// </summary>
+internal sealed record SubspaceMixModule(string Path, string Field, string Description, int Tasks, int Subspaces, int Width, double SelfWeight) : PlanModule(Field)
+{
+    public string Alpha => Path + ".alpha";
+
+    public int Size => Tasks * Subspaces;
+
+    public override IEnumerable<string> ParameterNames => new[] { Alpha };
+
+    public override long Parameters => (long)Size * Size;
+
+    public override IEnumerable<(int Input, int Output)> LinearShapes => Enumerable.Empty<(int, int)>();
+}
+
+/// <summary>A sluice network's beta unit of one task: its learned beta [layers], named "{Path}.beta", initialized to 1 / layers each.</summary>
+internal sealed record LayerMixModule(string Path, string Field, string Description, int Layers, int Width) : PlanModule(Field)
+{
+    public string Beta => Path + ".beta";
+
+    public override IEnumerable<string> ParameterNames => new[] { Beta };
+
+    public override long Parameters => Layers;
+
+    public override IEnumerable<(int Input, int Output)> LinearShapes => Enumerable.Empty<(int, int)>();
+}
+
 /// <summary>Summary kinds of modules, as <c>PleGen.ModuleKind</c> names them.</summary>
 internal enum ModuleKindValue
 {

@@ -55,6 +55,16 @@ internal sealed class PlanNames
     /// <summary>Task <paramref name="task"/>'s column after the cross-stitch unit of layer <paramref name="layer"/>.</summary>
     public string StitchedLocal(TaskSpec task, int layer) => _locals.Claim($"stitched{task.Identifier}{layer}", $"stitched{task.Identifier}Layer{layer}");
 
+    /// <summary>The sluice alpha unit after layer <paramref name="layer"/>: its field.</summary>
+    public string AlphaField(int layer) => _fields.Claim($"_alpha{layer}");
+
+    /// <summary>Task <paramref name="task"/>'s column after the alpha unit of layer <paramref name="layer"/>.</summary>
+    public string MixedLocal(TaskSpec task, int layer) => _locals.Claim($"mixed{task.Identifier}{layer}", $"mixed{task.Identifier}Layer{layer}");
+
+    /// <summary>Task <paramref name="task"/>'s sluice beta unit: its field and its output's local.</summary>
+    public (string Field, string Local) LayerMix(TaskSpec task)
+        => (_fields.Claim($"_beta{task.Identifier}", $"_betaTask{task.Identifier}"), _locals.Claim($"layerMix{task.Identifier}", $"layerMixTask{task.Identifier}"));
+
     public string TowerField(TaskSpec task) => _fields.Claim("_tower" + task.Identifier);
 
     public string PredictionLocal(TaskSpec task) => _locals.Claim("prediction" + task.Identifier);

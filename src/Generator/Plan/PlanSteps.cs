@@ -83,6 +83,25 @@ internal sealed record CrossStitchStep(string Section, EquatableArray<PlanValue>
     public override IEnumerable<PlanValue> Produces => Outputs;
 }
 
+/// <summary>
+/// A sluice network's alpha unit: every input (one column per task, [batch, width]) split into the unit's subspaces;
+/// subspace s of output k is sum_{j, r} alpha[k * S + s, j * S + r] * subspace r of input j. Every output [batch, width].
+/// </summary>
+internal sealed record SubspaceMixStep(string Section, EquatableArray<PlanValue> Outputs, EquatableArray<PlanValue> Inputs, SubspaceMixModule Unit) : PlanStep(Section)
+{
+    public override IEnumerable<PlanModule> Modules => new[] { Unit };
+
+    public override IEnumerable<PlanValue> Produces => Outputs;
+}
+
+/// <summary>A sluice network's beta unit: one task's sum_l beta[l] * input l over its column's layer outputs, [batch, width].</summary>
+internal sealed record LayerMixStep(string Section, PlanValue Output, EquatableArray<PlanValue> Inputs, LayerMixModule Mix) : PlanStep(Section)
+{
+    public override IEnumerable<PlanModule> Modules => new[] { Mix };
+
+    public override IEnumerable<PlanValue> Produces => new[] { Output };
+}
+
 /// <summary>Task <see cref="Task"/>'s tower over <see cref="Input"/>: its logit or value [batch].</summary>
 internal sealed record TowerStep(string Section, PlanValue Output, PlanValue Input, int Task, MlpModule Network) : PlanStep(Section)
 {
@@ -101,9 +120,18 @@ internal enum LossKind
     MeanSquaredError,
 }
 
-/// <summary>One term of the joint loss: w0 * gamma^epoch * L_k (PLE Eq. 10), L_k averaged over the task's sample space when masked (Eq. 9).</summary>
-internal sealed record LossTerm(int Task, LossKind Kind, bool Masked, double Weight, double Decay)
+/// <summary>One term of the joint loss.</summary>
+internal abstract record LossTerm;
+
+/// <summary>Task <see cref="Task"/>'s term: w0 * gamma^epoch * L_k (PLE Eq. 10), L_k averaged over the task's sample space when masked (Eq. 9).</summary>
+internal sealed record TaskLossTerm(int Task, LossKind Kind, bool Masked, double Weight, double Decay) : LossTerm
 {
     /// <summary>Whether the weight changes with the epoch.</summary>
     public bool Decays => Decay != 1.0;
 }
+
+/// <summary>
+/// A sluice network's orthogonality penalty, <see cref="Weight"/> times the sum over <see cref="Layers"/> of
+/// sum_{s &lt; r} ||W_s W_r^T||_F^2, W_s the rows of a layer's weight that compute subspace s (of <see cref="Subspaces"/>).
+/// </summary>
+internal sealed record OrthogonalityLossTerm(double Weight, int Subspaces, EquatableArray<LinearModule> Layers) : LossTerm;

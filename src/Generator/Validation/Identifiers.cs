@@ -24,6 +24,12 @@ internal static class Identifiers
     };
 
     /// <summary>
+    /// The Losses member of a sluice model's orthogonality penalty (when its weight is above 0): a task of this
+    /// identifier would collide with it (PLE0008).
+    /// </summary>
+    public const string OrthogonalityLoss = "Orthogonality";
+
+    /// <summary>
     /// The members PleGen generates directly inside a model class, with what each is (the class cannot share a member's
     /// name: CS0542). Per-task loss-weight methods ({Task}LossWeight) are checked with the tasks.
     /// </summary>
@@ -45,6 +51,7 @@ internal static class Identifiers
         ["Forward"] = "the forward method",
         ["ExportOnnx"] = "the ONNX export method",
         ["Loss"] = "the loss method",
+        ["OrthogonalityWeight"] = "the orthogonality weight (sluice)",
         ["Save"] = "the checkpoint method",
         ["Load"] = "the checkpoint method",
         ["TaskInfoList"] = "the task list",

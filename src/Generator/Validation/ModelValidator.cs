@@ -20,10 +20,7 @@ internal static class ModelValidator
         CheckDropout(model, diagnostics);
         CheckExpertDeclarations(model, levels, diagnostics);
         CheckDependencies(model, diagnostics);
-        if (kind == ArchitectureKind.CrossStitch && !(model.SelfWeight.Value >= 0 && model.SelfWeight.Value <= 1))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SelfWeightOutOfRange, model.SelfWeight.Location, Format(model.SelfWeight.Value)));
-        }
+        CheckColumnSettings(model, diagnostics);
 
         if (diagnostics.Count > before)
         {
@@ -40,6 +37,11 @@ internal static class ModelValidator
         if (model.Architecture == ArchitectureKind.AsymmetricSharing && model.Fusion.Value != FusionValue.Concat)
         {
             CheckFusionWidths(model, resolver, diagnostics);
+        }
+
+        if (kind == ArchitectureKind.Sluice)
+        {
+            CheckSluiceLayers(model, resolver.Shared(0), diagnostics);
         }
 
         if (diagnostics.Count > before)
@@ -371,7 +373,7 @@ internal static class ModelValidator
 
         if (!experts.IsTaskExperts && !Architectures.HasGates(kind) && experts.Count.IsSet && experts.Count.Value != 1 && experts.Count.Value >= 0)
         {
-            string rule = kind == ArchitectureKind.CrossStitch ? "has one column of layers per task and no shared network ([SharedExperts] gives only the columns' Units)"
+            string rule = Architectures.HasColumns(kind) ? "has one column of layers per task and no shared network ([SharedExperts] gives only the columns' Units)"
                 : Architectures.HasTaskBottoms(kind) && !Architectures.HasSharedBottom(kind) ? "has one bottom network per task and no shared one ([SharedExperts] gives only their default Units)"
                 : "has exactly one bottom network (one shared expert)";
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, experts.Count.Location, architecture, rule,
@@ -383,6 +385,85 @@ internal static class ModelValidator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ArchitectureExpertsContradiction, experts.Count.Location,
                 architecture, "has exactly one bottom network per task (one task expert each)", $"Count = {Format(experts.Count.Value)}",
                 "set Count = 1 (or omit it) and give the bottom's layers as Units, or use [CgcModel] for several task experts"));
+        }
+    }
+
+    /// <summary>
+    /// The settings of the column architectures: cross-stitch's SelfWeight; sluice's SelfWeight, Subspaces and
+    /// OrthogonalityWeight, and the Losses member its penalty adds.
+    /// </summary>
+    private static void CheckColumnSettings(ModelDeclaration model, List<DiagnosticInfo> diagnostics)
+    {
+        ArchitectureKind kind = model.Architecture;
+        bool selfWeightInRange = model.SelfWeight.Value >= 0 && model.SelfWeight.Value <= 1;
+        if (kind == ArchitectureKind.CrossStitch && !selfWeightInRange)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SelfWeightOutOfRange, model.SelfWeight.Location, Format(model.SelfWeight.Value)));
+        }
+
+        if (kind != ArchitectureKind.Sluice)
+        {
+            return;
+        }
+
+        if (!selfWeightInRange)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SluiceSelfWeightOutOfRange, model.SelfWeight.Location, Format(model.SelfWeight.Value)));
+        }
+
+        if (model.Subspaces.Value < 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SubspacesBelowOne, model.Subspaces.Location, Format(model.Subspaces.Value)));
+        }
+
+        double weight = model.OrthogonalityWeight.Value;
+        if (!(weight >= 0) || double.IsInfinity(weight) || float.IsInfinity((float)weight) || (weight > 0 && (float)weight == 0))
+        {
+            // The loss is computed in float32: a weight that rounds to 0 or overflows would silently drop the penalty or make the loss infinite.
+            string value = !(weight >= 0) || double.IsInfinity(weight) ? Format(weight)
+                : $"{Format(weight)}, which is {((float)weight == 0 ? "0" : "infinity")} in float32 (the precision the loss is computed in; use 0 or a value between 1E-38 and 3E+38)";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OrthogonalityWeightOutOfRange, model.OrthogonalityWeight.Location, value));
+            return;
+        }
+
+        if (weight > 0 && model.Subspaces.Value == 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OrthogonalityWithoutSubspaces, model.OrthogonalityWeight.Location, Format(weight)));
+        }
+
+        foreach (TaskDeclaration task in model.Tasks.Where(t => weight > 0 && Identifiers.Problem(t.Name.Value) is null && Identifiers.ToPascalCase(t.Name.Value) == Identifiers.OrthogonalityLoss))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedName, task.Name.Location, "Task", task.Name.Value, Identifiers.OrthogonalityLoss,
+                $"the orthogonality penalty of the joint loss (Losses.{Identifiers.OrthogonalityLoss}), which this model has because OrthogonalityWeight > 0"));
+        }
+    }
+
+    /// <summary>Sluice's columns: one width for every layer (the beta mix sums them), each divisible by Subspaces.</summary>
+    private static void CheckSluiceLayers(ModelDeclaration model, ResolvedExperts layers, List<DiagnosticInfo> diagnostics)
+    {
+        int[] units = layers.Units;
+        LocationInfo? location = layers.UnitsLocation ?? model.Subspaces.Location ?? model.ModelAttributeLocation;
+        if (units.Distinct().Count() > 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SluiceLayerWidthMismatch, location,
+                string.Join(", ", units.Select(Format)), string.Join(", ", units.Select(_ => Format(units[0])))));
+        }
+
+        int subspaces = model.Subspaces.Value;
+        long size = (long)model.Tasks.Count * subspaces, elements = size * size;
+        if (elements > Limits.MaxTensorElements)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeBeyondLimits, model.Subspaces.Location ?? location,
+                $"Every alpha unit ([tasks * Subspaces, tasks * Subspaces] = [{Format(size)}, {Format(size)}])", elements.ToString("N0", CultureInfo.InvariantCulture) + " elements",
+                Limits.MaxTensorElements.ToString("N0", CultureInfo.InvariantCulture), "every parameter tensor is one .NET array"));
+        }
+
+        var split = units.Select((width, layer) => (Width: width, Layer: layer)).Where(l => l.Width % subspaces != 0).ToList();
+        if (split.Count > 0)
+        {
+            var related = location != model.Subspaces.Location && model.Subspaces.Location is { } argument ? new[] { argument }.ToEquatableArray() : EquatableArray<LocationInfo>.Empty;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnitsNotDivisibleBySubspaces, location, Format(subspaces),
+                string.Join(", ", split.Select(l => $"layer {Format(l.Layer)} has {Format(l.Width)} units"))) with { RelatedLocations = related });
         }
     }
 
@@ -541,6 +622,8 @@ internal static class ModelValidator
     private static string Capitalize(string what) => char.ToUpperInvariant(what[0]) + what.Substring(1);
 
     private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

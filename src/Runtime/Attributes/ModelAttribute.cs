@@ -132,3 +132,30 @@ public sealed class CrossStitchModelAttribute : ModelAttribute
     /// </summary>
     public double SelfWeight { get; set; } = 0.9;
 }
+
+/// <summary>
+/// Sluice networks (Ruder et al., "Latent Multi-task Architecture Learning", AAAI 2019; PLE Fig. 1g): one column of
+/// layers per task over the input, the layers given by <see cref="SharedExpertsAttribute"/>'s Units (Count 1, every entry
+/// the same width). Each layer's output is split into <see cref="Subspaces"/> subspaces; after every layer a learned
+/// alpha [tasks * subspaces, tasks * subspaces] mixes every task's subspaces; each task's tower reads its beta mix,
+/// a learned weighted sum of its column's layer outputs (after alpha). An optional penalty keeps the subspaces of every
+/// layer orthogonal (<see cref="OrthogonalityWeight"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class SluiceModelAttribute : ModelAttribute
+{
+    /// <summary>Subspaces per layer output, at least 1; every layer's width must divide by it. Default 2, the paper's.</summary>
+    public int Subspaces { get; set; } = 2;
+
+    /// <summary>
+    /// The initial weight of every subspace on itself in every alpha unit, in [0, 1]; the rest of each row,
+    /// 1 - SelfWeight, is spread evenly over the other tasks * subspaces - 1 subspaces. Default 0.9, as for cross-stitch.
+    /// </summary>
+    public double SelfWeight { get; set; } = 0.9;
+
+    /// <summary>
+    /// Weight of the orthogonality penalty in the joint loss: the sum over every layer of every column of
+    /// sum_{s &lt; r} ||W_s W_r^T||_F^2, W_s the layer's weight rows of subspace s. At least 0; default 0 (off).
+    /// </summary>
+    public double OrthogonalityWeight { get; set; }
+}

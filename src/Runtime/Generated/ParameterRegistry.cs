@@ -96,21 +96,40 @@ public sealed class ParameterRegistry
     /// A cross-stitch unit's alpha [tasks, tasks], named <c>{prefix}.alpha</c>: <paramref name="selfWeight"/> on the
     /// diagonal and (1 - selfWeight) / (tasks - 1) elsewhere, so every row sums to 1 (Misra et al. initialize so).
     /// </summary>
-    public Tensor CrossStitch(string prefix, int tasks, float selfWeight)
+    public Tensor CrossStitch(string prefix, int tasks, float selfWeight) => Mix(prefix + ".alpha", tasks, selfWeight);
+
+    /// <summary>
+    /// A sluice network's alpha unit [tasks * subspaces, tasks * subspaces], named <c>{prefix}.alpha</c>:
+    /// <paramref name="selfWeight"/> on the diagonal (each subspace to itself) and (1 - selfWeight) / (tasks * subspaces - 1)
+    /// elsewhere, so every row sums to 1; with one subspace it starts as a cross-stitch unit does.
+    /// </summary>
+    public Tensor SubspaceMix(string prefix, int tasks, int subspaces, float selfWeight) => Mix(prefix + ".alpha", tasks * subspaces, selfWeight);
+
+    /// <summary>A sluice network's beta unit [layers], named <c>{prefix}.beta</c>: 1 / layers each, the mean of the layers' outputs.</summary>
+    public Tensor LayerMix(string prefix, int layers)
     {
-        Tensor alpha = New(tasks, tasks);
-        float other = tasks > 1 ? (1f - selfWeight) / (tasks - 1) : 0f;
-        Span<float> values = alpha.Data;
-        for (int k = 0; k < tasks; k++)
+        Tensor beta = New(layers);
+        beta.Data.Fill(1f / layers);
+        Register(prefix + ".beta", beta);
+        return beta;
+    }
+
+    // A square mixing matrix [n, n]: selfWeight on the diagonal, the rest of each row spread evenly over the others.
+    private Tensor Mix(string name, int n, float selfWeight)
+    {
+        Tensor mix = New(n, n);
+        float other = n > 1 ? (1f - selfWeight) / (n - 1) : 0f;
+        Span<float> values = mix.Data;
+        for (int k = 0; k < n; k++)
         {
-            for (int j = 0; j < tasks; j++)
+            for (int j = 0; j < n; j++)
             {
-                values[(k * tasks) + j] = k == j ? selfWeight : other;
+                values[(k * n) + j] = k == j ? selfWeight : other;
             }
         }
 
-        Register(prefix + ".alpha", alpha);
-        return alpha;
+        Register(name, mix);
+        return mix;
     }
 
     private static Tensor New(params int[] shape) => new(shape, new float[ShapeUtil.Product(shape)], requiresGrad: true);

@@ -284,24 +284,66 @@ public sealed class OnnxModelWriter
             throw Fail($"{step}: the parameter must be [rows, {columns.Length}] with the row in range, but it is {ShapeUtil.Format(weights.Shape)}.");
         }
 
-        for (int j = 0; j < columns.Length; j++)
+        RequireSameWidths(columns, "column", step);
+        Use(alpha);
+        OnnxValue weightRow = Node("Gather", Prefix(alpha, ".alpha") + "/Row", [alpha, Axes(row)], [1, columns.Length], Int("axis", 0));
+        return WeightedSum(Prefix(alpha, ".alpha"), weightRow, columns);
+    }
+
+    /// <summary>
+    /// Task <paramref name="task"/>'s output of the sluice alpha unit whose alpha is the parameter <paramref name="alpha"/>
+    /// [T * S, T * S] over the T <paramref name="columns"/> [N, width], each split into <paramref name="subspaces"/> (S)
+    /// subspaces of width / S units: subspace s of the result is <c>sum_{j, r} alpha[task * S + s, j * S + r] * subspace (j, r)</c>,
+    /// <c>[N, width]</c>.
+    /// </summary>
+    public OnnxValue SubspaceMix(string alpha, int task, int subspaces, params OnnxValue[] columns)
+    {
+        RequireName(alpha, nameof(alpha));
+        ArgumentNullException.ThrowIfNull(columns);
+        string step = $"SubspaceMix('{alpha}', {task.ToString(CultureInfo.InvariantCulture)})";
+        Tensor weights = Parameter(alpha, step);
+        int size = columns.Length * subspaces;
+        if (columns.Length == 0 || subspaces < 1 || weights.Rank != 2 || weights.Shape[0] != size || weights.Shape[1] != size || task < 0 || task >= columns.Length)
         {
-            Own(columns[j], nameof(columns), step);
-            RequireMatrix(columns[j], step);
-            if (columns[j].Width != columns[0].Width)
-            {
-                throw Fail($"{step}: every column must have the width of column 0 ({columns[0]}), but column {j} is {columns[j]}.");
-            }
+            throw Fail($"{step}: the parameter must be [{columns.Length} columns * {subspaces} subspaces] square with at least one subspace and the task in range, but it is {ShapeUtil.Format(weights.Shape)}.");
+        }
+
+        RequireSameWidths(columns, "column", step);
+        int width = columns[0].Width, units = width / subspaces;
+        if (width % subspaces != 0)
+        {
+            throw Fail($"{step}: the columns' width {width} does not split into {subspaces} subspaces of equal width.");
         }
 
         Use(alpha);
-        int width = columns[0].Width;
-        string prefix = alpha.EndsWith(".alpha", StringComparison.Ordinal) ? alpha[..^".alpha".Length] : alpha;
-        var stacked = columns.Select(c => Node("Unsqueeze", prefix + "/Unsqueeze", [c.Name, Axes(1)], [-1, 1, width]).Name).ToArray();
-        string all = columns.Length == 1 ? stacked[0] : Node("Concat", prefix + "/Columns", stacked, [-1, columns.Length, width], Int("axis", 1)).Name;
-        OnnxValue weightRow = Node("Gather", prefix + "/Row", [alpha, Axes(row)], [1, columns.Length], Int("axis", 0));
-        OnnxValue mixed = Node("MatMul", prefix + "/Mix", [weightRow.Name, all], [-1, 1, width]);
-        return Node("Squeeze", prefix + "/Squeeze", [mixed.Name, Axes(1)], [-1, width]);
+        string prefix = Prefix(alpha, ".alpha");
+        OnnxValue joined = columns.Length == 1 ? columns[0] : Node("Concat", prefix + "/Columns", columns.Select(c => c.Name).ToArray(), [-1, columns.Length * width], Int("axis", 1));
+        OnnxValue split = Node("Reshape", prefix + "/Subspaces", [joined.Name, Int64s(0, size, units)], [-1, size, units]);
+        long[] rows = Enumerable.Range(task * subspaces, subspaces).Select(r => (long)r).ToArray();
+        OnnxValue weightRows = Node("Gather", prefix + "/Rows", [alpha, Int64s(rows)], [subspaces, size], Int("axis", 0));
+        OnnxValue mixed = Node("MatMul", prefix + "/Mix", [weightRows.Name, split.Name], [-1, subspaces, units]);
+        return Node("Reshape", prefix + "/Join", [mixed.Name, Int64s(0, width)], [-1, width]);
+    }
+
+    /// <summary>
+    /// The sluice beta unit whose weights are the parameter <paramref name="beta"/> [layers]: <c>sum_l beta[l] * layers[l]</c>
+    /// over layer outputs of one shape [N, width], <c>[N, width]</c>.
+    /// </summary>
+    public OnnxValue LayerMix(string beta, params OnnxValue[] layers)
+    {
+        RequireName(beta, nameof(beta));
+        ArgumentNullException.ThrowIfNull(layers);
+        string step = $"LayerMix('{beta}')";
+        Tensor weights = Parameter(beta, step);
+        if (layers.Length == 0 || weights.Rank != 1 || weights.Shape[0] != layers.Length)
+        {
+            throw Fail($"{step}: the parameter must be [{layers.Length}], one weight per layer output, but it is {ShapeUtil.Format(weights.Shape)}.");
+        }
+
+        RequireSameWidths(layers, "layer output", step);
+        Use(beta);
+        OnnxValue weightRow = Node("Unsqueeze", Prefix(beta, ".beta") + "/Row", [beta, Axes(0)], [1, layers.Length]);
+        return WeightedSum(Prefix(beta, ".beta"), weightRow, layers);
     }
 
     /// <summary>A gate's weights: softmax over the experts of the Linear layer <c>{gate}.weight/.bias</c> on <paramref name="selector"/>, <c>[N, experts]</c>.</summary>
@@ -595,6 +637,36 @@ public sealed class OnnxModelWriter
             : Node(op, parts[0].Name + "/" + op, parts.Select(p => p.Name).ToArray(), [-1, parts[0].Width]);
     }
 
+    /// <summary>Every value this writer's, float32 [N, width], of the width of value 0.</summary>
+    private void RequireSameWidths(OnnxValue[] values, string what, string step)
+    {
+        for (int j = 0; j < values.Length; j++)
+        {
+            Own(values[j], nameof(values), step);
+            RequireMatrix(values[j], step);
+            if (values[j].Width != values[0].Width)
+            {
+                throw Fail($"{step}: every {what} must have the width of {what} 0 ({values[0]}), but {what} {j} is {values[j]}.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>weightRow</c> [1, n] times the <paramref name="inputs"/> [N, width] stacked along a new axis 1 ([N, n, width]),
+    /// squeezed back to <c>[N, width]</c>: <c>sum_j weightRow[j] * inputs[j]</c>.
+    /// </summary>
+    private OnnxValue WeightedSum(string prefix, OnnxValue weightRow, OnnxValue[] inputs)
+    {
+        int width = inputs[0].Width;
+        var stacked = inputs.Select(c => Node("Unsqueeze", prefix + "/Unsqueeze", [c.Name, Axes(1)], [-1, 1, width]).Name).ToArray();
+        string all = inputs.Length == 1 ? stacked[0] : Node("Concat", prefix + "/Columns", stacked, [-1, inputs.Length, width], Int("axis", 1)).Name;
+        OnnxValue mixed = Node("MatMul", prefix + "/Mix", [weightRow.Name, all], [-1, 1, width]);
+        return Node("Squeeze", prefix + "/Squeeze", [mixed.Name, Axes(1)], [-1, width]);
+    }
+
+    /// <summary>A parameter's module prefix: its name without the <paramref name="suffix"/> (".alpha"), for node names.</summary>
+    private static string Prefix(string parameter, string suffix) => parameter.EndsWith(suffix, StringComparison.Ordinal) ? parameter[..^suffix.Length] : parameter;
+
     /// <summary>x W^T + b for the Linear layer <c>{prefix}.weight</c> [out, in] and <c>{prefix}.bias</c> [out]: a Gemm with transB.</summary>
     private OnnxValue Linear(string prefix, OnnxValue x, string step)
     {
@@ -623,20 +695,23 @@ public sealed class OnnxModelWriter
         return Node(_activationOp, prefix + "/" + _activationOp, [x.Name], [-1, x.Width]);
     }
 
-    /// <summary>A Constant node holding the int64 axes tensor [axis] (Unsqueeze and Squeeze take axes as an input since opset 13), made once per axis.</summary>
-    private string Axes(long axis)
+    /// <summary>A Constant node holding the int64 axes tensor [axis] (Unsqueeze and Squeeze take axes as an input since opset 13).</summary>
+    private string Axes(long axis) => Int64s(axis);
+
+    /// <summary>A Constant node holding an int64 vector (axes, shapes, indices), made once per distinct vector.</summary>
+    private string Int64s(params long[] values)
     {
-        string key = axis.ToString(CultureInfo.InvariantCulture);
+        string key = string.Join("_", values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
         if (_constants.TryGetValue(key, out string? name))
         {
             return name;
         }
 
         var tensor = new Proto.TensorProto { DataType = (int)Proto.TensorProto.Types.DataType.Int64 };
-        tensor.Dims.Add(1);
-        tensor.Int64Data.Add(axis);
+        tensor.Dims.Add(values.Length);
+        tensor.Int64Data.Add(values);
         var value = new Proto.AttributeProto { Name = "value", Type = Proto.AttributeProto.Types.AttributeType.Tensor, T = tensor };
-        name = Node("Constant", "constants/axes_" + key, [], [1], value).Name;
+        name = Node("Constant", (values.Length == 1 ? "constants/axes_" : "constants/int64s_") + key, [], [values.Length], value).Name;
         _constants[key] = name;
         return name;
     }

@@ -23,4 +23,10 @@ public enum ModuleKind
 
     /// <summary>A cross-stitch unit: a learned linear mix of every task's column after a layer.</summary>
     CrossStitch,
+
+    /// <summary>A sluice network's alpha unit: a learned linear mix of every task's subspaces after a layer.</summary>
+    SubspaceMix,
+
+    /// <summary>A sluice network's beta unit: a task's learned weighted sum of its column's layer outputs, read by its tower.</summary>
+    LayerMix,
 }

@@ -82,7 +82,7 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
     /// <summary>Attaches a fresh recorder (returns the previous one) or detaches with null.</summary>
     public GateStatistics? AttachGates(GateStatistics? statistics) => attachGates(statistics);
 
-    public static readonly string[] Names = ["PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing", "CrossStitch", "DataSized"];
+    public static readonly string[] Names = ["PLE", "CGC", "MMoE", "ML-MMoE", "SharedBottom", "SingleTask", "OMoE", "CustomizedSharing", "AsymmetricSharing", "CrossStitch", "Sluice", "DataSized"];
 
     public static OnnxCase Create(string name)
     {
@@ -185,6 +185,23 @@ internal sealed class OnnxCase(string architecture, IReadOnlyList<OnnxFeature> f
                 {
                     var o = m.Forward(new OnnxCrossStitch.Batch(i.D("x"), i.I("k")));
                     return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B), ("C", o.C), ("CProbability", o.CProbability));
+                }, _ => null);
+            }
+
+            case "Sluice":
+            {
+                // Alphas and betas drawn away from their symmetric initialization, so a wrong row or subspace shows.
+                var m = new OnnxSluice(21) { Training = false };
+                var random = new RandomSource(21);
+                foreach (NamedTensor p in m.Parameters.Where(p => p.Name.StartsWith("alphas.", StringComparison.Ordinal) || p.Name.StartsWith("betas.", StringComparison.Ordinal)))
+                {
+                    random.FillNormal(p.Tensor.Data, 0f, 0.5f);
+                }
+
+                return new OnnxCase(OnnxSluice.Architecture.Name, [OnnxFeature.Dense("x", 4), OnnxFeature.Ids("k", 5)], ["A", "AProbability", "B"], p => m.ExportOnnx(p, gateWeights: true), i =>
+                {
+                    var o = m.Forward(new OnnxSluice.Batch(i.D("x"), i.I("k")));
+                    return Results(("A", o.A), ("AProbability", o.AProbability), ("B", o.B));
                 }, _ => null);
             }
 

@@ -102,6 +102,16 @@ public partial class OnnxCrossStitch
 {
 }
 
+[SluiceModel(Activation = Activation.Sigmoid, Subspaces = 3, OrthogonalityWeight = 0.1, Dropout = 0.2)]
+[SharedExperts(Units = [6, 6, 6])]
+[Task("a", TaskKind.Binary, Tower = [3])]
+[Task("b", TaskKind.Regression, Tower = [])]
+[DenseFeature("x", 4)]
+[CategoricalFeature("k", 5, 2)]
+public partial class OnnxSluice
+{
+}
+
 [SingleTaskModel]
 [SharedExperts(Units = [8, 4])]
 [Task("a", TaskKind.Binary, Tower = [3])]

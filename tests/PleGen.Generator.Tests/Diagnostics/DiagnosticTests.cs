@@ -70,8 +70,24 @@ public sealed class DiagnosticTests
         { "PLE0011", Model(architecture: "[CrossStitchModel]", experts: "[SharedExperts(Count = 2)]"), "Count = 2", new[] { "one column of layers per task" } },
         { "PLE0037", Model(architecture: "[CrossStitchModel(SelfWeight = 1.5)]"), "SelfWeight = 1.5", new[] { "[0, 1]", "is 1.5" } },
         { "PLE0037", Model(architecture: "[CrossStitchModel(SelfWeight = double.NaN)]"), "SelfWeight = double.NaN", new[] { "NaN" } },
-        { "PLE0040", Model(features: "[CategoricalFeature(\"city\", 100, 4, EmbeddingDim = 8)]"), "EmbeddingDim = 8", new[] { "'city'", "embeddingDim: 4 and EmbeddingDim = 8", "remove 'EmbeddingDim = 8'" } },
-        { "PLE0041", Model(features: "[CategoricalFeature(\"city\")]"), "CategoricalFeature(\"city\")", new[] { "'city'", "EmbeddingDim = 8" } },
+        { "PLE0011", Model(architecture: "[SluiceModel]", experts: "[SharedExperts(Count = 3)]"), "Count = 3", new[] { "Sluice has one column of layers per task" } },
+        { "PLE0011", Model(architecture: "[SluiceModel]", experts: "[TaskExperts(Units = [8])]"), "TaskExperts(Units = [8])", new[] { "Sluice has no task-specific experts" } },
+        { "PLE0005", Model(architecture: "[SluiceModel]", tasks: "[Task(\"income\", TaskKind.Binary)]"), "SluiceModel", new[] { "Sluice is a multi-task architecture", "declares 1" } },
+        { "PLE0010", Model(architecture: "[SluiceModel(Levels = 2)]"), "Levels = 2", new[] { "Sluice has exactly one level" } },
+        { "PLE0038", Model(architecture: "[SluiceModel(Subspaces = 0)]"), "Subspaces = 0", new[] { "at least 1", "is 0" } },
+        { "PLE0039", Model(architecture: "[SluiceModel(Subspaces = 4)]", experts: "[SharedExperts(Units = [8, 6])]"), "Units = [8, 6]", new[] { "Subspaces = 4 subspaces", "layer 1 has 6 units", "divisible by 4" } },
+        { "PLE0039", Model(architecture: "[SluiceModel(Subspaces = 3)]"), "Subspaces = 3", new[] { "layer 0 has 64 units" } },
+        { "PLE0040", Model(architecture: "[SluiceModel]", experts: "[SharedExperts(Units = [16, 8])]"), "Units = [16, 8]", new[] { "layers have 16, 8 units", "Units = [16, 16]" } },
+        { "PLE0041", Model(architecture: "[SluiceModel(SelfWeight = -0.1)]"), "SelfWeight = -0.1", new[] { "[0, 1]", "is -0.1" } },
+        { "PLE0041", Model(architecture: "[SluiceModel(SelfWeight = double.NaN)]"), "SelfWeight = double.NaN", new[] { "NaN" } },
+        { "PLE0042", Model(architecture: "[SluiceModel(OrthogonalityWeight = -1)]"), "OrthogonalityWeight = -1", new[] { "at least 0", "is -1" } },
+        { "PLE0042", Model(architecture: "[SluiceModel(OrthogonalityWeight = double.PositiveInfinity)]"), "OrthogonalityWeight = double.PositiveInfinity", new[] { "finite", "Infinity" } },
+        { "PLE0042", Model(architecture: "[SluiceModel(OrthogonalityWeight = 1e-300)]"), "OrthogonalityWeight = 1e-300", new[] { "1E-300", "0 in float32" } },
+        { "PLE0043", Model(architecture: "[SluiceModel(Subspaces = 1, OrthogonalityWeight = 0.1)]"), "OrthogonalityWeight = 0.1", new[] { "OrthogonalityWeight = 0.1", "Subspaces = 1", "always be 0" } },
+        { "PLE0008", Model(architecture: "[SluiceModel(OrthogonalityWeight = 0.1)]", tasks: "[Task(\"orthogonality\", TaskKind.Binary)][Task(\"b\", TaskKind.Binary)]"), "\"orthogonality\"", new[] { "identifier 'Orthogonality'", "Losses.Orthogonality" } },
+        { "PLE0026", Model(architecture: "[SluiceModel(Subspaces = 65536)]", experts: "[SharedExperts(Units = [65536])]", features: "[DenseFeature(\"x\")]"), "Subspaces = 65536", new[] { "Every alpha unit", "[131072, 131072]", "17,179,869,184 elements" } },
+        { "PLE0044", Model(features: "[CategoricalFeature(\"city\", 100, 4, EmbeddingDim = 8)]"), "EmbeddingDim = 8", new[] { "'city'", "embeddingDim: 4 and EmbeddingDim = 8", "remove 'EmbeddingDim = 8'" } },
+        { "PLE0045", Model(features: "[CategoricalFeature(\"city\")]"), "CategoricalFeature(\"city\")", new[] { "'city'", "EmbeddingDim = 8" } },
         { "PLE0012", Model(architecture: "[CgcModel]", experts: "[SharedExperts(Count = 0)][TaskExperts(Count = 0)]"), "Count = 0", new[] { "task 'income' at level 0", "no experts" } },
         { "PLE0013", Model(experts: "[SharedExperts(Units = [64, 0])]"), "Units = [64, 0]", new[] { "must be positive", "is 0" } },
         { "PLE0013", Model(tasks: "[Task(\"income\", TaskKind.Binary, Tower = [-3])][Task(\"b\", TaskKind.Binary)]"), "Tower = [-3]", new[] { "Tower entry", "is -3" } },
@@ -166,8 +182,16 @@ public sealed class DiagnosticTests
         { "PLE0035", Model(architecture: "[AsymmetricSharingModel(Fusion = Fusion.Sum)]", experts: "[SharedExperts(Units = [8])][TaskExperts(Task = \"married\", Units = [16, 8])][TaskDependency(\"income\", DependsOn = [\"married\"])]") },
         { "PLE0036", Model(architecture: "[AsymmetricSharingModel]", experts: "[TaskDependency(\"income\", DependsOn = [\"married\"])]") },
         { "PLE0037", Model(architecture: "[CrossStitchModel(SelfWeight = 0.6)]", experts: "[SharedExperts(Units = [16, 8])]") },
-        { "PLE0040", Model(features: "[CategoricalFeature(\"city\", 100, 4)]") },
-        { "PLE0041", Model(features: "[CategoricalFeature(\"city\", EmbeddingDim = 8)]") },
+        { "PLE0011", Model(architecture: "[SluiceModel]", experts: "[SharedExperts(Count = 1, Units = [8, 8])]") },
+        { "PLE0038", Model(architecture: "[SluiceModel(Subspaces = 1)]") },
+        { "PLE0039", Model(architecture: "[SluiceModel(Subspaces = 4)]", experts: "[SharedExperts(Units = [8, 8])]") },
+        { "PLE0040", Model(architecture: "[SluiceModel]", experts: "[SharedExperts(Units = [16, 16])]") },
+        { "PLE0041", Model(architecture: "[SluiceModel(SelfWeight = 0.5)]") },
+        { "PLE0042", Model(architecture: "[SluiceModel(OrthogonalityWeight = 0.01)]") },
+        { "PLE0043", Model(architecture: "[SluiceModel(Subspaces = 2, OrthogonalityWeight = 0.1)]") },
+        { "PLE0008", Model(architecture: "[SluiceModel]", tasks: "[Task(\"orthogonality\", TaskKind.Binary)][Task(\"b\", TaskKind.Binary)]") },
+        { "PLE0044", Model(features: "[CategoricalFeature(\"city\", 100, 4)]") },
+        { "PLE0045", Model(features: "[CategoricalFeature(\"city\", EmbeddingDim = 8)]") },
         { "PLE0013", Model(experts: "[SharedExperts(Units = [64, 32])][TaskExperts(Units = [32])]") },
         { "PLE0016", Model(architecture: "[PleModel(Dropout = 0.5)]") },
         { "PLE0019", Model(experts: "[TaskExperts(Task = \"income\", Count = 2)]") },
@@ -217,7 +241,7 @@ public sealed class DiagnosticTests
         string[] tested = Failing.Select(row => (string)row[0]).Distinct().ToArray();
         string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "diagnostics.md"));
 
-        Assert.Equal(39, ids.Length);
+        Assert.Equal(45, ids.Length);
         Assert.Equal(ids.Length, ids.Distinct().Count());
         foreach (string id in ids)
         {

@@ -56,8 +56,8 @@ internal static class Mutations
             d.Features.Add(RandomDeclaration.Pick(r, "[DenseFeature(42)]", "[DenseFeature(\"w\", \"wide\")]", "[CategoricalFeature(\"x\", 1.5, 2)]"))),
         new("missing constructor argument", "PLE0018", _ => true, (r, d) =>
             d.Features.Add(RandomDeclaration.Pick(r, "[CategoricalFeature()]", "[DenseFeature()]", "[CategoricalFeature(\"x\", 3)]"))),
-        new("data-sized feature without a width", "PLE0041", _ => true, (_, d) => d.Features.Add("[CategoricalFeature(\"x\")]")),
-        new("embedding width given twice", "PLE0040", _ => true, (_, d) => d.Features.Add("[CategoricalFeature(\"x\", 10, 4, EmbeddingDim = 8)]")),
+        new("data-sized feature without a width", "PLE0045", _ => true, (_, d) => d.Features.Add("[CategoricalFeature(\"x\")]")),
+        new("embedding width given twice", "PLE0044", _ => true, (_, d) => d.Features.Add("[CategoricalFeature(\"x\", 10, 4, EmbeddingDim = 8)]")),
         new("malformed task arguments", null, _ => true, (r, d) =>
             d.Tasks[0] = (d.Tasks[0].Name, RandomDeclaration.Pick(r,
                 $"[Task({RandomDeclaration.Quote(d.Tasks[0].Name)}, TaskKind.Binary, Tower = [32,)]",
@@ -74,7 +74,24 @@ internal static class Mutations
         new("duplicate scope", "PLE0022", _ => true, (_, d) => d.ExpertAttributes.Add(d.ExpertAttributes[0])),
         new("task group is the model", "PLE0023", _ => true, (_, d) => d.ModelArguments.Add($"TaskGroup = typeof({d.ClassName})")),
         new("empty units", "PLE0024", _ => true, (_, d) => d.ExpertAttributes[0] = "[SharedExperts(Units = [])]"),
+        new("no subspaces", "PLE0038", d => d.IsSluice, (r, d) => SetModelArgument(d, "Subspaces", RandomDeclaration.Pick(r, "0", "-1", "int.MinValue"))),
+        new("width that does not split", "PLE0039", d => d.IsSluice && d.Subspaces > 1, (_, d) => d.ExpertAttributes[0] = $"[SharedExperts(Units = [{d.Width + 1}])]"),
+        new("layers of two widths", "PLE0040", d => d.IsSluice, (_, d) => d.ExpertAttributes[0] = $"[SharedExperts(Units = [{d.Width}, {2 * d.Width}])]"),
+        new("sluice self-weight out of range", "PLE0041", d => d.IsSluice, (r, d) => SetModelArgument(d, "SelfWeight", RandomDeclaration.Pick(r, "-0.5", "1.5", "double.NaN"))),
+        new("orthogonality weight out of range", "PLE0042", d => d.IsSluice, (r, d) =>
+            SetModelArgument(d, "OrthogonalityWeight", RandomDeclaration.Pick(r, "-1", "double.NaN", "double.PositiveInfinity", "1e300"))),
+        new("orthogonality weight without subspaces", "PLE0043", d => d.IsSluice, (_, d) =>
+        {
+            SetModelArgument(d, "Subspaces", "1");
+            SetModelArgument(d, "OrthogonalityWeight", "0.1");
+        }),
     };
+
+    private static void SetModelArgument(RandomDeclaration d, string name, string value)
+    {
+        d.ModelArguments.RemoveAll(a => a.StartsWith(name + " ", StringComparison.Ordinal));
+        d.ModelArguments.Add($"{name} = {value}");
+    }
 
     private static void SetLevels(RandomDeclaration d, int levels)
     {

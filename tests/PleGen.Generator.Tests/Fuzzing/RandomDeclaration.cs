@@ -22,7 +22,7 @@ internal sealed class RandomDeclaration
         "age", "wage", "user", "item_id", "städte", "区域", "_bias", "education", "x", "occupation", "hour7", "Ωmega",
     };
 
-    public static readonly string[] Architectures = { "PleModel", "CgcModel", "MmoeModel", "MultiLevelMmoeModel", "SharedBottomModel", "SingleTaskModel" };
+    public static readonly string[] Architectures = { "PleModel", "CgcModel", "MmoeModel", "MultiLevelMmoeModel", "SharedBottomModel", "SingleTaskModel", "SluiceModel" };
 
     public string Architecture = "PleModel";
     public List<string> ModelArguments = new();
@@ -37,8 +37,11 @@ internal sealed class RandomDeclaration
     public string Extra = "";
     public int Levels = 1;
     public int Width = 8;
+    public int Subspaces = 2;
 
-    public bool IsGated => Architecture is not ("SharedBottomModel" or "SingleTaskModel");
+    public bool IsGated => Architecture is not ("SharedBottomModel" or "SingleTaskModel" or "SluiceModel");
+
+    public bool IsSluice => Architecture == "SluiceModel";
 
     public bool HasTaskExperts => Architecture is "PleModel" or "CgcModel";
 
@@ -124,6 +127,30 @@ internal sealed class RandomDeclaration
 
     private void AddExperts(Random random)
     {
+        if (IsSluice)
+        {
+            // Every layer of one width, divisible by the subspaces; the penalty only where there are subspaces to keep apart.
+            Subspaces = Pick(random, 1, 2, 2, 4);
+            Width = Subspaces * Pick(random, 1, 3, 8);
+            if (Subspaces != 2 || random.Next(2) == 0)
+            {
+                ModelArguments.Add("Subspaces = " + Subspaces);
+            }
+
+            if (Subspaces > 1 && random.Next(2) == 0)
+            {
+                ModelArguments.Add("OrthogonalityWeight = " + Pick(random, "0", "0.01", "1"));
+            }
+
+            if (random.Next(3) == 0)
+            {
+                ModelArguments.Add("SelfWeight = " + Pick(random, "0", "0.5", "1"));
+            }
+
+            ExpertAttributes.Add($"[SharedExperts(Units = [{string.Join(", ", Enumerable.Repeat(Width, random.Next(1, 4)))}])]");
+            return;
+        }
+
         if (!IsGated)
         {
             ExpertAttributes.Add(random.Next(2) == 0

@@ -33,11 +33,12 @@ public sealed class GeneratedSourceTests
         ["TaskGroup"] = Declarations.WithTaskGroup,
         ["Nested"] = Declarations.Nested,
         ["GlobalNamespace"] = Declarations.GlobalNamespace,
+        ["Sluice"] = Declarations.Sluice,
         ["CardinalityFromData"] = Declarations.CardinalityFromData,
         ["SingleTaskFromData"] = Declarations.SingleTaskFromData,
     };
 
-    /// <summary>The files reviewed in full: the deepest routing (two PLE levels), per-task everything (single-task), a task group's shared data types, a mixed-kind TorchSharp loss.</summary>
+    /// <summary>The files reviewed in full: the deepest routing (two PLE levels), per-task everything (single-task), a task group's shared data types, a mixed-kind TorchSharp loss, sluice's mixes and penalty.</summary>
     public static TheoryData<string, Flavor> Reviewed => new()
     {
         { "TwoLevelPle", Flavor.Managed },
@@ -46,6 +47,8 @@ public sealed class GeneratedSourceTests
         { "SingleTask", Flavor.TorchSharp },
         { "TaskGroup", Flavor.Managed },
         { "ThreeTasksMixed", Flavor.TorchSharp },
+        { "Sluice", Flavor.Managed },
+        { "Sluice", Flavor.TorchSharp },
         { "CardinalityFromData", Flavor.Managed },
         { "CardinalityFromData", Flavor.TorchSharp },
     };

@@ -157,6 +157,31 @@ public sealed class OpGradientTests
     }
 
     [Fact]
+    public void SubspaceMix()
+    {
+        GradientCheck.Check("SubspaceMix task 0 of two columns, two subspaces", t => Ops.SubspaceMix(t[0], 0, 2, t[1], t[2]), R(100, 4, 4), R(101, 3, 4), R(102, 3, 4));
+        GradientCheck.Check("SubspaceMix task 2 of three columns, three subspaces wider than a SIMD vector",
+            t => Ops.SubspaceMix(t[0], 2, 3, t[1], t[2], t[3]), R(103, 9, 9), R(104, 2, 57), R(105, 2, 57), R(106, 2, 57));
+        GradientCheck.Check("SubspaceMix with one subspace (a cross-stitch row)", t => Ops.SubspaceMix(t[0], 1, 1, t[1], t[2]), R(107, 2, 2), R(108, 3, 4), R(109, 3, 4));
+        GradientCheck.Check("SubspaceMix reading one column twice", t => Ops.SubspaceMix(t[0], 1, 2, t[1], t[1]), R(110, 4, 4), R(111, 3, 2));
+    }
+
+    [Fact]
+    public void LayerMix()
+    {
+        GradientCheck.Check("LayerMix of three layers", t => Ops.LayerMix(t[0], t[1], t[2], t[3]), R(112, 3), R(113, 3, 4), R(114, 3, 4), R(115, 3, 4));
+        GradientCheck.Check("LayerMix of one layer wider than a SIMD vector", t => Ops.LayerMix(t[0], t[1]), R(116, 1), R(117, 2, 19));
+    }
+
+    [Fact]
+    public void SubspaceOrthogonality()
+    {
+        GradientCheck.Check("SubspaceOrthogonality of one weight, two subspaces", t => Ops.SubspaceOrthogonality(2, t[0]), R(118, 4, 3));
+        GradientCheck.Check("SubspaceOrthogonality of two weights, three subspaces", t => Ops.SubspaceOrthogonality(3, t[0], t[1]), R(119, 6, 5), R(120, 3, 19));
+        GradientCheck.Check("SubspaceOrthogonality of one weight listed twice", t => Ops.SubspaceOrthogonality(2, t[0], t[0]), R(121, 2, 3));
+    }
+
+    [Fact]
     public void Losses()
     {
         var targets = new Tensor(new[] { 4 }, new[] { 1f, 0f, 1f, 0.25f });

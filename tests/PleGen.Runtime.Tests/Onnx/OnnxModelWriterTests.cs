@@ -176,6 +176,25 @@ public sealed class OnnxModelWriterTests : IDisposable
     }
 
     [Fact]
+    public void Sluice_alpha_and_beta_units_refuse_mismatched_values()
+    {
+        var square = new OnnxModelWriter("Tests.Tiny", "Sluice", [P("alphas.0.alpha", 2, 2), .. Parameters()], Activation.Relu);
+        OnnxValue a = square.DenseInput("a", 4), b = square.DenseInput("b", 4);
+        Assert.Contains("[2 columns * 2 subspaces] square", Assert.Throws<OnnxExportException>(() => square.SubspaceMix("alphas.0.alpha", 0, 2, a, b)).Message);
+        var split = new OnnxModelWriter("Tests.Tiny", "Sluice", [P("alphas.0.alpha", 4, 4), .. Parameters()], Activation.Relu);
+        Assert.Contains("width 3 does not split into 2 subspaces",
+            Assert.Throws<OnnxExportException>(() => split.SubspaceMix("alphas.0.alpha", 1, 2, split.DenseInput("a", 3), split.DenseInput("b", 3))).Message);
+        var widths = new OnnxModelWriter("Tests.Tiny", "Sluice", [P("alphas.0.alpha", 4, 4), .. Parameters()], Activation.Relu);
+        Assert.Contains("width of column 0",
+            Assert.Throws<OnnxExportException>(() => widths.SubspaceMix("alphas.0.alpha", 1, 2, widths.DenseInput("a", 4), widths.DenseInput("b", 6))).Message);
+
+        var beta = new OnnxModelWriter("Tests.Tiny", "Sluice", [P("betas.t.beta", 3), .. Parameters()], Activation.Relu);
+        Assert.Contains("must be [2], one weight per layer output", Assert.Throws<OnnxExportException>(() => beta.LayerMix("betas.t.beta", beta.DenseInput("a", 4), beta.DenseInput("b", 4))).Message);
+        var layers = new OnnxModelWriter("Tests.Tiny", "Sluice", [P("betas.t.beta", 2), .. Parameters()], Activation.Relu);
+        Assert.Contains("width of layer output 0", Assert.Throws<OnnxExportException>(() => layers.LayerMix("betas.t.beta", layers.DenseInput("a", 4), layers.DenseInput("b", 5))).Message);
+    }
+
+    [Fact]
     public void A_value_of_another_writer_is_refused()
     {
         var first = new OnnxModelWriter("Tests.First", "SharedBottom", Parameters(), Activation.Relu);

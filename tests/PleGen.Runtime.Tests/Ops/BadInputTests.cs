@@ -140,4 +140,29 @@ public sealed class BadInputTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Ops.Dropout(Z(2), -0.1f, true, random));
         Assert.Throws<ArgumentOutOfRangeException>(() => Ops.Dropout(Z(2), float.NaN, true, random));
     }
+
+    [Fact]
+    public void SubspaceMix_names_the_alpha_it_needs_and_widths_that_do_not_split()
+    {
+        var square = Assert.Throws<ArgumentException>(() => Ops.SubspaceMix(Z(2, 2), 0, 2, Z(3, 4), Z(3, 4)));
+        Assert.Contains("[2 columns * 2 subspaces] square", square.Message);
+        Assert.Contains("[2, 2]", square.Message);
+        Assert.Contains("the task 3", Assert.Throws<ArgumentException>(() => Ops.SubspaceMix(Z(4, 4), 3, 2, Z(3, 4), Z(3, 4))).Message);
+        Assert.Contains("width 3 does not split into 2 subspaces", Assert.Throws<ArgumentException>(() => Ops.SubspaceMix(Z(4, 4), 0, 2, Z(3, 3), Z(3, 3))).Message);
+        Assert.Contains("column 1 is [3, 5]", Assert.Throws<ArgumentException>(() => Ops.SubspaceMix(Z(4, 4), 0, 2, Z(3, 4), Z(3, 5))).Message);
+    }
+
+    [Fact]
+    public void LayerMix_needs_one_weight_per_layer_output()
+    {
+        Assert.Contains("beta [3] needs one weight per layer output, but 2 are given", Assert.Throws<ArgumentException>(() => Ops.LayerMix(Z(3), Z(2, 4), Z(2, 4))).Message);
+        Assert.Contains("rank 1", Assert.Throws<ArgumentException>(() => Ops.LayerMix(Z(1, 2), Z(2, 4), Z(2, 4))).Message);
+    }
+
+    [Fact]
+    public void SubspaceOrthogonality_refuses_units_that_do_not_split()
+    {
+        Assert.Contains("has 5 units, which do not split into 2 subspaces", Assert.Throws<ArgumentException>(() => Ops.SubspaceOrthogonality(2, Z(4, 3), Z(5, 3))).Message);
+        Assert.Contains("at least one subspace", Assert.Throws<ArgumentException>(() => Ops.SubspaceOrthogonality(0, Z(4, 3))).Message);
+    }
 }

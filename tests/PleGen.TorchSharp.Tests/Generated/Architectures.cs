@@ -80,6 +80,12 @@ public partial class FeedCrossStitch
 {
 }
 
+[SluiceModel(TaskGroup = typeof(FeedTasks), Subspaces = 4, SelfWeight = 0.7, OrthogonalityWeight = 0.05, Dropout = 0.1)]
+[SharedExperts(Units = [12, 12, 12])]
+public partial class FeedSluice
+{
+}
+
 /// <summary>Opts out: no TorchSharp flavor although TorchSharp is referenced.</summary>
 [CgcModel(TaskGroup = typeof(FeedTasks), TorchSharp = false)]
 [SharedExperts(Count = 1, Units = [8])]

@@ -10,7 +10,7 @@ namespace PleGen.TorchSharp.Tests.Infrastructure;
 internal static class Architectures
 {
     /// <summary>PLE, CGC, MMoE, multi-level MMoE, shared-bottom, single-task and the other baselines of the PLE paper, by class name.</summary>
-    public static TheoryData<string> All => new() { nameof(FeedPle), nameof(FeedCgc), nameof(FeedMmoe), nameof(FeedMultiLevelMmoe), nameof(FeedSharedBottom), nameof(FeedSingleTask), nameof(FeedOmoe), nameof(FeedCustomizedSharing), nameof(FeedAsymmetricSharing), nameof(FeedCrossStitch) };
+    public static TheoryData<string> All => new() { nameof(FeedPle), nameof(FeedCgc), nameof(FeedMmoe), nameof(FeedMultiLevelMmoe), nameof(FeedSharedBottom), nameof(FeedSingleTask), nameof(FeedOmoe), nameof(FeedCustomizedSharing), nameof(FeedAsymmetricSharing), nameof(FeedCrossStitch), nameof(FeedSluice) };
 
     /// <summary>The ones with gates (the others, shared-bottom and single-task, have no gate statistics in either flavor).</summary>
     public static TheoryData<string> Gated => new() { nameof(FeedPle), nameof(FeedCgc), nameof(FeedMmoe), nameof(FeedMultiLevelMmoe), nameof(FeedOmoe) };
@@ -26,6 +26,10 @@ internal static class Architectures
         var modules = (IReadOnlyList<ArchitectureModule>)ManagedType(architecture).GetNestedType("Architecture")!.GetProperty("Modules")!.GetValue(null)!;
         return modules.Where(m => m.Kind == ModuleKind.Gate).ToArray();
     }
+
+    /// <summary>The weight of the orthogonality penalty in the joint loss (sluice), or 0 for an architecture without one.</summary>
+    public static double OrthogonalityWeight(string architecture) =>
+        ManagedType(architecture).GetField("OrthogonalityWeight")?.GetValue(null) is double weight ? weight : 0;
 
     /// <summary>Its nested TorchSharp flavor.</summary>
     public static Type TorchSharpType(string architecture) =>

@@ -53,7 +53,8 @@ internal sealed class ManagedFlavor
 
         Tensor clickLogit = output.Click, clickProbability = output.ClickProbability, watchTime = output.WatchTime;
         Tensor clickLoss = losses.Click, watchTimeLoss = losses.WatchTime;
-        return new FlavorPass(clickLogit.ToArray(), clickProbability.ToArray(), watchTime.ToArray(), clickLoss.Item(), watchTimeLoss.Item(), total.Item(), gradients);
+        float orthogonality = ((object)losses).GetType().GetProperty("Orthogonality")?.GetValue(losses) is Tensor penalty ? penalty.Item() : 0f;
+        return new FlavorPass(clickLogit.ToArray(), clickProbability.ToArray(), watchTime.ToArray(), clickLoss.Item(), watchTimeLoss.Item(), total.Item(), orthogonality, gradients);
     }
 
     /// <summary>One optimizer step on one batch: zero the gradients, forward, joint loss, backward, step; returns the loss.</summary>

@@ -64,8 +64,9 @@ internal sealed class TorchFlavor : IDisposable
         }
 
         TorchTensor clickLoss = losses.Click, watchTimeLoss = losses.WatchTime;
+        float orthogonality = ((object)losses).GetType().GetProperty("Orthogonality")?.GetValue(losses) is TorchTensor penalty ? penalty.item<float>() : 0f;
         return new FlavorPass(Floats(output.Click), Floats(output.ClickProbability), Floats(output.WatchTime),
-            clickLoss.item<float>(), watchTimeLoss.item<float>(), total.item<float>(), gradients);
+            clickLoss.item<float>(), watchTimeLoss.item<float>(), total.item<float>(), orthogonality, gradients);
     }
 
     public optim.Optimizer CreateOptimizer(double learningRate) => _model.CreateOptimizer(learningRate);

@@ -32,10 +32,15 @@ public sealed class ForwardAndGradientParityTests(ITestOutputHelper output)
             losses.Check($"click loss (epoch {epoch})", managed.ClickLoss, torch.ClickLoss);
             losses.Check($"watch-time loss (epoch {epoch})", managed.WatchTimeLoss, torch.WatchTimeLoss);
             losses.Check($"joint loss (epoch {epoch})", managed.TotalLoss, torch.TotalLoss);
+            losses.Check("orthogonality penalty", managed.Orthogonality, torch.Orthogonality);
             gradients.Check($"d joint loss (epoch {epoch}) / d", managed.Gradients, torch.Gradients);
 
-            // Not vacuous: the joint loss is Eq. 10's weighted sum at this epoch, and every parameter gets a gradient.
-            losses.Check($"click + 0.5 * 0.9^{epoch} * watch-time loss", managed.TotalLoss, torch.ClickLoss + (float)(0.5 * System.Math.Pow(0.9, epoch)) * torch.WatchTimeLoss);
+            // Not vacuous: the joint loss is Eq. 10's weighted sum at this epoch (plus the weighted penalty of a sluice
+            // model, which is then above 0), and every parameter gets a gradient.
+            double penaltyWeight = Architectures.OrthogonalityWeight(architecture);
+            Assert.True(penaltyWeight == 0 || torch.Orthogonality > 0, "The orthogonality penalty is 0 although it is weighted.");
+            losses.Check($"click + 0.5 * 0.9^{epoch} * watch-time loss + {penaltyWeight} * penalty", managed.TotalLoss,
+                torch.ClickLoss + (float)(0.5 * System.Math.Pow(0.9, epoch)) * torch.WatchTimeLoss + (float)penaltyWeight * torch.Orthogonality);
             Assert.All(torch.Gradients, g => Assert.True(g.Value.Any(v => v != 0), $"{g.Key}'s gradient is all zeros."));
         }
 

@@ -67,15 +67,37 @@ namespace PleGen.TorchSharpSupport
     internal sealed class CrossStitchUnit : NN.Module
     {
         public CrossStitchUnit(long tasks, float selfWeight) : base("CrossStitchUnit")
+            => register_parameter("alpha", NN.Parameter(ModelOps.Mix(tasks, selfWeight)));
+
+        // Looked up by name, not kept: moving the module to another device or dtype replaces the parameter.
+        public Parameter Alpha => get_parameter("alpha")!;
+    }
+
+    /// <summary>
+    /// A sluice network's alpha unit: its learned alpha [tasks * subspaces, tasks * subspaces] (state-dict name
+    /// "{path}.alpha"), initialized as the managed flavor's: selfWeight on the diagonal, (1 - selfWeight) / (size - 1) elsewhere.
+    /// </summary>
+    internal sealed class SubspaceMixUnit : NN.Module
+    {
+        public SubspaceMixUnit(long tasks, long subspaces, float selfWeight) : base("SubspaceMixUnit")
+            => register_parameter("alpha", NN.Parameter(ModelOps.Mix(tasks * subspaces, selfWeight)));
+
+        // Looked up by name, not kept: moving the module to another device or dtype replaces the parameter.
+        public Parameter Alpha => get_parameter("alpha")!;
+    }
+
+    /// <summary>A sluice network's beta unit: its learned beta [layers] (state-dict name "{path}.beta"), 1 / layers each, as the managed flavor's.</summary>
+    internal sealed class LayerMixUnit : NN.Module
+    {
+        public LayerMixUnit(long layers) : base("LayerMixUnit")
         {
-            float other = tasks > 1 ? (1f - selfWeight) / (tasks - 1) : 0f;
-            var values = new float[tasks * tasks];
-            for (long k = 0; k < tasks; k++) { for (long j = 0; j < tasks; j++) { values[(k * tasks) + j] = k == j ? selfWeight : other; } }
-            Alpha = NN.Parameter(Torch.tensor(values, new long[] { tasks, tasks }));
-            register_parameter("alpha", Alpha);
+            var values = new float[layers];
+            global::System.Array.Fill(values, 1f / layers);
+            register_parameter("beta", NN.Parameter(Torch.tensor(values, new long[] { layers })));
         }
 
-        public Parameter Alpha { get; }
+        // Looked up by name, not kept: moving the module to another device or dtype replaces the parameter.
+        public Parameter Beta => get_parameter("beta")!;
     }
 
     /// <summary>
@@ -252,6 +274,48 @@ namespace PleGen.TorchSharpSupport
         /// <summary>Row `row` of a cross-stitch unit: sum_j alpha[row, j] * columns[j], each column [batch, width].</summary>
         public static Tensor CrossStitch(CrossStitchUnit unit, long row, params Tensor[] columns)
             => Torch.matmul(unit.Alpha.narrow(0, row, 1), Torch.stack(columns, 1)).squeeze(1);
+
+        /// <summary>A square mix [n, n]: selfWeight on the diagonal, (1 - selfWeight) / (n - 1) elsewhere, as the managed flavor's.</summary>
+        public static Tensor Mix(long n, float selfWeight)
+        {
+            float other = n > 1 ? (1f - selfWeight) / (n - 1) : 0f;
+            var values = new float[n * n];
+            for (long k = 0; k < n; k++) { for (long j = 0; j < n; j++) { values[(k * n) + j] = k == j ? selfWeight : other; } }
+            return Torch.tensor(values, new long[] { n, n });
+        }
+
+        // Task `task`'s output of a sluice alpha unit: the columns [batch, width] side by side and split into their
+        // subspaces [batch, tasks * S, width / S] (subspace r of column j at j * S + r), mixed by the task's S rows of
+        // alpha, then joined back to [batch, width].
+        public static Tensor SubspaceMix(SubspaceMixUnit unit, long task, long subspaces, params Tensor[] columns)
+        {
+            long batch = columns[0].shape[0], width = columns[0].shape[1];
+            Tensor split = Torch.cat(columns, 1).reshape(batch, columns.Length * subspaces, width / subspaces);
+            return Torch.matmul(unit.Alpha.narrow(0, task * subspaces, subspaces), split).reshape(batch, width);
+        }
+
+        /// <summary>A sluice beta unit: sum_l beta[l] * layers[l], each layer output [batch, width].</summary>
+        public static Tensor LayerMix(LayerMixUnit unit, params Tensor[] layers)
+            => Torch.matmul(unit.Beta.unsqueeze(0), Torch.stack(layers, 1)).squeeze(1);
+
+        /// <summary>
+        /// The sluice orthogonality penalty: for every Linear weight [units, in], split by rows into `subspaces` blocks W_s,
+        /// the sum over s &lt; r of ||W_s W_r^T||_F^2, summed over the weights; a scalar.
+        /// </summary>
+        public static Tensor SubspaceOrthogonality(long subspaces, params Tensor[] weights)
+        {
+            Tensor total = Torch.zeros(global::System.Array.Empty<long>(), device: weights[0].device);
+            foreach (Tensor weight in weights)
+            {
+                Tensor blocks = weight.reshape(subspaces, weight.shape[0] / subspaces, weight.shape[1]);
+                for (long s = 0; s < subspaces; s++)
+                {
+                    for (long r = s + 1; r < subspaces; r++) { total = total + Torch.matmul(blocks[s], blocks[r].t()).square().sum(); }
+                }
+            }
+
+            return total;
+        }
 
         /// <summary>
         /// Refuses NaN and infinite values of a dense feature in the managed flavor's words. One reduction on the tensor's

@@ -20,55 +20,83 @@ public static partial class Ops
                 $"CrossStitch: alpha {ShapeUtil.Format(alpha.Shape)} needs one column per input ({columns.Length} given) and a row in [0, {alpha.Shape[0]}), but the row is {row}.");
         }
 
-        for (int j = 0; j < columns.Length; j++)
+        RequireSameShapes("CrossStitch", columns, "column");
+        return WeightedSum("CrossStitch", alpha, row * columns.Length, columns);
+    }
+
+    /// <summary>
+    /// A sluice network's layer mix (its beta unit): <c>out = sum_l beta[l] * layers[l]</c>, beta [layers.Length]
+    /// (learned), every layer output [batch, width]. Result [batch, width].
+    /// </summary>
+    public static Tensor LayerMix(Tensor beta, params Tensor[] layers)
+    {
+        ArgumentNullException.ThrowIfNull(beta);
+        ArgumentNullException.ThrowIfNull(layers);
+        RequireRank("LayerMix", beta, 1, "beta [layers]");
+        if (layers.Length == 0 || beta.Shape[0] != layers.Length)
         {
-            Tensor column = columns[j] ?? throw new ArgumentNullException(nameof(columns), $"CrossStitch: column {j} is null.");
-            RequireRank("CrossStitch", column, 2, $"column {j} [batch, width]");
-            if (!column.Shape.AsSpan().SequenceEqual(columns[0].Shape))
+            throw new ArgumentException($"LayerMix: beta {ShapeUtil.Format(beta.Shape)} needs one weight per layer output, but {layers.Length} are given.");
+        }
+
+        RequireSameShapes("LayerMix", layers, "layer output");
+        return WeightedSum("LayerMix", beta, 0, layers);
+    }
+
+    /// <summary>Every input non-null, [batch, width], of the shape of input 0.</summary>
+    private static void RequireSameShapes(string op, Tensor[] inputs, string what)
+    {
+        for (int j = 0; j < inputs.Length; j++)
+        {
+            Tensor input = inputs[j] ?? throw new ArgumentNullException(nameof(inputs), $"{op}: {what} {j} is null.");
+            RequireRank(op, input, 2, $"{what} {j} [batch, width]");
+            if (!input.Shape.AsSpan().SequenceEqual(inputs[0].Shape))
             {
                 throw new ArgumentException(
-                    $"CrossStitch: every column must have the shape of column 0 {ShapeUtil.Format(columns[0].Shape)}, but column {j} is {ShapeUtil.Format(column.Shape)}.");
+                    $"{op}: every {what} must have the shape of {what} 0 {ShapeUtil.Format(inputs[0].Shape)}, but {what} {j} is {ShapeUtil.Format(input.Shape)}.");
             }
         }
+    }
 
-        Tensor y = Tensor.Create((int[])columns[0].Shape.Clone(), clear: true);
-        ReadOnlySpan<float> weights = alpha.Data.Slice(row * columns.Length, columns.Length);
+    /// <summary>sum_j weights[offset + j] * inputs[j] over checked inputs of one shape.</summary>
+    private static Tensor WeightedSum(string op, Tensor weights, int offset, Tensor[] inputs)
+    {
+        Tensor y = Tensor.Create((int[])inputs[0].Shape.Clone(), clear: true);
+        ReadOnlySpan<float> w = weights.Data.Slice(offset, inputs.Length);
         Span<float> yd = y.Data;
-        for (int j = 0; j < columns.Length; j++)
+        for (int j = 0; j < inputs.Length; j++)
         {
-            TensorPrimitives.MultiplyAdd(columns[j].Data, weights[j], yd, yd);
+            TensorPrimitives.MultiplyAdd(inputs[j].Data, w[j], yd, yd);
         }
 
-        if (GradientMode.ShouldRecord(alpha) || GradientMode.ShouldRecord(columns))
+        if (GradientMode.ShouldRecord(weights) || GradientMode.ShouldRecord(inputs))
         {
-            Tape.Record(y, new CrossStitchNode(alpha, row, (Tensor[])columns.Clone()));
+            Tape.Record(y, new WeightedSumNode(op, weights, offset, (Tensor[])inputs.Clone()));
         }
 
         return y;
     }
 
-    /// <summary>dalpha[row, j] += dy . column_j;  dcolumn_j += alpha[row, j] * dy.</summary>
-    private sealed class CrossStitchNode(Tensor alpha, int row, Tensor[] columns) : BackwardNode("CrossStitch")
+    /// <summary>dweights[offset + j] += dy . input_j;  dinput_j += weights[offset + j] * dy.</summary>
+    private sealed class WeightedSumNode(string op, Tensor weights, int offset, Tensor[] inputs) : BackwardNode(op)
     {
-        public override int InputCount => columns.Length + 1;
+        public override int InputCount => inputs.Length + 1;
 
-        public override Tensor? InputAt(int index) => index == 0 ? alpha : columns[index - 1];
+        public override Tensor? InputAt(int index) => index == 0 ? weights : inputs[index - 1];
 
         public override void Backward(Tensor y)
         {
             ReadOnlySpan<float> dy = y.Grad;
-            int offset = row * columns.Length;
-            for (int j = 0; j < columns.Length; j++)
+            for (int j = 0; j < inputs.Length; j++)
             {
-                if (alpha.RequiresGrad)
+                if (weights.RequiresGrad)
                 {
-                    alpha.Grad[offset + j] += TensorPrimitives.Dot(dy, columns[j].Data);
+                    weights.Grad[offset + j] += TensorPrimitives.Dot(dy, inputs[j].Data);
                 }
 
-                if (columns[j].RequiresGrad)
+                if (inputs[j].RequiresGrad)
                 {
-                    Span<float> target = columns[j].Grad;
-                    TensorPrimitives.MultiplyAdd(dy, alpha.Data[offset + j], target, target);
+                    Span<float> target = inputs[j].Grad;
+                    TensorPrimitives.MultiplyAdd(dy, weights.Data[offset + j], target, target);
                 }
             }
         }
