@@ -73,6 +73,11 @@ int Run(ParseResult parse)
         console.Info(bad.ToString());
     }
 
+    if (options.AddedBaselineNote(parse) is { } note)
+    {
+        console.Info(note);
+    }
+
     console.Info(string.Create(CultureInfo.InvariantCulture,
         $"{data.Description}: {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test rows; {training}."));
     options.ApplyThreads(parse);

@@ -65,6 +65,11 @@ int Run(ParseResult parse)
     var console = new RunConsole([.. SyntheticExperiment.TaskMetrics.Keys], parse.GetValue(options.Quiet));
     var results = new ExperimentResults(SyntheticExperiment.TaskMetrics, SyntheticCandidates.SingleTask);
     ParameterBudget budget = ParameterBudget.For(SyntheticCandidates.All, models, SyntheticCandidates.SingleTask);
+    if (options.AddedBaselineNote(parse) is { } note)
+    {
+        console.Info(note);
+    }
+
     console.Info($"Synthetic experiment: correlations {string.Join(", ", experiment.Correlations.Select(p => p.ToString(CultureInfo.InvariantCulture)))}; {experiment.Training}.");
     return ExperimentSession.Run(
         console,

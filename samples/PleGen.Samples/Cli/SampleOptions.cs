@@ -20,16 +20,21 @@ public sealed class SampleOptions
     {
         ArgumentNullException.ThrowIfNull(defaults);
         ArgumentNullException.ThrowIfNull(models);
+        if (models.Count == 0)
+        {
+            throw new ArgumentException("A sample needs at least one model, its single-task baseline first.", nameof(models));
+        }
+
         AllModels = models;
         Models = new Option<string[]>("--models")
         {
-            Description = $"The models to train, comma or space separated (default all: {string.Join(", ", models)}). MTL gains need {models[0]}. " +
-                "Names of the PLE paper's comparison this sample does not declare are refused, saying so.",
+            Description = $"The models to train, comma or space separated (default all: {string.Join(", ", models)}). {models[0]} is trained too when not named: " +
+                "the MTL gains and the seesaw picture are measured against it. Names of the PLE paper's comparison this sample does not declare are refused, saying so.",
             DefaultValueFactory = _ => models.ToArray(),
             AllowMultipleArgumentsPerToken = true,
             CustomParser = result =>
             {
-                string[] names = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+                string[] names = TypedNames(result.Tokens);
                 foreach (string name in names)
                 {
                     if (UnknownModel(name, models) is { } error)
@@ -38,8 +43,8 @@ public sealed class SampleOptions
                     }
                 }
 
-                // Canonical spelling and the sample's order, whatever order was typed.
-                return models.Where(m => names.Contains(m, StringComparer.OrdinalIgnoreCase)).ToArray();
+                // Canonical spelling and the sample's order, whatever order was typed; the baseline with any selection.
+                return models.Where(m => names.Contains(m, StringComparer.OrdinalIgnoreCase) || (m == Baseline && names.Length > 0)).ToArray();
             },
         };
         Epochs = NumericOption.WholeNumber("--epochs", "Maximum epochs per training run; early stopping may end a run sooner (see --patience).", defaults.Epochs, minimum: 1);
@@ -85,6 +90,9 @@ public sealed class SampleOptions
 
     /// <summary>Every model the sample can train, in its order.</summary>
     public IReadOnlyList<string> AllModels { get; }
+
+    /// <summary>The single-task baseline (the first of <see cref="AllModels"/>): every selection trains it, as the MTL gains and the seesaw need it.</summary>
+    public string Baseline => AllModels[0];
 
     /// <summary>--epochs.</summary>
     public Option<int> Epochs { get; }
@@ -174,6 +182,25 @@ public sealed class SampleOptions
         ModelFlavors<TData>[] selected = candidates.Where(c => names.Contains(c.Name)).ToArray();
         return selected.Length > 0 ? selected : throw new ArgumentException($"--models selects no model; use some of {string.Join(", ", AllModels)}.");
     }
+
+    /// <summary>
+    /// The line saying that <see cref="Baseline"/> trains although --models did not name it; null when it was named or
+    /// --models was not given (the default trains every model).
+    /// </summary>
+    public string? AddedBaselineNote(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.GetResult(Models) is not { Implicit: false } given)
+        {
+            return null;
+        }
+
+        return TypedNames(given.Tokens).Contains(Baseline, StringComparer.OrdinalIgnoreCase) ? null : $"--models: {Baseline} trains too, as the baseline: the MTL gains and the seesaw picture are measured against it.";
+    }
+
+    /// <summary>The names as typed after --models, comma or space separated.</summary>
+    private static string[] TypedNames(IEnumerable<System.CommandLine.Parsing.Token> tokens) =>
+        tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
 
     /// <summary>Applies --threads to the engine's kernels, and with --backend torchsharp to libtorch's intra-op pool.</summary>
     public void ApplyThreads(ParseResult result)

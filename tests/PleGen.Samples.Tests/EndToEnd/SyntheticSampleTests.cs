@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using PleGen.Samples.Reporting;
+using PleGen.Samples.SyntheticSample;
 using Xunit;
 
 namespace PleGen.Samples.Tests.EndToEnd;
@@ -24,7 +25,8 @@ public sealed class SyntheticSampleTests
         Assert.True(code == 0, $"exit code {code}\n{stdout}\n{stderr}");
         ResultsDocument document = ResultsJson.Read(Path.Combine(output, "synthetic.json"));
         Assert.Equal([0.0, 1.0], document.Results.Correlations);
-        Assert.Equal(24, document.Results.Rows.Count); // 2 correlations x 6 models x 2 tasks
+        int models = SyntheticCandidates.All.Count;
+        Assert.Equal(2 * models * 2, document.Results.Rows.Count); // 2 correlations x every model x 2 tasks
         foreach (ResultRow row in document.Results.Rows)
         {
             Assert.Equal("mse", row.Metric);
@@ -58,7 +60,7 @@ public sealed class SyntheticSampleTests
         foreach (string p in new[] { "0", "1" })
         {
             XDocument seesaw = XDocument.Load(Path.Combine(output, $"synthetic-seesaw-p{p}.svg"));
-            Assert.Equal(5, seesaw.Descendants().Count(e => (string?)e.Attribute("class") == "point"));
+            Assert.Equal(models - 1, seesaw.Descendants().Count(e => (string?)e.Attribute("class") == "point")); // every multi-task model
             Assert.Equal(2, seesaw.Descendants().Count(e => (string?)e.Attribute("class") == "crosshair"));
             Assert.Contains($"## Seesaw at p = {p} (PLE Figure 3)", markdown);
             Assert.Contains($"![Seesaw at p = {p} (PLE Figure 3)](synthetic-seesaw-p{p}.svg)", markdown);
@@ -72,8 +74,47 @@ public sealed class SyntheticSampleTests
         // Where the paper-scale run is: the whole command on one line, to copy.
         Assert.Contains("\n  dotnet run -c Release --project samples/Synthetic -- --correlations 0,0.25,0.5,0.75,1 --seeds 5 --samples 1400000\n", stdout.ReplaceLineEndings("\n"));
         Assert.Equal(SyntheticSample.SyntheticPle.Architecture.TotalParameters, json["parameters"]!["reference_parameters"]!.GetValue<long>());
-        Assert.Equal(6, json["parameters"]!["models"]!.AsArray().Count);
+        Assert.Equal(models, json["parameters"]!["models"]!.AsArray().Count);
         Assert.Equal(2, json["seesaw"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void The_baselines_without_gates_train_with_the_single_task_baseline_added_and_every_report_names_them()
+    {
+        using var folder = new TemporaryDirectory();
+        string output = folder.File("out");
+        string[] named = ["CrossStitch", "AsymmetricSharing", "CustomizedSharing", "OMoE"];
+        var (code, stdout, stderr) = SampleProcess.Run("Synthetic", folder.Path, Timeout,
+            "--models", string.Join(",", named), "--correlations", "0.5", "--seeds", "1", "--samples", "600", "--epochs", "2", "--quiet", "--out", output);
+
+        Assert.True(code == 0, $"exit code {code}\n{stdout}\n{stderr}");
+        Assert.Contains("--models: SingleTask trains too, as the baseline: the MTL gains and the seesaw picture are measured against it.", stdout);
+        ResultsDocument document = ResultsJson.Read(Path.Combine(output, "synthetic.json"));
+        string[] trained = ["SingleTask", "AsymmetricSharing", "CustomizedSharing", "CrossStitch", "OMoE"]; // the paper's order
+        Assert.Equal(trained, document.Results.Models);
+        Assert.All(document.Results.Rows.Where(r => r.Model != "SingleTask"), r => Assert.NotNull(r.MtlGain));
+
+        // Their parameter counts in the console table, the Markdown and the JSON; the seesaw picture and table name every one.
+        string markdown = File.ReadAllText(Path.Combine(output, "synthetic.md"));
+        JsonObject json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "synthetic.json")))!.AsObject();
+        XDocument seesaw = XDocument.Load(Path.Combine(output, "synthetic-seesaw-p0.5.svg"));
+        foreach (string model in trained)
+        {
+            long parameters = SyntheticCandidates.All.Single(c => c.Name == model).Parameters!.Value;
+            string count = parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Matches(@"│\s*" + model + @"\s*│\s*" + System.Text.RegularExpressions.Regex.Escape(count) + @"\s*│", stdout);
+            Assert.Contains($"| {model} | {count} |", markdown);
+            Assert.Equal(parameters, json["parameters"]!["models"]!.AsArray().Single(m => m!["model"]!.GetValue<string>() == model)!["parameters"]!.GetValue<long>());
+            if (model != "SingleTask")
+            {
+                Assert.Single(seesaw.Descendants(), e => (string?)e.Attribute("class") == "point" && (string?)e.Attribute("data-model") == model);
+                Assert.Equal(model, seesaw.Descendants().Single(e => e.Name.LocalName == "text" && (string?)e.Attribute("data-model") == model).Value);
+            }
+        }
+
+        Assert.Contains("## Seesaw at p = 0.5 (PLE Figure 3)", markdown);
+        Assert.Equal(["OMoE"], json["expert_utilization"]!.AsArray().Select(e => e!["model"]!.GetValue<string>()).Distinct()); // the only one with a gate
+        Assert.DoesNotContain("WARNING", stdout);
     }
 
     [Theory]
@@ -88,14 +129,15 @@ public sealed class SyntheticSampleTests
             "--samples", "20000", "--correlations", "0.5", "--seeds", "1", "--epochs", "30", "--patience", "0", "--out", output);
 
         // Interrupt during the second run's first epochs: the first run has finished, the second has not.
-        process.WaitForOutput("run 2/6: SharedBottom", TimeSpan.FromMinutes(2));
-        process.WaitForOutput("epoch 1/30", TimeSpan.FromMinutes(1), after: "run 2/6: SharedBottom");
+        int runs = SyntheticCandidates.All.Count;
+        process.WaitForOutput($"run 2/{runs}: SharedBottom", TimeSpan.FromMinutes(2));
+        process.WaitForOutput("epoch 1/30", TimeSpan.FromMinutes(1), after: $"run 2/{runs}: SharedBottom");
         process.Signal(signal);
         int code = process.WaitForExit(Timeout);
 
         Assert.True(code == exitCode, $"exit code {code}\n{process.Output}\n{process.Error}");
         Assert.Contains("stopping after the current mini-batch", process.Output, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Interrupted: 1 of 6 runs finished.", process.Output);
+        Assert.Contains($"Interrupted: 1 of {runs} runs finished.", process.Output);
         JsonObject json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "synthetic.json")))!.AsObject();
         Assert.Equal("interrupted", json["status"]!.GetValue<string>());
         Assert.Equal(["SingleTask"], json["results"]!.AsArray().Select(r => r!["model"]!.GetValue<string>()).Distinct());
@@ -183,8 +225,9 @@ public sealed class SyntheticSampleTests
         var (code, stdout, stderr) = SampleProcess.Run("Synthetic", folder.Path, Timeout, "--models", "PLE,Sluice,XGBoost");
 
         Assert.True(code == 2, $"exit code {code}\n{stdout}\n{stderr}");
-        Assert.Contains("--models: 'Sluice' is a model of the paper's comparison, but this sample does not declare it (yet); this sample trains SingleTask, SharedBottom, MMoE, MultiLevelMmoe, CGC, PLE.", stderr);
-        Assert.Contains("--models: 'XGBoost' is not a model name; this sample trains SingleTask, SharedBottom, MMoE, MultiLevelMmoe, CGC, PLE", stderr);
+        const string trains = "this sample trains SingleTask, SharedBottom, AsymmetricSharing, CustomizedSharing, CrossStitch, OMoE, MMoE, MultiLevelMmoe, CGC, PLE";
+        Assert.Contains($"--models: 'Sluice' is a model of the paper's comparison, but this sample does not declare it (yet); {trains}.", stderr);
+        Assert.Contains($"--models: 'XGBoost' is not a model name; {trains} (the paper's comparison also names Sluice).", stderr);
         Assert.Contains("Run with --help to see every option.", stderr);
         Assert.DoesNotContain("--batch-size", stdout + stderr); // no help text around the error
         Assert.DoesNotContain("run 1/", stdout);

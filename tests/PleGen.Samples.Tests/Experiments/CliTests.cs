@@ -84,14 +84,36 @@ public sealed class CliTests
     [Fact]
     public void Models_are_selected_in_the_sample_order_whatever_the_spelling()
     {
-        var options = new SampleOptions(new TrainingSettings(), Models);
-        var root = new RootCommand();
-        options.AddTo(root);
-        ModelFlavors<string>[] candidates = Models.Select(m => new ModelFlavors<string>(m, (_, _, _) => throw new NotSupportedException())).ToArray();
+        var (options, root, candidates) = Selection();
 
         Assert.Equal(Models, options.SelectModels(root.Parse([]), candidates).Select(c => c.Name));
         Assert.Equal(["Single", "PLE"], options.SelectModels(root.Parse(["--models", "ple,single"]), candidates).Select(c => c.Name));
-        Assert.Equal(["MMoE", "PLE"], options.SelectModels(root.Parse(["--models", "PLE", "MMoE"]), candidates).Select(c => c.Name));
+        Assert.Equal(["Single", "MMoE", "PLE"], options.SelectModels(root.Parse(["--models", "PLE", "MMoE"]), candidates).Select(c => c.Name));
+    }
+
+    [Fact]
+    public void The_single_task_baseline_trains_with_any_selection_and_a_line_says_so_when_it_was_not_named()
+    {
+        var (options, root, candidates) = Selection();
+
+        ParseResult unnamed = root.Parse(["--models", "PLE"]);
+        Assert.Equal(["Single", "PLE"], options.SelectModels(unnamed, candidates).Select(c => c.Name));
+        Assert.Equal("--models: Single trains too, as the baseline: the MTL gains and the seesaw picture are measured against it.", options.AddedBaselineNote(unnamed));
+        Assert.Null(options.AddedBaselineNote(root.Parse(["--models", "single,PLE"])));
+        Assert.Null(options.AddedBaselineNote(root.Parse([]))); // the default trains every model
+        Assert.Equal(["Single"], options.SelectModels(root.Parse(["--models", "Single"]), candidates).Select(c => c.Name));
+        // Nothing named selects nothing, not the baseline alone.
+        Assert.Contains("selects no model", Assert.Throws<ArgumentException>(() => options.SelectModels(root.Parse(["--models", ","]), candidates)).Message);
+        Assert.Throws<ArgumentException>(() => new SampleOptions(new TrainingSettings(), []));
+    }
+
+    // The options of a sample training Models, its root command, and candidates under those names that never start.
+    private static (SampleOptions Options, RootCommand Root, ModelFlavors<string>[] Candidates) Selection()
+    {
+        var options = new SampleOptions(new TrainingSettings(), Models);
+        var root = new RootCommand();
+        options.AddTo(root);
+        return (options, root, Models.Select(m => new ModelFlavors<string>(m, (_, _, _) => throw new NotSupportedException())).ToArray());
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using PleGen.Runtime.Data;
 using PleGen.Runtime.Experiments;
 using PleGen.Runtime.Metrics;
 using PleGen.Runtime.Training;
+using PleGen.Samples.CensusSample;
 using PleGen.Samples.Experiments;
 using PleGen.Samples.Reporting;
 using PleGen.Samples.Synthetic;
@@ -114,6 +115,16 @@ public sealed class SampleCandidateTests
     }
 
     [Fact]
+    public void Every_candidate_of_both_samples_attaches_gate_statistics_on_both_backends_exactly_when_its_architecture_has_gates()
+    {
+        AssertGates(SyntheticCandidates.All);
+        AssertGates(CensusCandidates.All);
+        // OMoE's one gate is recorded like the others' (under its parameter name).
+        Assert.Equal(["gate"], Run("OMoE", 3, Quick).GateReport!.Gates.Select(g => g.Gate));
+        Assert.All(new[] { "AsymmetricSharing", "CustomizedSharing", "CrossStitch" }, m => Assert.Null(Run(m, 3, Quick).GateReport));
+    }
+
+    [Fact]
     public void The_TorchSharp_backend_trains_the_same_candidates_and_records_their_gates()
     {
         TrainingSettings torch = Quick with { Backend = Backend.TorchSharp };
@@ -130,6 +141,21 @@ public sealed class SampleCandidateTests
         Assert.True(Math.Abs(firstTask1 - managedTask1) < 0.5 * managedTask1, $"TorchSharp {firstTask1:F3} vs managed {managedTask1:F3}");
         Assert.Equal(managed.GateReport!.Gates.Select(g => g.Gate), first.GateReport!.Gates.Select(g => g.Gate));
         Assert.All(first.GateReport.Gates, g => Assert.Equal(Data.Test.Count, g.Samples));
+    }
+
+    private static void AssertGates<TDataset>(IReadOnlyList<ModelFlavors<TDataset>> candidates)
+        where TDataset : class
+    {
+        foreach (ModelFlavors<TDataset> candidate in candidates)
+        {
+            var modules = (IReadOnlyList<ArchitectureModule>)candidate.ModelType!.GetNestedType("Architecture")!.GetProperty("Modules")!.GetValue(null)!;
+            bool gated = modules.Any(m => m.Kind == ModuleKind.Gate);
+            foreach (Backend backend in new[] { Backend.Managed, Backend.TorchSharp })
+            {
+                using ModelRun<TDataset> run = candidate.Start(backend, 1, Quick with { Backend = backend });
+                Assert.True(gated == run.AttachGates is not null, $"{candidate.Name} on {backend}: gates {gated}, attaches gate statistics {run.AttachGates is not null}");
+            }
+        }
     }
 
     private static SeedRun Run(string model, ulong seed, TrainingSettings settings) =>

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 namespace PleGen.Samples.Reporting.Charts;
 
 /// <summary>
-/// Okabe-Ito colors (distinguishable with color-vision deficiencies and of varied lightness, so they stay
-/// apart in grayscale print), with dash patterns and marker shapes to tell line series apart without color.
+/// The eight Okabe-Ito colors (distinguishable with color-vision deficiencies and of varied lightness, so they stay
+/// apart in grayscale print), then four dark ones of Paul Tol's muted scheme (wine, indigo, olive, brown), so that a
+/// comparison of up to twelve models (the samples' eleven) gives every model its own color; with dash patterns and
+/// marker shapes to tell line series apart without color.
 /// </summary>
 public static class Palette
 {
@@ -17,7 +19,7 @@ public static class Palette
     /// <summary>Light grid lines.</summary>
     public const string Grid = "#E3E3E3";
 
-    private static readonly string[] Colors = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"];
+    private static readonly string[] Colors = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442", "#882255", "#332288", "#999933", "#661100"];
 
     private static readonly string?[] Dashes = [null, "7 4", "2 3", "9 3 2 3", "4 4", "12 4", "1 2", "6 2 2 2 2 2"];
 

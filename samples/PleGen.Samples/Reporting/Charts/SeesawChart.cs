@@ -12,7 +12,8 @@ namespace PleGen.Samples.Reporting.Charts;
 /// oriented so that better is right and up: an axis of a lower-is-better metric (MSE) runs reversed, its smallest value
 /// on the right or at the top, and its label says so. A model in the shaded quadrant, up and right of both crosshairs,
 /// beats the baseline on both tasks; a model right but below (or up but left) is the seesaw. With every point's
-/// parameter count known, a bubble's area is proportional to it.
+/// parameter count known, a bubble's area is proportional to it. Every bubble is named beside it, each name where it
+/// covers the fewest other names and bubbles (<see cref="PointLabels"/>), so a crowded comparison stays readable.
 /// </summary>
 public sealed class SeesawChart : AxisChart
 {
@@ -77,8 +78,9 @@ public sealed class SeesawChart : AxisChart
 
         double crossX = ChartParts.MapX(x, BaselineX, plot, reverseX), crossY = ChartParts.MapY(y, BaselineY, plot, reverseY);
         XElement quadrant = Svg.Group("better-on-both");
+        string caption = $"better than {BaselineName} on both";
         quadrant.Add(Svg.Rect(crossX, plot.Top, plot.Right - crossX, crossY - plot.Top, "#E6F4EE"));
-        quadrant.Add(Svg.Text(plot.Right - 6, plot.Top + 14, $"better than {BaselineName} on both", ChartParts.TickSize, "end", "#2F6B52"));
+        quadrant.Add(Svg.Text(plot.Right - 6, plot.Top + 14, caption, ChartParts.TickSize, "end", "#2F6B52"));
         root.Add(quadrant);
 
         XElement cross = Svg.Group("crosshairs");
@@ -89,33 +91,66 @@ public sealed class SeesawChart : AxisChart
         root.Add(cross);
 
         long maxParameters = Points.All(p => p.Parameters is > 0) ? Points.Max(p => p.Parameters!.Value) : 0;
+        var bubbles = new (double X, double Y, double R, double TextWidth)[Points.Count];
+        // What the names should not cover: the quadrant's caption, the crosshairs' diamond, and every error bar.
+        var obstacles = new List<Box>
+        {
+            new(plot.Right - 6 - ChartParts.TextWidth(caption, ChartParts.TickSize), plot.Top, plot.Right, plot.Top + 18),
+            Box.Around(crossX, crossY, 6),
+        };
         for (int i = 0; i < Points.Count; i++)
         {
             SeesawPoint point = Points[i];
             double px = ChartParts.MapX(x, point.X, plot, reverseX), py = ChartParts.MapY(y, point.Y, plot, reverseY);
             double r = maxParameters > 0 ? BubbleRadius.Max * Math.Sqrt((double)point.Parameters!.Value / maxParameters) : (BubbleRadius.Min + BubbleRadius.Max) / 2;
             r = Math.Max(BubbleRadius.Min, r);
+            bubbles[i] = (px, py, r, ChartParts.TextWidth(point.Model, ChartParts.TickSize));
             bool both = BeatsBaselineOnBoth(point);
             XElement group = Svg.Group("point");
             group.Add(new XAttribute("data-model", point.Model), new XAttribute("data-beats-baseline", both ? "true" : "false"));
             if (Spread(point.XStd) > 0)
             {
-                group.Add(ChartParts.HorizontalErrorBar(py, ChartParts.MapX(x, point.X - point.XStd, plot, reverseX), ChartParts.MapX(x, point.X + point.XStd, plot, reverseX), 8));
+                double low = ChartParts.MapX(x, point.X - point.XStd, plot, reverseX), high = ChartParts.MapX(x, point.X + point.XStd, plot, reverseX);
+                group.Add(ChartParts.HorizontalErrorBar(py, low, high, 8));
+                obstacles.Add(new Box(Math.Min(low, high), py - 4, Math.Max(low, high), py + 4));
             }
 
             if (Spread(point.YStd) > 0)
             {
-                group.Add(ChartParts.ErrorBar(px, ChartParts.MapY(y, point.Y - point.YStd, plot, reverseY), ChartParts.MapY(y, point.Y + point.YStd, plot, reverseY), 8));
+                double low = ChartParts.MapY(y, point.Y - point.YStd, plot, reverseY), high = ChartParts.MapY(y, point.Y + point.YStd, plot, reverseY);
+                group.Add(ChartParts.ErrorBar(px, low, high, 8));
+                obstacles.Add(new Box(px - 4, Math.Min(low, high), px + 4, Math.Max(low, high)));
             }
 
             XElement bubble = Svg.Circle(px, py, r, ColorOf(i), Tooltip(point, both));
             bubble.Add(new XAttribute("fill-opacity", "0.8"), new XAttribute("stroke", "white"), new XAttribute("stroke-width", "1"));
             group.Add(bubble);
-            // The name beside the bubble, on its left when it would run past the plot.
-            bool flip = px + r + 3 + ChartParts.TextWidth(point.Model, ChartParts.TickSize) > plot.Right;
-            group.Add(Svg.Text(flip ? px - r - 3 : px + r + 3, py - r - 1, point.Model, ChartParts.TickSize, flip ? "end" : "start"));
             root.Add(group);
         }
+
+        // The names last, above every bubble, each where it covers the least.
+        var placed = PointLabels.Place(bubbles, ChartParts.TickSize, new Box(plot.Left, plot.Top, plot.Right, plot.Bottom), obstacles);
+        XElement labels = Svg.Group("point-labels");
+        for (int i = 0; i < Points.Count; i++)
+        {
+            PlacedLabel label = placed[i];
+            if (label.Leader)
+            {
+                // From the bubble's rim to the nearest point of the name's box.
+                var (cx, cy, r, _) = bubbles[i];
+                double lx = Math.Clamp(cx, label.Box.Left, label.Box.Right), ly = Math.Clamp(cy, label.Box.Top, label.Box.Bottom);
+                double length = Math.Max(1e-9, Math.Sqrt(((lx - cx) * (lx - cx)) + ((ly - cy) * (ly - cy))));
+                labels.Add(Svg.Line(cx + ((lx - cx) / length * r), cy + ((ly - cy) / length * r), lx, ly, Palette.Neutral, 0.8));
+            }
+
+            XElement text = Svg.Text(label.TextX, label.Baseline, Points[i].Model, ChartParts.TickSize, label.Anchor);
+            // A white halo keeps a name legible over error bars and grid lines.
+            text.Add(new XAttribute("data-model", Points[i].Model), new XAttribute("stroke", "white"), new XAttribute("stroke-width", "3"),
+                new XAttribute("stroke-linejoin", "round"), new XAttribute("paint-order", "stroke"));
+            labels.Add(text);
+        }
+
+        root.Add(labels);
 
         ChartParts.Legend(root, legend, plot.Right + 12, plot.Top);
         return root;

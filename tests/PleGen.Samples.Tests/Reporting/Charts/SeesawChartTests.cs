@@ -15,22 +15,23 @@ public sealed class SeesawChartTests
 
     // MSE, lower is better: single-task at (0.50, 0.40). "Both" is better on both tasks, "Seesaw" better on task1 only,
     // "Worse" worse on both, "Equal" exactly on the crosshairs.
-    private static SeesawChart MseChart() => new()
+    private static SeesawChart MseChart() => Mse("Seesaw <p = 0.5>", 0.50, 0.40,
+        new SeesawPoint("Both", 0.30, 0.02, 0.20, 0.03, 120_000),
+        new SeesawPoint("Seesaw", 0.40, 0, 0.50, 0, 100_000),
+        new SeesawPoint("Worse", 0.60, 0.01, 0.45, 0.01, 30_000),
+        new SeesawPoint("Equal", 0.50, 0, 0.40, 0, 120_000));
+
+    // Two MSE tasks (lower is better, both axes reversed) against single-task's (baseX, baseY).
+    private static SeesawChart Mse(string title, double baseX, double baseY, params SeesawPoint[] points) => new()
     {
-        Title = "Seesaw <p = 0.5>",
+        Title = title,
         XAxisLabel = SeesawChart.AxisLabel("task1 test MSE", higherIsBetter: false),
         YAxisLabel = SeesawChart.AxisLabel("task2 test MSE", higherIsBetter: false),
-        BaselineX = 0.50,
-        BaselineY = 0.40,
+        BaselineX = baseX,
+        BaselineY = baseY,
         XHigherIsBetter = false,
         YHigherIsBetter = false,
-        Points =
-        [
-            new SeesawPoint("Both", 0.30, 0.02, 0.20, 0.03, 120_000),
-            new SeesawPoint("Seesaw", 0.40, 0, 0.50, 0, 100_000),
-            new SeesawPoint("Worse", 0.60, 0.01, 0.45, 0.01, 30_000),
-            new SeesawPoint("Equal", 0.50, 0, 0.40, 0, 120_000),
-        ],
+        Points = points,
     };
 
     private static XElement Point(XDocument svg, string model) =>
@@ -58,6 +59,49 @@ public sealed class SeesawChartTests
         Assert.Contains("Seesaw <p = 0.5>", svg.Descendants(S + "text").Select(t => t.Value));
         Assert.Contains("task1 test MSE (lower is better; axis reversed)", svg.Descendants(S + "text").Select(t => t.Value));
         Assert.Equal(4, svg.Descendants(S + "g").Count(g => (string?)g.Attribute("class") == "point"));
+    }
+
+    [Fact]
+    public void Every_model_of_a_crowded_comparison_is_named_once_and_no_name_covers_another_or_another_bubble()
+    {
+        // The synthetic sample's nine multi-task models at p = 1 (a real default run, two seeds), bunched near (0.52, 0.45).
+        SeesawChart chart = Mse("Seesaw at p = 1", 0.6635, 0.5474,
+            new SeesawPoint("SharedBottom", 0.5213, 0.0663, 0.4880, 0.0170, 110_914),
+            new SeesawPoint("AsymmetricSharing", 0.5237, 0.0584, 0.4129, 0.0091, 107_842),
+            new SeesawPoint("CustomizedSharing", 0.5390, 0.0294, 0.4980, 0.0344, 106_818),
+            new SeesawPoint("CrossStitch", 0.5034, 0.0937, 0.3576, 0.0039, 104_774),
+            new SeesawPoint("OMoE", 0.5760, 0.1343, 0.5798, 0.1320, 104_261),
+            new SeesawPoint("MMoE", 0.6069, 0.1673, 0.6201, 0.1516, 105_800),
+            new SeesawPoint("MultiLevelMmoe", 0.2740, 0.0210, 0.2815, 0.0143, 120_209),
+            new SeesawPoint("CGC", 0.4544, 0.0605, 0.4405, 0.0119, 104_774),
+            new SeesawPoint("PLE", 0.2568, 0.0169, 0.2445, 0.0222, 119_053));
+        XDocument svg = XDocument.Parse(chart.ToSvg());
+
+        XElement[] names = svg.Descendants(S + "g").Single(g => (string?)g.Attribute("class") == "point-labels").Elements(S + "text").ToArray();
+        Assert.Equal(chart.Points.Select(p => p.Model), names.Select(t => t.Value));
+        Assert.All(names, t => Assert.Equal(t.Value, (string?)t.Attribute("data-model")));
+        // Each name's box as the layout estimates text (0.6 em a character, 0.8 em above the baseline, 0.2 below).
+        var boxes = names.Select(t =>
+        {
+            double size = D(t, "font-size"), width = t.Value.Length * size * 0.6, x = D(t, "x");
+            double left = (string?)t.Attribute("text-anchor") switch { "start" => x, "end" => x - width, _ => x - (width / 2) };
+            return (Model: t.Value, Left: left, Top: D(t, "y") - (0.8 * size), Right: left + width, Bottom: D(t, "y") + (0.2 * size));
+        }).ToArray();
+        static bool Meet((string, double Left, double Top, double Right, double Bottom) a, (double Left, double Top, double Right, double Bottom) b) =>
+            a.Left < b.Right && b.Left < a.Right && a.Top < b.Bottom && b.Top < a.Bottom;
+        foreach (var a in boxes)
+        {
+            foreach (var b in boxes.Where(b => b.Model != a.Model))
+            {
+                Assert.False(Meet(a, (b.Left, b.Top, b.Right, b.Bottom)), $"the names {a.Model} and {b.Model} overlap");
+            }
+
+            foreach (string other in chart.Points.Select(p => p.Model).Where(m => m != a.Model))
+            {
+                var (x, y, r) = Bubble(svg, other);
+                Assert.False(Meet(a, (x - r, y - r, x + r, y + r)), $"the name {a.Model} covers the bubble of {other}");
+            }
+        }
     }
 
     [Fact]
