@@ -102,6 +102,17 @@ public partial class CensusCrossStitch
 {
 }
 
+/// <summary>
+/// Sluice network: a column of two 128-unit layers per task (every layer of a sluice column has one width), each split into
+/// 2 subspaces mixed across the tasks by a learned alpha (0.9 on itself at the start), the towers reading a learned beta mix
+/// of both layers, and the subspaces of every layer kept apart by the orthogonality penalty at weight 0.01.
+/// </summary>
+[SluiceModel(TaskGroup = typeof(CensusTasks), Subspaces = 2, SelfWeight = 0.9, OrthogonalityWeight = 0.01)]
+[SharedExperts(Units = [128, 128])]
+public partial class CensusSluice
+{
+}
+
 /// <summary>OMoE (the MMoE paper's baseline): six shared experts of 80 units, as MMoE's, and one gate whose mix feeds both towers; 80 units (at 64: 73 % of the PLE's parameters).</summary>
 [OmoeModel(TaskGroup = typeof(CensusTasks))]
 [SharedExperts(Count = 6, Units = [80])]

@@ -63,6 +63,17 @@ public partial class SyntheticCrossStitch
 {
 }
 
+/// <summary>
+/// Sluice network: a column of two 80-unit layers per task, each layer's output split into 2 subspaces mixed across the
+/// tasks by a learned alpha (0.9 on itself at the start), the towers reading a learned beta mix of both layers, and the
+/// subspaces of every layer kept apart by the orthogonality penalty at weight 0.01.
+/// </summary>
+[SluiceModel(TaskGroup = typeof(SyntheticTasks), Subspaces = 2, SelfWeight = 0.9, OrthogonalityWeight = 0.01)]
+[SharedExperts(Units = [80, 80])]
+public partial class SyntheticSluice
+{
+}
+
 /// <summary>OMoE (the MMoE paper's baseline): three shared experts and one softmax gate, whose mix feeds both towers.</summary>
 [OmoeModel(TaskGroup = typeof(SyntheticTasks))]
 [SharedExperts(Count = 3, Units = [64])]

@@ -167,9 +167,10 @@ public sealed class SampleOptions
         }
 
         string known = string.Join(", ", models);
+        string[] others = PaperModels.Names.Where(n => !models.Contains(n, StringComparer.OrdinalIgnoreCase)).ToArray();
         return PaperModels.Contains(name)
             ? $"--models: '{name}' is a model of the paper's comparison, but this sample does not declare it (yet); this sample trains {known}."
-            : $"--models: '{name}' is not a model name; this sample trains {known} (the paper's comparison also names {string.Join(", ", PaperModels.Names.Where(n => !models.Contains(n, StringComparer.OrdinalIgnoreCase)).DefaultIfEmpty("no others"))}).";
+            : $"--models: '{name}' is not a model name; this sample trains {known}" + (others.Length == 0 ? "." : $" (the paper's comparison also names {string.Join(", ", others)}).");
     }
 
     /// <summary>The candidates --models selects, in the sample's order.</summary>

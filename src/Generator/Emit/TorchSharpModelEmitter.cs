@@ -190,7 +190,7 @@ internal static class TorchSharpModelEmitter
                 w.Line($"{Type("Tensor")} {LossEmitter.Local(plan, penalty)} = {Type("ModelOps")}.SubspaceOrthogonality(subspaces: {penalty.Subspaces}, {string.Join(", ", penalty.Layers.Select(l => l.Field + ".weight"))});");
             }
 
-            LossEmitter.Total(w, plan, Type("Tensor"), (loss, weight) => $"{loss} * {weight}", (sum, term) => $"{sum} + {term}");
+            LossEmitter.Total(w, plan, Type("Tensor"), (loss, weight) => $"{Type("ModelOps")}.Scale({loss}, {weight})", (sum, term) => $"{Type("ModelOps")}.Add({sum}, {term})");
         }
 
         w.Line();
@@ -309,6 +309,6 @@ internal static class TorchSharpModelEmitter
             => $"{Type("ModelOps")}.{op}({module.Field}, {arguments}{ForwardEmitter.Names(inputs)})";
 
         public override string Fusion(FusionStep step) => ForwardEmitter.Fusion(step, parts => $"{Type("Torch")}.cat({parts}, 1)",
-            (a, b) => $"{a}.add({b})", (sum, factor) => $"{sum}.mul({factor})");
+            (a, b) => $"{Type("ModelOps")}.Add({a}, {b})", (sum, factor) => $"{Type("ModelOps")}.Scale({sum}, {factor})");
     }
 }

@@ -311,7 +311,7 @@ namespace Demo
                 Tensor lossIncome = F.binary_cross_entropy_with_logits(output.Income, labels.Income);
                 Tensor lossMarried = F.binary_cross_entropy_with_logits(output.Married, labels.Married);
                 Tensor total = lossIncome;
-                total = total + lossMarried;
+                total = ModelOps.Add(total, lossMarried);
                 return new Losses(total, lossIncome, lossMarried);
             }
 

@@ -267,7 +267,7 @@ namespace Demo
                 Tensor lossA = F.binary_cross_entropy_with_logits(output.A, labels.A);
                 Tensor lossB = F.binary_cross_entropy_with_logits(output.B, labels.B);
                 Tensor total = lossA;
-                total = total + lossB;
+                total = ModelOps.Add(total, lossB);
                 return new Losses(total, lossA, lossB);
             }
 

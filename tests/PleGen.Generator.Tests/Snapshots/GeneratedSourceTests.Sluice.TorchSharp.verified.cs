@@ -309,8 +309,8 @@ namespace Demo
                     : ModelOps.MaskedMean(F.binary_cross_entropy_with_logits(output.Cvr, labels.Cvr, reduction: NN.Reduction.None), labels.CvrMask);
                 Tensor lossOrthogonality = ModelOps.SubspaceOrthogonality(subspaces: 2, _columnCtr0.weight, _columnCvr0.weight, _columnCtr1.weight, _columnCvr1.weight);
                 Tensor total = lossCtr;
-                total = total + lossCvr;
-                total = total + lossOrthogonality * OrthogonalityWeight;
+                total = ModelOps.Add(total, lossCvr);
+                total = ModelOps.Add(total, ModelOps.Scale(lossOrthogonality, OrthogonalityWeight));
                 return new Losses(total, lossCtr, lossCvr, lossOrthogonality);
             }
 

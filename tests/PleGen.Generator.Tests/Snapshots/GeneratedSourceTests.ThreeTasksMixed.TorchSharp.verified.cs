@@ -375,8 +375,8 @@ namespace Demo
                     ? F.binary_cross_entropy_with_logits(output.Share, labels.Share)
                     : ModelOps.MaskedMean(F.binary_cross_entropy_with_logits(output.Share, labels.Share, reduction: NN.Reduction.None), labels.ShareMask);
                 Tensor total = lossClick;
-                total = total + lossWatchTime * WatchTimeLossWeight(epoch);
-                total = total + lossShare;
+                total = ModelOps.Add(total, ModelOps.Scale(lossWatchTime, WatchTimeLossWeight(epoch)));
+                total = ModelOps.Add(total, lossShare);
                 return new Losses(total, lossClick, lossWatchTime, lossShare);
             }
 

@@ -339,7 +339,7 @@ namespace Demo
                     ? F.binary_cross_entropy_with_logits(output.NeverMarried, labels.NeverMarried)
                     : ModelOps.MaskedMean(F.binary_cross_entropy_with_logits(output.NeverMarried, labels.NeverMarried, reduction: NN.Reduction.None), labels.NeverMarriedMask);
                 Tensor total = lossIncome;
-                total = total + lossNeverMarried * NeverMarriedLossWeight(epoch);
+                total = ModelOps.Add(total, ModelOps.Scale(lossNeverMarried, NeverMarriedLossWeight(epoch)));
                 return new Losses(total, lossIncome, lossNeverMarried);
             }
 

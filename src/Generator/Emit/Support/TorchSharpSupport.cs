@@ -310,7 +310,7 @@ namespace PleGen.TorchSharpSupport
                 Tensor blocks = weight.reshape(subspaces, weight.shape[0] / subspaces, weight.shape[1]);
                 for (long s = 0; s < subspaces; s++)
                 {
-                    for (long r = s + 1; r < subspaces; r++) { total = total + Torch.matmul(blocks[s], blocks[r].t()).square().sum(); }
+                    for (long r = s + 1; r < subspaces; r++) { total = Add(total, Torch.matmul(blocks[s], blocks[r].t()).square().sum()); }
                 }
             }
 
@@ -343,7 +343,8 @@ namespace PleGen.TorchSharpSupport
             long cardinality = table.weight!.shape[0];
             using (DisposeScope scope = Torch.NewDisposeScope())
             {
-                Tensor outside = ids.lt(0).logical_or(ids.ge(cardinality));
+                using global::TorchSharp.Scalar zero = 0L, rows = cardinality;
+                Tensor outside = ids.lt(zero).logical_or(ids.ge(rows));
                 if (outside.any().item<bool>())
                 {
                     long position = outside.nonzero()[0, 0].item<long>();
@@ -357,7 +358,28 @@ namespace PleGen.TorchSharpSupport
         }
 
         // Mean over the samples whose mask is 1 (PLE Eq. 9); a batch with none of them gives 0 and zero gradients, not 0/0.
-        public static Tensor MaskedMean(Tensor perSample, Tensor mask) => (perSample * mask).sum() / mask.sum().clamp_min(1);
+        public static Tensor MaskedMean(Tensor perSample, Tensor mask)
+        {
+            using global::TorchSharp.Scalar one = 1;
+            return (perSample * mask).sum() / mask.sum().clamp_min(one);
+        }
+
+        /// <summary>
+        /// <paramref name="x"/> times a number. The number's Scalar is created and disposed here: TorchSharp 0.107 leaves an
+        /// implicitly converted Scalar to the finalizer, which can free it while libtorch still reads it (an intermittent
+        /// "Expected false to be true" error from Scalar::toDouble).
+        /// </summary>
+        public static Tensor Scale(Tensor x, double factor)
+        {
+            using global::TorchSharp.Scalar scalar = factor;
+            return x.mul(scalar);
+        }
+
+        // Tensor + Tensor is add(other, alpha: 1) with an implicit Scalar (see Scale); this one is never collected.
+        private static readonly global::TorchSharp.Scalar One = 1;
+
+        /// <summary><paramref name="a"/> + <paramref name="b"/>, without the implicit Scalar of TorchSharp's operator (see <see cref="Scale"/>).</summary>
+        public static Tensor Add(Tensor a, Tensor b) => a.add(b, One);
 
         /// <summary>A copy of a tensor's values on the CPU as a PleGen.Runtime tensor (checkpoints, gate statistics).</summary>
         public static global::PleGen.Runtime.Tensors.Tensor ToRuntime(Tensor tensor)
