@@ -29,7 +29,7 @@ public sealed class CensusSampleTests
         Assert.True(code == 0, $"exit code {code}\n{stdout}\n{stderr}");
         ResultsDocument document = ResultsJson.Read(Path.Combine(output, "census.json"));
         string[] models = [.. CensusSample.CensusCandidates.All.Select(c => c.Name)];
-        Assert.Equal(["SingleTask", "SharedBottom", "AsymmetricSharing", "CustomizedSharing", "CrossStitch", "OMoE", "MMoE", "MultiLevelMmoe", "CGC", "PLE"], models);
+        Assert.Equal(["SingleTask", "SharedBottom", "AsymmetricSharing", "CustomizedSharing", "CrossStitch", "Sluice", "OMoE", "MMoE", "MultiLevelMmoe", "CGC", "PLE"], models);
         Assert.Equal(models, document.Results.Models);
         Assert.Equal(["income", "never_married"], document.Results.Tasks);
         foreach (ResultRow row in document.Results.Rows)
