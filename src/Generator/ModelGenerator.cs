@@ -46,7 +46,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
                 .WithTrackingName(TrackingNames.ModelPlan);
 
             context.RegisterSourceOutput(plans, static (spc, plan) =>
-                spc.AddSource(HintNames.Model(plan.Model), ManagedModelEmitter.Emit(plan)));
+                InternalErrors.AddSource(spc, HintNames.Model(plan.Model), plan.Model.Name, () => ManagedModelEmitter.Emit(plan)));
 
             // TorchSharp = true in a project without TorchSharp: an error instead of code that cannot compile.
             context.RegisterSourceOutput(
@@ -66,7 +66,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
                 .WithTrackingName(TrackingNames.TorchSharpPlan);
 
             context.RegisterSourceOutput(torchSharpPlans, static (spc, plan) =>
-                spc.AddSource(HintNames.TorchSharp(plan.Model), TorchSharpModelEmitter.Emit(plan)));
+                InternalErrors.AddSource(spc, HintNames.TorchSharp(plan.Model), plan.Model.Name, () => TorchSharpModelEmitter.Emit(plan)));
 
             IncrementalValueProvider<bool> hasTorchSharpModel = torchSharpPlans.Collect().Select(static (plans, _) => !plans.IsEmpty);
             anyTorchSharpModel = anyTorchSharpModel is null
@@ -84,7 +84,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.TaskGroup);
 
         context.RegisterSourceOutput(taskGroups, static (spc, group) =>
-            spc.AddSource(HintNames.DataTypes(group.Owner), DatasetEmitter.EmitFile(group)));
+            InternalErrors.AddSource(spc, HintNames.DataTypes(group.Owner), group.Owner.Name, () => DatasetEmitter.EmitFile(group)));
 
         context.RegisterSourceOutput(anyTorchSharpModel!.Value, static (spc, any) =>
         {
@@ -101,6 +101,20 @@ public sealed class ModelGenerator : IIncrementalGenerator
         {
             return null;
         }
+
+        try
+        {
+            return ParseModel(context, type, kind, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LocationInfo? at = LocationInfo.From((context.TargetNode as Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax)?.Identifier.GetLocation());
+            return new ParseResult(null, new[] { InternalErrors.From(type.Name, e, at) }.ToEquatableArray());
+        }
+    }
+
+    private static ParseResult? ParseModel(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, ArchitectureKind kind, CancellationToken cancellationToken)
+    {
 
         var diagnostics = new List<DiagnosticInfo>();
         ModelDeclaration? declaration = ModelParser.Parse(type, context.TargetNode, context.Attributes[0], kind, diagnostics, cancellationToken);

@@ -188,6 +188,10 @@ internal static class DiagnosticDescriptors
         "PLE0045", "Categorical feature without an embedding width",
         "Categorical feature '{0}' takes its cardinality from the data but has no embedding width; add one, e.g. [CategoricalFeature(\"{0}\", EmbeddingDim = 8)], or declare both: [CategoricalFeature(\"{0}\", cardinality, embeddingDim)]");
 
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        "PLE0046", "PleGen failed on a model",
+        "PleGen failed on '{0}' because of an error in the generator itself, not in the declaration ({1}: {2}); its generated code is missing. Please report it with the declaration; a change to the declaration may avoid it meanwhile.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message) => new(
         id,
         title,

@@ -241,11 +241,17 @@ public sealed class DiagnosticTests
         string[] tested = Failing.Select(row => (string)row[0]).Distinct().ToArray();
         string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "diagnostics.md"));
 
-        Assert.Equal(45, ids.Length);
+        Assert.Equal(46, ids.Length);
         Assert.Equal(ids.Length, ids.Distinct().Count());
         foreach (string id in ids)
         {
-            Assert.Contains(id, tested);
+            // No declaration triggers PLE0046, the generator's own failure (one that did would be a bug to fix):
+            // Robustness/InternalErrorTests covers it.
+            if (id != "PLE0046")
+            {
+                Assert.Contains(id, tested);
+            }
+
             Assert.Contains("## " + id, docs);
         }
     }
