@@ -15,6 +15,8 @@ internal sealed class SampleProcess : IDisposable
     private readonly StringBuilder _error = new();
     private readonly object _gate = new();
 
+    private const string Env = "/usr/bin/env";
+
     private SampleProcess(string sample, string[] args, string workingDirectory)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, sample + ".dll");
@@ -23,13 +25,23 @@ internal sealed class SampleProcess : IDisposable
             throw new FileNotFoundException($"The sample {sample} is not built beside the tests ({dll}).", dll);
         }
 
-        var start = new ProcessStartInfo(DotnetHost())
+        // A test host started in the background (`cmd &`) ignores SIGINT, and a child inherits that, so a Ctrl+C test
+        // would see the sample run to the end. coreutils' env restores the default disposition before it execs the
+        // sample (same process id, so the signal reaches it).
+        bool resetSignals = OperatingSystem.IsLinux() && File.Exists(Env);
+        var start = new ProcessStartInfo(resetSignals ? Env : DotnetHost())
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (resetSignals)
+        {
+            start.ArgumentList.Add("--default-signal=INT,TERM");
+            start.ArgumentList.Add(DotnetHost());
+        }
+
         start.ArgumentList.Add(dll);
         foreach (string arg in args)
         {
