@@ -46,29 +46,25 @@ public sealed record TrainingSettings
     /// <summary>What the runtime's <see cref="ExperimentRunner{TDataset}"/> needs of these settings: epochs, batch size and patience.</summary>
     public RunSettings ToRunSettings() => new() { Epochs = Epochs, BatchSize = BatchSize, Patience = Patience };
 
+    /// <summary>AdamW's decoupled weight decay, on both backends.</summary>
+    public const double AdamWWeightDecay = 0.01;
+
+    /// <summary>SGD's momentum, on both backends.</summary>
+    public const double SgdMomentum = 0.9;
+
     /// <summary>The optimizer for a model's parameters.</summary>
     public Optimizer CreateOptimizer(IReadOnlyList<NamedTensor> parameters) => Optimizer switch
     {
         OptimizerKind.Adam => new Adam(parameters, LearningRate),
-        OptimizerKind.AdamW => new AdamW(parameters, LearningRate),
-        OptimizerKind.Sgd => new Sgd(parameters, LearningRate, momentum: 0.9),
+        OptimizerKind.AdamW => new AdamW(parameters, LearningRate, weightDecay: AdamWWeightDecay),
+        OptimizerKind.Sgd => new Sgd(parameters, LearningRate, momentum: SgdMomentum),
         OptimizerKind.Adagrad => new Adagrad(parameters, LearningRate),
-        _ => throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, $"Unknown optimizer; use one of {string.Join(", ", Enum.GetNames<OptimizerKind>())}."),
+        _ => throw UnknownOptimizer(),
     };
 
-    /// <summary>The same optimizer, with the same hyper-parameters, for a TorchSharp model's parameters (PyTorch's torch.optim).</summary>
-    public TorchSharp.torch.optim.Optimizer CreateOptimizer(TorchSharp.torch.nn.Module model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return Optimizer switch
-        {
-            OptimizerKind.Adam => TorchSharp.torch.optim.Adam(model.parameters(), LearningRate),
-            OptimizerKind.AdamW => TorchSharp.torch.optim.AdamW(model.parameters(), LearningRate, weight_decay: 0.01),
-            OptimizerKind.Sgd => TorchSharp.torch.optim.SGD(model.parameters(), LearningRate, momentum: 0.9),
-            OptimizerKind.Adagrad => TorchSharp.torch.optim.Adagrad(model.parameters(), LearningRate),
-            _ => throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, $"Unknown optimizer; use one of {string.Join(", ", Enum.GetNames<OptimizerKind>())}."),
-        };
-    }
+    /// <summary>What an optimizer factory throws for an <see cref="Optimizer"/> it does not know.</summary>
+    public ArgumentOutOfRangeException UnknownOptimizer()
+        => new(nameof(Optimizer), Optimizer, $"Unknown optimizer; use one of {string.Join(", ", Enum.GetNames<OptimizerKind>())}.");
 
     /// <summary>The settings as a JSON object for results files, with how early stopping chose the epoch.</summary>
     public JsonObject ToJson(string earlyStopping) => new()

@@ -9,7 +9,7 @@ internal static class AliasNames
 {
     public static readonly string[] All =
     {
-        "Activation", "ArchitectureModule", "CheckpointCardinalities", "CrossStitchUnit", "DenseLayer", "Device", "DisposeScope", "Embedding", "ExpertBank", "F",
+        "Activation", "AdamOptimizer", "ArchitectureModule", "CheckpointCardinalities", "CrossStitchUnit", "DenseLayer", "Device", "DisposeScope", "Embedding", "ExpertBank", "F",
         "GateStatistics", "ICardinalitySource", "IColumnSource", "InputChecks", "LayerContext", "LayerMixUnit", "LibTorch",
         "Linear", "LinearStack", "LossFunctions", "Mlp", "ModelOps", "ModuleKind", "ModuleTree", "NN", "NamedTensor", "OnnxModelWriter", "OnnxValue", "Ops",
         "ParameterRegistry", "Rows", "SafeTensors", "SubspaceMixUnit", "TaskInfo", "TaskKind", "Tensor", "TensorShapeChecks", "Torch",

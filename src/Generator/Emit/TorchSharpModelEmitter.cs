@@ -142,8 +142,11 @@ internal static class TorchSharpModelEmitter
         }
 
         w.Line();
-        w.Line("/// <summary>Adam over every parameter; create it after moving the model to its device.</summary>");
-        w.Line($"public global::TorchSharp.torch.optim.Optimizer CreateOptimizer(double learningRate = 1e-3) => {Type("Torch")}.optim.Adam(parameters(), lr: learningRate);");
+        w.Line("/// <summary>");
+        w.Line("/// Adam over every parameter with torch.optim.Adam's defaults; create it after moving the model to its device. PleGen's");
+        w.Line("/// own Adam: torch.optim.Adam passes numbers to libtorch as Scalars the finalizer can free during the call.");
+        w.Line("/// </summary>");
+        w.Line($"public global::TorchSharp.torch.optim.Optimizer CreateOptimizer(double learningRate = 1e-3) => new {Type("AdamOptimizer")}(parameters(), learningRate);");
         w.Line();
         if (plan.HasGates)
         {

@@ -32,7 +32,7 @@ internal sealed class TypeNames
         In("global::TorchSharp.torch.nn.", "functional as F"),
         In("global::TorchSharp.", "DisposeScope", "torch as Torch", "torch.nn as NN"),
         In("global::TorchSharp.Modules.", "Embedding", "Linear", "ModuleList<global::TorchSharp.Modules.Linear> as LinearStack"),
-        In("global::PleGen.TorchSharpSupport.", "CrossStitchUnit", "LayerMixUnit", "LibTorch", "ModelOps", "ModuleTree", "SubspaceMixUnit"),
+        In("global::PleGen.TorchSharpSupport.", "AdamOptimizer", "CrossStitchUnit", "LayerMixUnit", "LibTorch", "ModelOps", "ModuleTree", "SubspaceMixUnit"),
         In(Runtime + "Generated.", "CheckpointCardinalities", "InputChecks", "TensorShapeChecks"),
         In(Runtime + "Tensors.", "NamedTensor"),
         In(Runtime + "Checkpoints.", "SafeTensors"),

@@ -143,6 +143,18 @@ public sealed class SampleCandidateTests
         Assert.All(first.GateReport.Gates, g => Assert.Equal(Data.Test.Count, g.Samples));
     }
 
+    /// <summary>--optimizer reaches the TorchSharp backend: a model trains there with each of the optimizers.</summary>
+    [Theory]
+    [InlineData(OptimizerKind.Adam)]
+    [InlineData(OptimizerKind.AdamW)]
+    [InlineData(OptimizerKind.Sgd)]
+    [InlineData(OptimizerKind.Adagrad)]
+    public void Every_optimizer_trains_on_the_TorchSharp_backend(OptimizerKind optimizer)
+    {
+        SeedRun run = Run("MMoE", 3, Quick with { Backend = Backend.TorchSharp, Optimizer = optimizer, LearningRate = 1e-2 });
+        Assert.True(run.History.Epochs[^1].TrainLoss < run.History.Epochs[0].TrainLoss, $"{optimizer}: train loss {run.History.Epochs[0].TrainLoss} then {run.History.Epochs[^1].TrainLoss}");
+    }
+
     private static void AssertGates<TDataset>(IReadOnlyList<ModelFlavors<TDataset>> candidates)
         where TDataset : class
     {

@@ -4,8 +4,12 @@
 using DisposeScope = global::TorchSharp.DisposeScope;
 using Linear = global::TorchSharp.Modules.Linear;
 using NN = global::TorchSharp.torch.nn;
+using OptimizerOptions = global::TorchSharp.Modules.OptimizerOptions;
+using OptimizerState = global::TorchSharp.Modules.OptimizerState;
 using Parameter = global::TorchSharp.Modules.Parameter;
+using ParamGroup = global::TorchSharp.Modules.ParamGroup;
 using Optimizer = global::TorchSharp.torch.optim.Optimizer;
+using Scalar = global::TorchSharp.Scalar;
 using Tensor = global::TorchSharp.torch.Tensor;
 using Torch = global::TorchSharp.torch;
 
@@ -224,6 +228,317 @@ namespace PleGen.TorchSharpSupport
         }
     }
 
+    /// <summary>
+    /// Scalars that live as long as the process. TorchSharp 0.107 converts a number to a Scalar implicitly, reads its handle
+    /// for the native call and leaves the Scalar to the finalizer, which can free it while libtorch still reads it (an
+    /// intermittent "Expected false to be true" error from Scalar::toDouble); a number passed through one of these, a
+    /// field or a `using` local is alive for the whole call.
+    /// </summary>
+    internal static class HeldScalars
+    {
+        public static readonly Scalar One = 1;
+    }
+
+    /// <summary>
+    /// Base of PleGen's TorchSharp optimizers, torch.optim's update rules written so that every number reaches libtorch
+    /// through a Scalar alive for the whole native call (see <see cref="HeldScalars"/>): the hyper-parameters as Scalars
+    /// this object holds, what changes per step as `using` locals. TorchSharp's own optimizers (torch.optim.Adam, ...) pass
+    /// implicitly converted Scalars on every step. One parameter group; per parameter a step count and zero-initialized
+    /// buffers, kept as TorchSharp's optimizer state (so state_dict, save_state_dict and to(device) work). As in
+    /// torch.optim, a parameter without a gradient is skipped and its step count starts with its own first gradient, and
+    /// weight decay as an L2 penalty (weight_decay of Adam, SGD and Adagrad) adds decay * parameter to the gradient first.
+    /// </summary>
+    internal abstract class HeldScalarOptimizer : global::TorchSharp.Modules.OptimizerHelper
+    {
+        private readonly Parameter[] _parameters;
+        private readonly ParameterBuffers[] _buffers;
+        private readonly ParamGroup _group;
+        private readonly global::System.Collections.Generic.List<Scalar> _held = new();
+        private readonly Scalar? _l2Penalty;
+        private bool _disposed;
+
+        protected HeldScalarOptimizer(global::System.Collections.Generic.IEnumerable<Parameter> parameters, double learningRate, double l2Penalty, int buffersPerParameter)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parameters);
+            RequireAtLeastZero(learningRate, nameof(learningRate));
+            RequireAtLeastZero(l2Penalty, "weightDecay");
+            _parameters = global::System.Linq.Enumerable.ToArray(parameters);
+            if (_parameters.Length == 0)
+            {
+                throw new global::System.ArgumentException("An optimizer needs at least one parameter; pass the model's parameters().", nameof(parameters));
+            }
+
+            var options = new OptimizerOptions { LearningRate = learningRate, InitialLearningRate = learningRate };
+            _defaults = options;
+            _group = new ParamGroup { Parameters = _parameters, Options = options };
+            _parameter_groups = new global::System.Collections.Generic.List<ParamGroup> { _group };
+            _buffers = new ParameterBuffers[_parameters.Length];
+            for (int i = 0; i < _parameters.Length; i++)
+            {
+                _buffers[i] = new ParameterBuffers(_parameters[i], buffersPerParameter);
+                _buffers[i].Initialize(options);
+                _state[_parameters[i].Handle] = _buffers[i];
+            }
+
+            _l2Penalty = l2Penalty != 0 ? Hold(l2Penalty) : null;
+        }
+
+        /// <summary>One update of every parameter that has a gradient, at the learning rate of <see cref="Optimizer.ParamGroups"/>.</summary>
+        public override Tensor step(global::System.Func<Tensor>? closure = null)
+        {
+            if (_disposed)
+            {
+                throw new global::System.ObjectDisposedException(GetType().Name);
+            }
+
+            Tensor? loss = null;
+            if (closure is not null)
+            {
+                using global::System.IDisposable gradMode = Torch.enable_grad();
+                loss = closure();
+            }
+
+            using (Torch.no_grad())
+            {
+                double learningRate = _group.LearningRate;
+                for (int i = 0; i < _parameters.Length; i++)
+                {
+                    using Tensor? gradient = _parameters[i].grad;
+                    if (gradient is null)
+                    {
+                        continue;
+                    }
+
+                    _buffers[i].Step++;
+                    using Tensor? penalized = _l2Penalty is null ? null : gradient.add(_parameters[i], _l2Penalty);
+                    Update(_parameters[i], penalized ?? gradient, _buffers[i], learningRate);
+                }
+            }
+
+            // The held Scalars are fields: this object stays reachable until every native call of the step has returned.
+            global::System.GC.KeepAlive(this);
+            return loss!;
+        }
+
+        /// <summary>Refused: the optimizer has one parameter group, fixed when it is made.</summary>
+        public override void add_param_group(ParamGroup param_group)
+            => throw new global::System.NotSupportedException($"{GetType().Name} has one parameter group, given when it is created; create another optimizer for other parameters.");
+
+        /// <summary>Updates one parameter (under no_grad) from its gradient (with any L2 penalty); <paramref name="buffers"/>.Step already counts this step.</summary>
+        protected abstract void Update(Parameter parameter, Tensor gradient, ParameterBuffers buffers, double learningRate);
+
+        /// <summary>A hyper-parameter as a Scalar this optimizer holds until it is disposed.</summary>
+        protected Scalar Hold(double value)
+        {
+            Scalar scalar = value;
+            _held.Add(scalar);
+            return scalar;
+        }
+
+        protected static void RequireAtLeastZero(double value, string name)
+        {
+            if (!(value >= 0) || double.IsInfinity(value))
+            {
+                throw new global::System.ArgumentOutOfRangeException(name, value, $"{name} must be a finite number of at least 0.");
+            }
+        }
+
+        protected static void RequireFraction(double value, string name)
+        {
+            if (!(value >= 0 && value < 1))
+            {
+                throw new global::System.ArgumentOutOfRangeException(name, value, $"{name} must be in [0, 1).");
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (!disposing || _disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            foreach (ParameterBuffers buffers in _buffers) { buffers.Dispose(); }
+            foreach (Scalar scalar in _held) { scalar.Dispose(); }
+        }
+    }
+
+    /// <summary>One parameter's optimizer state: its step count and buffers shaped like it (zeros at first), detached from every dispose scope.</summary>
+    internal sealed class ParameterBuffers : OptimizerState, global::System.IDisposable
+    {
+        private readonly Tensor?[] _buffers;
+
+        public ParameterBuffers(Parameter parameter, int count) : base(parameter) => _buffers = new Tensor?[count];
+
+        /// <summary>The steps this parameter has taken (the t of Adam's bias corrections).</summary>
+        public long Step { get; set; }
+
+        public Tensor this[int index] => _buffers[index] ?? throw new global::System.ObjectDisposedException(nameof(ParameterBuffers));
+
+        public override void Initialize(OptimizerOptions options)
+        {
+            Step = 0;
+            for (int i = 0; i < _buffers.Length; i++)
+            {
+                _buffers[i]?.Dispose();
+                _buffers[i] = Torch.zeros_like(_parameter).DetachFromDisposeScope();
+            }
+        }
+
+        public override void to(global::TorchSharp.torch.Device device)
+        {
+            for (int i = 0; i < _buffers.Length; i++) { _buffers[i] = this[i].to(device, disposeAfter: true).DetachFromDisposeScope(); }
+        }
+
+        public override void SaveStateDict(global::System.IO.BinaryWriter writer)
+        {
+            writer.Write(Step);
+            for (int i = 0; i < _buffers.Length; i++) { global::TorchSharp.TensorExtensionMethods.Save(this[i], writer); }
+        }
+
+        public override void LoadStateDict(global::System.IO.BinaryReader reader)
+        {
+            Step = reader.ReadInt64();
+            for (int i = 0; i < _buffers.Length; i++) { global::TorchSharp.TensorExtensionMethods.Load(this[i], reader); }
+        }
+
+        public override void LoadStateDict(OptimizerState source)
+        {
+            var other = (ParameterBuffers)source;
+            using global::System.IDisposable noGrad = Torch.no_grad();
+            Step = other.Step;
+            for (int i = 0; i < _buffers.Length; i++) { this[i].copy_(other[i]); }
+        }
+
+        public void Dispose()
+        {
+            for (int i = 0; i < _buffers.Length; i++)
+            {
+                _buffers[i]?.Dispose();
+                _buffers[i] = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adam as torch.optim.Adam (and TorchSharp's, op for op): per parameter at its step t, g = grad (+ wd p, L2);
+    /// m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g g; p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps).
+    /// PyTorch's defaults: betas 0.9 and 0.999, eps 1e-8, no weight decay. No AMSGrad or maximize.
+    /// </summary>
+    internal class AdamOptimizer : HeldScalarOptimizer
+    {
+        private readonly double _beta1Value, _beta2Value, _decoupledDecay;
+        private readonly Scalar _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon;
+
+        public AdamOptimizer(global::System.Collections.Generic.IEnumerable<Parameter> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0)
+            : this(parameters, learningRate, beta1, beta2, epsilon, l2Penalty: weightDecay, decoupledDecay: 0)
+        {
+        }
+
+        protected AdamOptimizer(global::System.Collections.Generic.IEnumerable<Parameter> parameters, double learningRate, double beta1, double beta2, double epsilon, double l2Penalty, double decoupledDecay)
+            : base(parameters, learningRate, l2Penalty, buffersPerParameter: 2)
+        {
+            RequireFraction(beta1, nameof(beta1));
+            RequireFraction(beta2, nameof(beta2));
+            RequireAtLeastZero(epsilon, nameof(epsilon));
+            RequireAtLeastZero(decoupledDecay, "weightDecay");
+            (_beta1Value, _beta2Value, _decoupledDecay) = (beta1, beta2, decoupledDecay);
+            // 1 - beta in double, as PyTorch computes it in Python.
+            (_beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon) = (Hold(beta1), Hold(1 - beta1), Hold(beta2), Hold(1 - beta2), Hold(epsilon));
+        }
+
+        protected override void Update(Parameter parameter, Tensor gradient, ParameterBuffers buffers, double learningRate)
+        {
+            if (_decoupledDecay != 0)
+            {
+                using Scalar decay = 1 - (learningRate * _decoupledDecay);
+                parameter.mul_(decay);
+            }
+
+            Tensor m = buffers[0], v = buffers[1];
+            m.mul_(_beta1).add_(gradient, _oneMinusBeta1);
+            v.mul_(_beta2).addcmul_(gradient, gradient, _oneMinusBeta2);
+            using Tensor denominator = v.sqrt();
+            using (Scalar secondMomentCorrection = global::System.Math.Sqrt(1 - global::System.Math.Pow(_beta2Value, buffers.Step)))
+            {
+                denominator.div_(secondMomentCorrection);
+            }
+
+            denominator.add_(_epsilon, HeldScalars.One);
+            using Scalar negativeStepSize = -(learningRate / (1 - global::System.Math.Pow(_beta1Value, buffers.Step)));
+            parameter.addcdiv_(m, denominator, negativeStepSize);
+        }
+    }
+
+    /// <summary>AdamW as torch.optim.AdamW: p *= 1 - lr wd (decoupled from the gradient), then Adam's update. Default weight decay 0.01, as PyTorch's.</summary>
+    internal sealed class AdamWOptimizer : AdamOptimizer
+    {
+        public AdamWOptimizer(global::System.Collections.Generic.IEnumerable<Parameter> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0.01)
+            : base(parameters, learningRate, beta1, beta2, epsilon, l2Penalty: 0, decoupledDecay: weightDecay)
+        {
+        }
+    }
+
+    /// <summary>
+    /// SGD as torch.optim.SGD without dampening or Nesterov: d = grad (+ wd p, L2); with momentum, buf = d on the
+    /// parameter's first step and momentum buf + d afterwards, then d = buf; p -= lr d.
+    /// </summary>
+    internal sealed class SgdOptimizer : HeldScalarOptimizer
+    {
+        private readonly Scalar? _momentum;
+
+        public SgdOptimizer(global::System.Collections.Generic.IEnumerable<Parameter> parameters, double learningRate, double momentum = 0, double weightDecay = 0)
+            : base(parameters, learningRate, l2Penalty: weightDecay, buffersPerParameter: momentum != 0 ? 1 : 0)
+        {
+            RequireAtLeastZero(momentum, nameof(momentum));
+            _momentum = momentum != 0 ? Hold(momentum) : null;
+        }
+
+        protected override void Update(Parameter parameter, Tensor gradient, ParameterBuffers buffers, double learningRate)
+        {
+            Tensor direction = gradient;
+            if (_momentum is not null)
+            {
+                direction = buffers[0];
+                if (buffers.Step == 1) { direction.copy_(gradient); } else { direction.mul_(_momentum).add_(gradient, HeldScalars.One); }
+            }
+
+            using Scalar negativeRate = -learningRate;
+            parameter.add_(direction, negativeRate);
+        }
+    }
+
+    /// <summary>
+    /// Adagrad as torch.optim.Adagrad with the accumulator starting at 0: per parameter at its step t, g = grad (+ wd p, L2);
+    /// sum += g g; p -= lr / (1 + (t - 1) lr_decay) * g / (sqrt(sum) + eps). PyTorch's defaults: lr 1e-2, eps 1e-10.
+    /// </summary>
+    internal sealed class AdagradOptimizer : HeldScalarOptimizer
+    {
+        private readonly double _learningRateDecay;
+        private readonly Scalar _epsilon;
+
+        public AdagradOptimizer(global::System.Collections.Generic.IEnumerable<Parameter> parameters, double learningRate = 1e-2, double learningRateDecay = 0, double weightDecay = 0, double epsilon = 1e-10)
+            : base(parameters, learningRate, l2Penalty: weightDecay, buffersPerParameter: 1)
+        {
+            RequireAtLeastZero(learningRateDecay, nameof(learningRateDecay));
+            RequireAtLeastZero(epsilon, nameof(epsilon));
+            _learningRateDecay = learningRateDecay;
+            _epsilon = Hold(epsilon);
+        }
+
+        protected override void Update(Parameter parameter, Tensor gradient, ParameterBuffers buffers, double learningRate)
+        {
+            Tensor sum = buffers[0];
+            sum.addcmul_(gradient, gradient, HeldScalars.One);
+            using Tensor deviation = sum.sqrt();
+            deviation.add_(_epsilon, HeldScalars.One);
+            using Scalar negativeRate = -(learningRate / (1 + ((buffers.Step - 1) * _learningRateDecay)));
+            parameter.addcdiv_(gradient, deviation, negativeRate);
+        }
+    }
+
     /// <summary>The operations the generated TorchSharp models share: building layer stacks, running experts, towers and gates, checks, checkpoints.</summary>
     internal static class ModelOps
     {
@@ -343,7 +658,7 @@ namespace PleGen.TorchSharpSupport
             long cardinality = table.weight!.shape[0];
             using (DisposeScope scope = Torch.NewDisposeScope())
             {
-                using global::TorchSharp.Scalar zero = 0L, rows = cardinality;
+                using Scalar zero = 0L, rows = cardinality;
                 Tensor outside = ids.lt(zero).logical_or(ids.ge(rows));
                 if (outside.any().item<bool>())
                 {
@@ -360,8 +675,7 @@ namespace PleGen.TorchSharpSupport
         // Mean over the samples whose mask is 1 (PLE Eq. 9); a batch with none of them gives 0 and zero gradients, not 0/0.
         public static Tensor MaskedMean(Tensor perSample, Tensor mask)
         {
-            using global::TorchSharp.Scalar one = 1;
-            return (perSample * mask).sum() / mask.sum().clamp_min(one);
+            return (perSample * mask).sum() / mask.sum().clamp_min(HeldScalars.One);
         }
 
         /// <summary>
@@ -371,15 +685,12 @@ namespace PleGen.TorchSharpSupport
         /// </summary>
         public static Tensor Scale(Tensor x, double factor)
         {
-            using global::TorchSharp.Scalar scalar = factor;
+            using Scalar scalar = factor;
             return x.mul(scalar);
         }
 
-        // Tensor + Tensor is add(other, alpha: 1) with an implicit Scalar (see Scale); this one is never collected.
-        private static readonly global::TorchSharp.Scalar One = 1;
-
         /// <summary><paramref name="a"/> + <paramref name="b"/>, without the implicit Scalar of TorchSharp's operator (see <see cref="Scale"/>).</summary>
-        public static Tensor Add(Tensor a, Tensor b) => a.add(b, One);
+        public static Tensor Add(Tensor a, Tensor b) => a.add(b, HeldScalars.One);
 
         /// <summary>A copy of a tensor's values on the CPU as a PleGen.Runtime tensor (checkpoints, gate statistics).</summary>
         public static global::PleGen.Runtime.Tensors.Tensor ToRuntime(Tensor tensor)
