@@ -21,6 +21,9 @@ internal readonly record struct Box(double Left, double Top, double Right, doubl
         return Math.Sqrt((dx * dx) + (dy * dy));
     }
 
+    /// <summary>This box grown by <paramref name="margin"/> on every side.</summary>
+    public Box Inflate(double margin) => new(Left - margin, Top - margin, Right + margin, Bottom + margin);
+
     /// <summary>The box around a circle.</summary>
     public static Box Around(double x, double y, double r) => new(x - r, y - r, x + r, y + r);
 }
@@ -33,7 +36,7 @@ internal sealed record PlacedLabel(Box Box, double TextX, double Baseline, strin
 /// <c>obstacles</c> as little as possible: each label, in turn, takes the cheapest of eight places around its bubble
 /// (right, upper right, lower right, left, upper left, lower left, above, below), then of the same eight one label
 /// height farther out (with a leader line back to the bubble). A place costs the area it shares with the labels
-/// already placed, the other bubbles and the obstacles, plus what runs outside the bounds, plus a fixed price for
+/// already placed (with a margin, so two names never touch), the other bubbles and the obstacles, plus what runs outside the bounds, plus a fixed price for
 /// being farther out and for sitting nearer another bubble than its own (the name would seem to be the other's); at
 /// equal cost the earlier place wins, so a label with room stays on the right of its bubble.
 /// </summary>
@@ -59,7 +62,7 @@ internal static class PointLabels
             foreach (PlacedLabel candidate in Candidates(x, y, r, width, size))
             {
                 double cost = (candidate.Box.Outside(bounds) * 4)
-                    + (placed.Sum(p => p.Box.Overlap(candidate.Box)) * 2)
+                    + (placed.Sum(p => p.Box.Inflate(Gap).Overlap(candidate.Box)) * 2) // touching names read as one
                     + bubbles.Where((_, j) => j != i).Sum(b => b.Overlap(candidate.Box))
                     + obstacles.Sum(o => o.Overlap(candidate.Box))
                     + (candidate.Leader ? size * size : 0) // farther out only when it clearly helps
