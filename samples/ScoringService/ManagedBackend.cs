@@ -40,7 +40,7 @@ public sealed class ManagedBackend : IScoringBackend
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(checkpointPath);
         Type type = model.GetType();
-        Schema = ModelSchema.Of(type);
+        Schema = ModelSchema.Of(model);
         // The generated Batch.FromColumns binds the request's columns by the declared feature names.
         Type batchType = ModelSchema.BatchConstructor(type).DeclaringType!;
         _batch = batchType.GetMethod("FromColumns", [typeof(IColumnSource)])

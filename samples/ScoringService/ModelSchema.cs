@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using PleGen.Runtime.Models;
 
 namespace PleGen.Samples.ScoringService;
 
@@ -84,6 +85,23 @@ public sealed class ModelSchema
     public static ModelSchema Of(Type modelType)
     {
         ArgumentNullException.ThrowIfNull(modelType);
+        return Of(modelType, null);
+    }
+
+    /// <summary>
+    /// Reads the schema of a generated model instance: as <see cref="Of(Type)"/>, and also for a model whose categorical
+    /// features take their cardinality from the data (declared without one), which only the instance knows (its
+    /// generated <c>Cardinalities</c>), as its parameter count and modules then are.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model is not one PleGen generated.</exception>
+    public static ModelSchema Of(IMultiTaskModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Of(model.GetType(), model);
+    }
+
+    private static ModelSchema Of(Type modelType, object? model)
+    {
         ModelAttribute declaration = modelType.GetCustomAttribute<ModelAttribute>()
             ?? throw new ArgumentException($"{modelType.FullName} has no PleGen model attribute ([PleModel], [MmoeModel], ...).", nameof(modelType));
         Type architecture = Nested(modelType, "Architecture");
@@ -106,7 +124,7 @@ public sealed class ModelSchema
             }
             else if (categorical.TryGetValue(key, out CategoricalFeatureAttribute? c))
             {
-                features.Add(new FeatureSchema(c.Name, true, 1, c.Cardinality, c.EmbeddingDim));
+                features.Add(new FeatureSchema(c.Name, true, 1, c.Cardinality > 0 ? c.Cardinality : DataCardinality(modelType, model, c.Name), c.EmbeddingDim));
             }
             else
             {
@@ -133,10 +151,43 @@ public sealed class ModelSchema
             (string)Constant(architecture, "Name"),
             (int)Constant(architecture, "Levels"),
             (int)Constant(architecture, "InputWidth"),
-            (long)Constant(architecture, "TotalParameters"),
-            (IReadOnlyList<ArchitectureModule>)architecture.GetProperty("Modules", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!,
+            (long)SizedFact(architecture, "TotalParameters", model),
+            (IReadOnlyList<ArchitectureModule>)SizedFact(architecture, "Modules", model),
             features,
             tasks);
+    }
+
+    // A model sized by its data has the cardinalities it was built with in its generated Cardinalities property, one
+    // member per feature declared without a cardinality.
+    private static object? CardinalitiesOf(object? model) => model?.GetType().GetProperty("Cardinalities", BindingFlags.Public | BindingFlags.Instance)?.GetValue(model);
+
+    private static int DataCardinality(Type modelType, object? model, string feature)
+    {
+        object cardinalities = CardinalitiesOf(model)
+            ?? throw new ArgumentException($"{modelType.FullName}: categorical feature '{feature}' takes its cardinality from the data, which only a model instance knows; read the schema with ModelSchema.Of(model).", nameof(modelType));
+        PropertyInfo member = cardinalities.GetType().GetProperties().SingleOrDefault(p => Key(p.Name) == Key(feature))
+            ?? throw new ArgumentException($"{cardinalities.GetType().FullName} has no member for categorical feature '{feature}'.", nameof(modelType));
+        return (int)member.GetValue(cardinalities)!;
+    }
+
+    // TotalParameters and Modules: constants, or methods of the cardinalities when some feature's cardinality comes from the data.
+    private static object SizedFact(Type architecture, string name, object? model)
+    {
+        if (architecture.GetField(name, BindingFlags.Public | BindingFlags.Static) is { } constant)
+        {
+            return constant.GetValue(null)!;
+        }
+
+        if (architecture.GetProperty(name, BindingFlags.Public | BindingFlags.Static) is { } property)
+        {
+            return property.GetValue(null)!;
+        }
+
+        MethodInfo method = architecture.GetMethod(name, BindingFlags.Public | BindingFlags.Static)
+            ?? throw new ArgumentException($"{architecture.FullName} has no '{name}'.", nameof(architecture));
+        object cardinalities = CardinalitiesOf(model)
+            ?? throw new ArgumentException($"{architecture.FullName}.{name} depends on the cardinalities the model is built with; read the schema with ModelSchema.Of(model).", nameof(architecture));
+        return method.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [cardinalities], null)!;
     }
 
     /// <summary>The generated <c>Batch</c> class's constructor (one array parameter per feature).</summary>

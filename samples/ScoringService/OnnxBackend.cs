@@ -27,7 +27,7 @@ public sealed class OnnxBackend : IScoringBackend, IDisposable
         ArgumentException.ThrowIfNullOrEmpty(checkpointPath);
         ArgumentException.ThrowIfNullOrEmpty(onnxPath);
         Type type = model.GetType();
-        Schema = ModelSchema.Of(type);
+        Schema = ModelSchema.Of(model);
         MethodInfo export = type.GetMethod("ExportOnnx", [typeof(string), typeof(bool)])
             ?? throw new ArgumentException($"{type.FullName} has no generated ExportOnnx(string, bool).", nameof(model));
         model.Load(checkpointPath);
