@@ -116,9 +116,12 @@ internal sealed class RandomDeclaration
         int featureCount = random.Next(1, 5);
         foreach (string name in FeatureNamePool.OrderBy(_ => random.Next()).Take(featureCount))
         {
-            d.Features.Add(random.Next(2) == 0
-                ? $"[DenseFeature({Quote(name)}{(random.Next(2) == 0 ? "" : ", " + Pick(random, 1, 3, 100, 4096))})]"
-                : $"[CategoricalFeature({Quote(name)}, {Pick(random, 1, 2, 17, 1_000_000)}, {Pick(random, 1, 4, 16)})]");
+            d.Features.Add(random.Next(3) switch
+            {
+                0 => $"[DenseFeature({Quote(name)}{(random.Next(2) == 0 ? "" : ", " + Pick(random, 1, 3, 100, 4096))})]",
+                1 => $"[CategoricalFeature({Quote(name)}, {Pick(random, 1, 2, 17, 1_000_000)}, {Pick(random, 1, 4, 16)})]",
+                _ => $"[CategoricalFeature({Quote(name)}, EmbeddingDim = {Pick(random, 1, 4, 16)})]", // cardinality from the data
+            });
         }
 
         d.AddExperts(random);
