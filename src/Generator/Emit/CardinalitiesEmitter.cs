@@ -3,7 +3,7 @@ namespace PleGen.Generator.Emit;
 /// <summary>
 /// <c>FeatureCardinalities</c>, generated with the data types when some categorical feature takes its cardinality from
 /// the data: one member per such feature, checked on construction, bound from the vocabularies by the declared names.
-/// Every model over the data types is built from one.
+/// Every model over the data types is built from one; the members such a model has for it are written here too.
 /// </summary>
 internal static class CardinalitiesEmitter
 {
@@ -65,6 +65,80 @@ internal static class CardinalitiesEmitter
             string parts = string.Join(", ", features.Select(f => $"{SourceWriter.InterpolatedText(f.Name)} {{{f.Identifier}}}"));
             w.Line($"public override string ToString() => $\"{parts}\";");
         }
+    }
+
+    /// <summary>How a model's files name the FeatureCardinalities of its data types.</summary>
+    public static string TypeReference(ModelPlan plan) => $"{plan.DataTypesReference}.{TypeName}";
+
+    /// <summary>The parameter a model sized by its data is built from; "" for any other model.</summary>
+    public static string Parameter(ModelPlan plan) => plan.SizedByData ? TypeReference(plan) + " cardinalities" : "";
+
+    /// <summary><see cref="Parameter"/> followed by ", ", for a parameter list that goes on; "" for any other model.</summary>
+    public static string LeadingParameter(ModelPlan plan) => plan.SizedByData ? Parameter(plan) + ", " : "";
+
+    /// <summary>The constructor's doc line for the cardinalities, in a model sized by its data.</summary>
+    public static void ParameterDoc(SourceWriter w, ModelPlan plan)
+    {
+        if (plan.SizedByData)
+        {
+            w.Line("/// <param name=\"cardinalities\">The rows of the embedding tables of the features declared without a cardinality, e.g. from the training vocabularies.</param>");
+        }
+    }
+
+    /// <summary>The constructor's first statements in a model sized by its data: the cardinalities checked and kept.</summary>
+    public static void StoreParameter(SourceWriter w, ModelPlan plan)
+    {
+        if (plan.SizedByData)
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(cardinalities);");
+            w.Line("Cardinalities = cardinalities;");
+        }
+    }
+
+    /// <summary>
+    /// The members a model sized by its data has in either flavor, after the caller's doc comment of <c>Load</c>: a
+    /// <c>Load</c> that checks the checkpoint's tables before <paramref name="load"/> reads it, <c>Cardinalities</c>, and
+    /// <c>FromCheckpoint</c> (of <paramref name="parameters"/> after the path, building the model with <paramref name="construct"/>).
+    /// </summary>
+    public static void CheckpointMembers(SourceWriter w, ModelPlan plan, string load, string type, string parameters, string construct)
+    {
+        w.Line("/// <remarks>The checkpoint's data-sized embedding tables must have the rows this model was built with (see <see cref=\"FromCheckpoint\"/>).</remarks>");
+        using (w.Block("public void Load(string path)"))
+        {
+            // Before any parameter is read: each data-sized table's rows in the file against the model's cardinality.
+            w.Line($"var shapes = {Type("SafeTensors")}.Shapes(path);");
+            foreach (EmbeddingModule table in plan.DataSizedEmbeddings)
+            {
+                FeatureSpec f = plan.Features[table.Feature];
+                w.Line($"{Type("CheckpointCardinalities")}.Check({String(plan.Model.Name)}, path, shapes, {String(f.Name)}, {String(table.ParameterNames.Single())}, {Rows(table, plan, "Cardinalities")});");
+            }
+
+            w.Line(load + ";");
+        }
+
+        w.Line();
+        w.Member("The cardinalities the model was built with: the rows of its data-sized embedding tables.", $"public {TypeReference(plan)} Cardinalities {{ get; }}");
+        w.Line("/// <summary>");
+        w.Line("/// Builds the model with the cardinalities <paramref name=\"path\"/> was trained with (the rows of its embedding tables, read");
+        w.Line("/// from the file's header) and loads the checkpoint into it.");
+        w.Line("/// </summary>");
+        using (w.Block($"public static {type} FromCheckpoint(string path, {parameters})"))
+        {
+            w.Line($"var shapes = {Type("SafeTensors")}.Shapes(path);");
+            w.Line($"var cardinalities = new {TypeReference(plan)}(");
+            EmbeddingModule[] tables = plan.CardinalityTables.OrderBy(t => t.Feature).ToArray();
+            for (int i = 0; i < tables.Length; i++)
+            {
+                FeatureSpec f = plan.Features[tables[i].Feature];
+                w.Line($"    {Type("CheckpointCardinalities")}.Rows({String(plan.Model.Name)}, path, shapes, {String(f.Name)}, {String(tables[i].ParameterNames.Single())}){(i == tables.Length - 1 ? ");" : ",")}");
+            }
+
+            w.Line($"var model = {construct};");
+            w.Line("model.Load(path);");
+            w.Line("return model;");
+        }
+
+        w.Line();
     }
 
     /// <summary>

@@ -72,19 +72,10 @@ internal static class ManagedModelEmitter
     {
         w.Line("/// <summary>Creates the model with PyTorch's default initialization, drawn from <paramref name=\"seed\"/>.</summary>");
         w.Line("/// <param name=\"seed\">Same seed, same initial weights and dropout masks.</param>");
-        if (plan.SizedByData)
+        CardinalitiesEmitter.ParameterDoc(w, plan);
+        using (w.Block($"public {plan.Model.Identifier}({CardinalitiesEmitter.LeadingParameter(plan)}ulong seed = 0)"))
         {
-            w.Line("/// <param name=\"cardinalities\">The rows of the embedding tables of the features declared without a cardinality, e.g. from the training vocabularies.</param>");
-        }
-
-        using (w.Block($"public {plan.Model.Identifier}({CardinalitiesParameter(plan)}ulong seed = 0)"))
-        {
-            if (plan.SizedByData)
-            {
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(cardinalities);");
-                w.Line("Cardinalities = cardinalities;");
-            }
-
+            CardinalitiesEmitter.StoreParameter(w, plan);
             w.Line($"_registry = new {Type("ParameterRegistry")}(seed);");
             w.Line($"_layers = new {Type("LayerContext")}({Type("Activation")}.{plan.Activation}, {Float(plan.Dropout)}, seed);");
             foreach (PlanModule module in plan.Modules)
@@ -95,10 +86,6 @@ internal static class ManagedModelEmitter
 
         w.Line();
     }
-
-    /// <summary>The constructor's first parameter in a model sized by its data: the cardinalities (with the trailing comma).</summary>
-    public static string CardinalitiesParameter(ModelPlan plan)
-        => plan.SizedByData ? $"{plan.DataTypesReference}.{CardinalitiesEmitter.TypeName} cardinalities, " : "";
 
     /// <summary>A module created through the registry, under the plan's state-dict names.</summary>
     private static string Create(PlanModule module, ModelPlan plan) => module switch
@@ -126,18 +113,8 @@ internal static class ManagedModelEmitter
         w.Inherited($"public void Save(string path) => {Type("SafeTensors")}.Save(path, Parameters, {CheckpointMetadata(plan, null)});");
         if (plan.SizedByData)
         {
-            w.Member("The cardinalities the model was built with: the rows of its data-sized embedding tables.",
-                $"public {plan.DataTypesReference}.{CardinalitiesEmitter.TypeName} Cardinalities {{ get; }}");
             w.Line("/// <inheritdoc />");
-            w.Line("/// <remarks>The checkpoint's data-sized embedding tables must have the rows this model was built with (see <see cref=\"FromCheckpoint\"/>).</remarks>");
-            using (w.Block("public void Load(string path)"))
-            {
-                CheckpointCardinalityChecks(w, plan, "Cardinalities");
-                w.Line($"{Type("SafeTensors")}.Load(path, Parameters);");
-            }
-
-            w.Line();
-            FromCheckpoint(w, plan, plan.Model.Identifier, "ulong seed = 0", $"new {plan.Model.Identifier}(cardinalities, seed)");
+            CardinalitiesEmitter.CheckpointMembers(w, plan, $"{Type("SafeTensors")}.Load(path, Parameters)", plan.Model.Identifier, "ulong seed = 0", $"new {plan.Model.Identifier}(cardinalities, seed)");
         }
         else
         {
@@ -154,44 +131,6 @@ internal static class ManagedModelEmitter
         {
             w.Member(OrthogonalityWeightSummary, $"public const double OrthogonalityWeight = {Double(penalty.Weight)};");
         }
-    }
-
-    /// <summary>Before a checkpoint is read: each data-sized table's rows in the file against the model's cardinality.</summary>
-    public static void CheckpointCardinalityChecks(SourceWriter w, ModelPlan plan, string holder)
-    {
-        w.Line($"var shapes = {Type("SafeTensors")}.Shapes(path);");
-        foreach (EmbeddingModule table in plan.DataSizedEmbeddings)
-        {
-            FeatureSpec f = plan.Features[table.Feature];
-            w.Line($"{Type("CheckpointCardinalities")}.Check({String(plan.Model.Name)}, path, shapes, {String(f.Name)}, {String(table.ParameterNames.Single())}, {CardinalitiesEmitter.Rows(table, plan, holder)});");
-        }
-    }
-
-    /// <summary><c>FromCheckpoint</c>: a model sized by its data built with the cardinalities a checkpoint was trained with, then loaded.</summary>
-    /// <param name="construct">The expression that builds the model from the local <c>cardinalities</c>.</param>
-    public static void FromCheckpoint(SourceWriter w, ModelPlan plan, string type, string parameters, string construct)
-    {
-        w.Line("/// <summary>");
-        w.Line("/// Builds the model with the cardinalities <paramref name=\"path\"/> was trained with (the rows of its embedding tables, read");
-        w.Line("/// from the file's header) and loads the checkpoint into it.");
-        w.Line("/// </summary>");
-        using (w.Block($"public static {type} FromCheckpoint(string path, {parameters})"))
-        {
-            w.Line($"var shapes = {Type("SafeTensors")}.Shapes(path);");
-            w.Line($"var cardinalities = new {plan.DataTypesReference}.{CardinalitiesEmitter.TypeName}(");
-            EmbeddingModule[] tables = plan.CardinalityTables.OrderBy(t => t.Feature).ToArray();
-            for (int i = 0; i < tables.Length; i++)
-            {
-                FeatureSpec f = plan.Features[tables[i].Feature];
-                w.Line($"    {Type("CheckpointCardinalities")}.Rows({String(plan.Model.Name)}, path, shapes, {String(f.Name)}, {String(tables[i].ParameterNames.Single())}){(i == tables.Length - 1 ? ");" : ",")}");
-            }
-
-            w.Line($"var model = {construct};");
-            w.Line("model.Load(path);");
-            w.Line("return model;");
-        }
-
-        w.Line();
     }
 
     /// <summary>The summary of the orthogonality weight, in both flavors.</summary>

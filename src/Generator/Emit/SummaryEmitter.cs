@@ -14,7 +14,7 @@ internal static class SummaryEmitter
     {
         IReadOnlyList<ModuleRow> rows = ArchitectureModules.List(plan);
         string module = Type("ArchitectureModule");
-        string cardinalities = plan.DataTypesReference + ".FeatureCardinalities cardinalities";
+        string cardinalities = CardinalitiesEmitter.Parameter(plan);
 
         w.Line($"/// <summary>The architecture of <see cref=\"{plan.Model.Identifier}\"/>, computed by PleGen at compile time from its attributes.</summary>");
         using (w.Block("public static class Architecture"))

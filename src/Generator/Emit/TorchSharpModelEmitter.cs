@@ -77,20 +77,10 @@ internal static class TorchSharpModelEmitter
     private static void EmitConstructor(SourceWriter w, ModelPlan plan)
     {
         w.Line("/// <summary>Builds the model with TorchSharp's default initialization on the CPU; see <see cref=\"Create\"/> for a seed and a device.</summary>");
-        if (plan.SizedByData)
+        CardinalitiesEmitter.ParameterDoc(w, plan);
+        using (w.Block($"public TorchSharpModel({CardinalitiesEmitter.Parameter(plan)}) : base({Type("LibTorch")}.Checked({String(plan.Model.Name)}))"))
         {
-            w.Line("/// <param name=\"cardinalities\">The rows of the embedding tables of the features declared without a cardinality, e.g. from the training vocabularies.</param>");
-        }
-
-        string parameter = ManagedModelEmitter.CardinalitiesParameter(plan).TrimEnd(',', ' ');
-        using (w.Block($"public TorchSharpModel({parameter}) : base({Type("LibTorch")}.Checked({String(plan.Model.Name)}))"))
-        {
-            if (plan.SizedByData)
-            {
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(cardinalities);");
-                w.Line("Cardinalities = cardinalities;");
-            }
-
+            CardinalitiesEmitter.StoreParameter(w, plan);
             w.Line($"var modules = new {Type("ModuleTree")}(this);");
             foreach (PlanModule module in plan.Modules)
             {
@@ -133,7 +123,7 @@ internal static class TorchSharpModelEmitter
 
         w.Line();
         w.Line("/// <summary>Builds the model from TorchSharp's seeded global generator (same seed, same weights) and moves it to <paramref name=\"device\"/> (default: the CPU).</summary>");
-        using (w.Block($"public static TorchSharpModel Create({ManagedModelEmitter.CardinalitiesParameter(plan)}long seed, {Type("Device")}? device = null)"))
+        using (w.Block($"public static TorchSharpModel Create({CardinalitiesEmitter.LeadingParameter(plan)}long seed, {Type("Device")}? device = null)"))
         {
             w.Line($"{Type("LibTorch")}.Ensure();");
             w.Line($"{Type("Torch")}.manual_seed(seed);");
@@ -237,17 +227,7 @@ internal static class TorchSharpModelEmitter
         w.Line("/// </summary>");
         if (plan.SizedByData)
         {
-            w.Line("/// <remarks>The checkpoint's data-sized embedding tables must have the rows this model was built with (see <see cref=\"FromCheckpoint\"/>).</remarks>");
-            using (w.Block("public void Load(string path)"))
-            {
-                ManagedModelEmitter.CheckpointCardinalityChecks(w, plan, "Cardinalities");
-                w.Line($"{Type("ModelOps")}.Load(this, path);");
-            }
-
-            w.Line();
-            w.Member("The cardinalities the model was built with: the rows of its data-sized embedding tables.",
-                $"public {plan.DataTypesReference}.{CardinalitiesEmitter.TypeName} Cardinalities {{ get; }}");
-            ManagedModelEmitter.FromCheckpoint(w, plan, "TorchSharpModel", $"long seed = 0, {Type("Device")}? device = null", "Create(cardinalities, seed, device)");
+            CardinalitiesEmitter.CheckpointMembers(w, plan, $"{Type("ModelOps")}.Load(this, path)", "TorchSharpModel", $"long seed = 0, {Type("Device")}? device = null", "Create(cardinalities, seed, device)");
         }
         else
         {

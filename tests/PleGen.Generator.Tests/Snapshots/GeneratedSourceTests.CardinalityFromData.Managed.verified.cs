@@ -191,9 +191,6 @@ namespace Demo
         /// <inheritdoc />
         public void Save(string path) => SafeTensors.Save(path, Parameters, new global::System.Collections.Generic.Dictionary<string, string> { ["model"] = "Demo.AdultCgc", ["architecture"] = "CGC" });
 
-        /// <summary>The cardinalities the model was built with: the rows of its data-sized embedding tables.</summary>
-        public global::Demo.AdultTasks.FeatureCardinalities Cardinalities { get; }
-
         /// <inheritdoc />
         /// <remarks>The checkpoint's data-sized embedding tables must have the rows this model was built with (see <see cref="FromCheckpoint"/>).</remarks>
         public void Load(string path)
@@ -203,6 +200,9 @@ namespace Demo
             CheckpointCardinalities.Check("AdultCgc", path, shapes, "country", "embeddings.country.weight", Cardinalities.Country);
             SafeTensors.Load(path, Parameters);
         }
+
+        /// <summary>The cardinalities the model was built with: the rows of its data-sized embedding tables.</summary>
+        public global::Demo.AdultTasks.FeatureCardinalities Cardinalities { get; }
 
         /// <summary>
         /// Builds the model with the cardinalities <paramref name="path"/> was trained with (the rows of its embedding tables, read
