@@ -81,67 +81,43 @@ public static partial class Ops
     }
 
     private sealed class ExpertBankNode(Tensor input, Tensor weight, Tensor? bias, Activation? activation, BankGeometry bank)
-        : BackwardNode("ExpertBank")
+        : AffineNode("ExpertBank", input, weight, bias, activation)
     {
-        public override int InputCount => 3;
-
-        public override Tensor? InputAt(int index) => index switch
-        {
-            0 => input,
-            1 => weight,
-            _ => bias,
-        };
-
-        public override void Backward(Tensor y)
-        {
-            if (activation is { } f)
-            {
-                using var preActivation = ScratchBuffer.Rent(y.Length, clear: true);
-                Span<float> dz = preActivation.Span.Slice(0, y.Length);
-                ActivationMath.AccumulateGradient(f, y.Data, y.Grad, dz);
-                Propagate(dz);
-            }
-            else
-            {
-                Propagate(y.Grad);
-            }
-        }
-
-        private void Propagate(ReadOnlySpan<float> dz)
+        protected override void Propagate(ReadOnlySpan<float> dz)
         {
             int b = bank.Batch, e = bank.Experts, i = bank.Input, o = bank.Output, columns = bank.Columns;
             if (bank.SharedInput)
             {
-                if (input.RequiresGrad)
+                if (Input.RequiresGrad)
                 {
                     // dX += dZ W : [batch, E*out] x [E*out, in]
-                    Gemm.Sgemm(false, false, b, i, columns, 1f, dz, columns, weight.Data, i, 1f, input.Grad, i);
+                    Gemm.Sgemm(false, false, b, i, columns, 1f, dz, columns, Weight.Data, i, 1f, Input.Grad, i);
                 }
 
-                if (weight.RequiresGrad)
+                if (Weight.RequiresGrad)
                 {
                     // dW += dZ^T X : [E*out, batch] x [batch, in]
-                    Gemm.Sgemm(true, false, columns, i, b, 1f, dz, columns, input.Data, i, 1f, weight.Grad, i);
+                    Gemm.Sgemm(true, false, columns, i, b, 1f, dz, columns, Input.Data, i, 1f, Weight.Grad, i);
                 }
             }
             else
             {
-                if (input.RequiresGrad)
+                if (Input.RequiresGrad)
                 {
                     // per expert: dX_e += dZ_e W_e : [batch, out] x [out, in]
-                    Gemm.SgemmBatched(false, false, b, i, o, 1f, dz, columns, o, weight.Data, i, o * i, 1f, input.Grad, e * i, i, e);
+                    Gemm.SgemmBatched(false, false, b, i, o, 1f, dz, columns, o, Weight.Data, i, o * i, 1f, Input.Grad, e * i, i, e);
                 }
 
-                if (weight.RequiresGrad)
+                if (Weight.RequiresGrad)
                 {
                     // per expert: dW_e += dZ_e^T X_e : [out, batch] x [batch, in]
-                    Gemm.SgemmBatched(true, false, o, i, b, 1f, dz, columns, o, input.Data, e * i, i, 1f, weight.Grad, i, o * i, e);
+                    Gemm.SgemmBatched(true, false, o, i, b, 1f, dz, columns, o, Input.Data, e * i, i, 1f, Weight.Grad, i, o * i, e);
                 }
             }
 
-            if (bias is not null && bias.RequiresGrad)
+            if (Bias is not null && Bias.RequiresGrad)
             {
-                AccumulateColumnSums(dz, b, columns, bias.Grad);
+                AccumulateColumnSums(dz, b, columns, Bias.Grad);
             }
         }
     }

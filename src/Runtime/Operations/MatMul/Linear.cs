@@ -60,50 +60,25 @@ public static partial class Ops
     }
 
     private sealed class LinearNode(Tensor x, Tensor weight, Tensor? bias, Activation? activation, int rows, int input, int output)
-        : BackwardNode("Linear")
+        : AffineNode("Linear", x, weight, bias, activation)
     {
-        public override int InputCount => 3;
-
-        public override Tensor? InputAt(int index) => index switch
+        protected override void Propagate(ReadOnlySpan<float> dz)
         {
-            0 => x,
-            1 => weight,
-            _ => bias,
-        };
-
-        public override void Backward(Tensor y)
-        {
-            if (activation is { } f)
-            {
-                // The gradient before the activation, dZ = dY * f'(Z), feeds the products below.
-                using var preActivation = ScratchBuffer.Rent(y.Length, clear: true);
-                Span<float> dz = preActivation.Span.Slice(0, y.Length);
-                ActivationMath.AccumulateGradient(f, y.Data, y.Grad, dz);
-                Propagate(dz);
-            }
-            else
-            {
-                Propagate(y.Grad);
-            }
-        }
-
-        private void Propagate(ReadOnlySpan<float> dz)
-        {
-            if (x.RequiresGrad)
+            if (Input.RequiresGrad)
             {
                 // dX += dZ W : [rows, out] x [out, in]
-                Gemm.Sgemm(false, false, rows, input, output, 1f, dz, output, weight.Data, input, 1f, x.Grad, input);
+                Gemm.Sgemm(false, false, rows, input, output, 1f, dz, output, Weight.Data, input, 1f, Input.Grad, input);
             }
 
-            if (weight.RequiresGrad)
+            if (Weight.RequiresGrad)
             {
                 // dW += dZ^T X : [out, rows] x [rows, in]
-                Gemm.Sgemm(true, false, output, input, rows, 1f, dz, output, x.Data, input, 1f, weight.Grad, input);
+                Gemm.Sgemm(true, false, output, input, rows, 1f, dz, output, Input.Data, input, 1f, Weight.Grad, input);
             }
 
-            if (bias is not null && bias.RequiresGrad)
+            if (Bias is not null && Bias.RequiresGrad)
             {
-                AccumulateColumnSums(dz, rows, output, bias.Grad);
+                AccumulateColumnSums(dz, rows, output, Bias.Grad);
             }
         }
     }
