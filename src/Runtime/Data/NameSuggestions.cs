@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace PleGen.Runtime.Data;
 
-/// <summary>"Did you mean" for column names: the closest existing name by edit distance, ignoring case, '_' and '-'.</summary>
+/// <summary>Column names in messages: "did you mean" (the closest existing name by edit distance, ignoring case, '_' and '-') and lists of names.</summary>
 internal static class NameSuggestions
 {
     /// <summary>The name in <paramref name="candidates"/> closest to <paramref name="name"/>, or null when none is close.</summary>
@@ -62,5 +62,12 @@ internal static class NameSuggestions
         }
 
         return previous[b.Length];
+    }
+
+    /// <summary>Names as a message lists them: 'a', 'b' (or none).</summary>
+    public static string List(IEnumerable<string> names)
+    {
+        string[] all = names.ToArray();
+        return all.Length == 0 ? "none" : string.Join(", ", all.Select(n => $"'{n}'"));
     }
 }

@@ -36,7 +36,7 @@ public sealed class PreparedTable : IColumnSource, ICardinalitySource
     /// <summary>The vocabulary ids of a categorical column (0 = not in the training vocabulary); shared, treat as read-only.</summary>
     /// <exception cref="DataBindingException">The column has no vocabulary.</exception>
     public int[] Ids(string column) => _ids.TryGetValue(column, out int[]? ids) ? ids
-        : throw new DataBindingException($"column '{column}'", $"Column '{column}' has no vocabulary in the preprocessing; the columns with one are {List(_ids.Keys)}. Add it to PreprocessingOptions.Categorical.");
+        : throw new DataBindingException($"column '{column}'", $"Column '{column}' has no vocabulary in the preprocessing; the columns with one are {NameSuggestions.List(_ids.Keys)}. Add it to PreprocessingOptions.Categorical.");
 
     /// <summary>A numeric column: standardized when the preprocessing scales it, otherwise as read; shared, treat as read-only.</summary>
     public float[] Values(string column, string? neededFor = null) => _scaled.TryGetValue(column, out float[]? values) ? values
@@ -52,7 +52,7 @@ public sealed class PreparedTable : IColumnSource, ICardinalitySource
         {
             bool mapped = Preprocessing.Mapping.DenseMappings.ContainsKey(feature);
             string has = mapped
-                ? $"is mapped to {columns.Count} column{(columns.Count == 1 ? string.Empty : "s")} ({List(columns)})"
+                ? $"is mapped to {columns.Count} column{(columns.Count == 1 ? string.Empty : "s")} ({NameSuggestions.List(columns)})"
                 : $"has no mapping, so it binds to the single column '{feature}'";
             throw new DataBindingException(subject,
                 $"Dense feature '{feature}' is declared with width {width} but {has}. Map it to {width} numeric columns: "
@@ -81,7 +81,7 @@ public sealed class PreparedTable : IColumnSource, ICardinalitySource
         if (Preprocessing.VocabularyOf(column) is not { } vocabulary)
         {
             string why = data.Kind == ColumnKind.Numeric ? "is numeric" : "has no vocabulary (it is not in PreprocessingOptions.Categorical)";
-            throw new DataBindingException(subject, $"Categorical feature '{feature}' binds to column '{column}', which {why}; categorical features need a categorical column with a vocabulary fitted on the training split. Columns with vocabularies: {List(_ids.Keys)}.");
+            throw new DataBindingException(subject, $"Categorical feature '{feature}' binds to column '{column}', which {why}; categorical features need a categorical column with a vocabulary fitted on the training split. Columns with vocabularies: {NameSuggestions.List(_ids.Keys)}.");
         }
 
         if (vocabulary.Cardinality > cardinality)
@@ -141,11 +141,5 @@ public sealed class PreparedTable : IColumnSource, ICardinalitySource
                     $"{Table.DescribeRow(i)}, column '{column}': {values[i].ToString(CultureInfo.InvariantCulture)} is not 0 or 1; {rule}. Fix the row, or {fix}.");
             }
         }
-    }
-
-    private static string List(IEnumerable<string> names)
-    {
-        string[] all = names.ToArray();
-        return all.Length == 0 ? "none" : string.Join(", ", all.Select(n => $"'{n}'"));
     }
 }

@@ -109,10 +109,9 @@ public sealed class Preprocessing : ICardinalitySource
             return vocabulary.Cardinality;
         }
 
-        string known = Vocabularies.Count == 0 ? "none" : string.Join(", ", Vocabularies.Select(v => "'" + v.Column + "'"));
         throw new DataBindingException($"categorical feature '{feature}'",
             $"Categorical feature '{feature}' takes its cardinality from the data, but its column '{column}' has no vocabulary in this preprocessing: " +
-            $"add '{column}' to PreprocessingOptions.Categorical, or map the feature to a categorical column (ColumnMapping.MapCategorical). Columns with vocabularies: {known}.");
+            $"add '{column}' to PreprocessingOptions.Categorical, or map the feature to a categorical column (ColumnMapping.MapCategorical). Columns with vocabularies: {NameSuggestions.List(Vocabularies.Select(v => v.Column))}.");
     }
 
     /// <summary>The standardization of <paramref name="column"/>, or null when the column is not scaled.</summary>
